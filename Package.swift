@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "livrev",
+    products: [
+        .executable(name: "livrev", targets: ["livrev"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    ],
+    targets: [
+        // MARK: - System libraries
+
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+
+        // MARK: - Libraries
+
+        .target(
+            name: "MetaAnalysis",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        .target(name: "LivrevStore", dependencies: ["CSQLite"]),
+        .target(name: "LivrevReports", dependencies: ["MetaAnalysis"]),
+        .target(
+            name: "LivrevCommands",
+            dependencies: [
+                "LivrevStore",
+                "MetaAnalysis",
+                "LivrevReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Executable
+
+        .executableTarget(name: "livrev", dependencies: ["LivrevCommands"]),
+
+        // MARK: - Tests
+
+        .testTarget(
+            name: "MetaAnalysisTests",
+            dependencies: ["MetaAnalysis", .product(name: "RealModule", package: "swift-numerics")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "LivrevStoreTests", dependencies: ["LivrevStore"]),
+        .testTarget(name: "LivrevReportsTests", dependencies: ["LivrevReports"]),
+        .testTarget(name: "LivrevCommandsTests", dependencies: ["LivrevCommands", "LivrevStore", "livrev"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The root command: lists the subcommands, nothing else.
+public struct LivrevCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "livrev",
+        abstract: "A living systematic-review registry: screening, PRISMA counts and meta-analysis in one file.",
+        version: "0.1.0",
+        subcommands: []
+    )
+
+    public init() {}
+}

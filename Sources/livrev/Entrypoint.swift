@@ -1,0 +1,8 @@
+import LivrevCommands
+
+@main
+struct Entrypoint {
+    static func main() {
+        LivrevCommand.main()
+    }
+}
