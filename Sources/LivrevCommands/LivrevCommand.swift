@@ -6,7 +6,11 @@ public struct LivrevCommand: ParsableCommand {
         commandName: "livrev",
         abstract: "A living systematic-review registry: screening, PRISMA counts and meta-analysis in one file.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [
+            Init.self, ReviewerCommand.self, SearchCommand.self, RecordsCommand.self, Dedup.self,
+            ScreenCommand.self, Conflicts.self, Resolve.self, Retrieve.self, Prisma.self,
+            StudyCommand.self, Log.self,
+        ]
     )
 
     public init() {}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import LivrevReports
+import LivrevStore
+
+/// `livrev conflicts --stage S`: records whose reviewers disagree and that nobody has resolved.
+struct Conflicts: RegistryCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List records whose reviewers disagree and that are not yet resolved.")
+
+    @OptionGroup var registryOptions: RegistryOptions
+    @OptionGroup var stageOptions: StageOptions
+    @OptionGroup var snapshot: SnapshotOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run(_ context: CommandContext) throws {
+        let conflicts = try context.registry.conflicts(stage: stageOptions.stage, at: snapshot.revision(in: context))
+        if format == .json {
+            let items = conflicts.map { conflict in
+                JSONValue.object([
+                    ("record", .integer(Int(conflict.record))), ("stage", .string(conflict.stage.rawValue)),
+                    ("decisions", .object(conflict.decisions.map { ($0.reviewer, .string($0.decision.rawValue)) })),
+                ])
+            }
+            print(JSONValue.array(items).rendered(pretty: true))
+            return
+        }
+        guard !conflicts.isEmpty else {
+            print("No unresolved conflicts at \(stageOptions.stage.rawValue)")
+            return
+        }
+        let rows = conflicts.map { conflict in
+            [String(conflict.record), conflict.decisions.map { "\($0.reviewer): \($0.decision.rawValue)" }.joined(separator: ", ")]
+        }
+        print(TextTable(header: ["record", "decisions"], rows: rows).rendered(), terminator: "")
+    }
+}

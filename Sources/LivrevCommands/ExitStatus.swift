@@ -1,0 +1,65 @@
+import ArgumentParser
+import LivrevStore
+
+/// The exit codes of SPEC.md, and the one place that maps an error to one of them.
+enum ExitStatus {
+    static let usage: Int32 = 64
+    static let dataError: Int32 = 65
+    static let noInput: Int32 = 66
+    static let noSuchObject: Int32 = 69
+    static let cannotCreate: Int32 = 73
+    static let busy: Int32 = 75
+    static let refused: Int32 = 77
+    static let failure: Int32 = 1
+
+    /// The exit code for `error`.
+    static func code(for error: any Error) -> Int32 {
+        switch error {
+        case let error as CommandError: return error.exitCode
+        case let error as StoreError: return code(for: error)
+        case is ImportError: return dataError
+        case let error as SQLiteError: return error.isBusy ? busy : failure
+        default: return failure
+        }
+    }
+
+    private static func code(for error: StoreError) -> Int32 {
+        switch error {
+        case .registryExists, .cannotCreate: cannotCreate
+        case .registryMissing: noInput
+        case .notARegistry, .reviewerExists, .studyExists: dataError
+        case .newerRegistry: failure
+        case .busy: busy
+        case .noSuchReviewer, .noSuchRecord, .noSuchSearch, .noSuchStudy: noSuchObject
+        case .notAnArbiter, .notAParty, .noConflict, .stageNotReached, .notScreenable, .invalidDecision,
+            .notADuplicate:
+            refused
+        }
+    }
+}
+
+/// Failures that belong to the command line itself rather than to the registry.
+enum CommandError: Error, CustomStringConvertible {
+    /// An input file named on the command line does not exist.
+    case fileMissing(String)
+    /// A row of an input file that the registry refused, located in its file.
+    case badRow(file: String, line: Int, message: String)
+    /// The output file could not be written.
+    case cannotWrite(path: String, reason: String)
+
+    var exitCode: Int32 {
+        switch self {
+        case .fileMissing: ExitStatus.noInput
+        case .badRow: ExitStatus.dataError
+        case .cannotWrite: ExitStatus.cannotCreate
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .fileMissing(let path): "no such file: '\(path)'"
+        case .badRow(let file, let line, let message): "\(file):\(line): \(message)"
+        case .cannotWrite(let path, let reason): "cannot write '\(path)': \(reason)"
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import LivrevReports
+import LivrevStore
+
+/// `livrev prisma`: PRISMA 2020 flow counts derived from the decisions.
+struct Prisma: RegistryCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the PRISMA 2020 flow counts, derived from the screening decisions.")
+
+    @OptionGroup var registryOptions: RegistryOptions
+    @OptionGroup var snapshot: SnapshotOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        guard format == .text || format == .json else { throw ValidationError("'prisma' prints text or json") }
+    }
+
+    func run(_ context: CommandContext) throws {
+        let revision = try snapshot.revision(in: context)
+        let flow = try Prisma.flow(context.registry, at: revision)
+        switch format {
+        case .json: print(flow.json.rendered(pretty: true))
+        default: print(flow.renderedText(), terminator: "")
+        }
+    }
+
+    /// The registry's counts as a report's flow.
+    static func flow(_ registry: Registry, at revision: Int64) throws -> PrismaFlow {
+        let counts = try registry.prismaCounts(at: revision)
+        let pending = counts.pending
+        return PrismaFlow(
+            title: try registry.title(at: revision),
+            databases: counts.databases.map { ($0.source, $0.records) },
+            registers: counts.registers.map { ($0.source, $0.records) },
+            duplicatesRemoved: counts.duplicatesRemoved, recordsScreened: counts.recordsScreened,
+            recordsExcluded: counts.recordsExcluded, reportsSought: counts.reportsSought,
+            reportsNotRetrieved: counts.reportsNotRetrieved, reportsAssessed: counts.reportsAssessed,
+            reportsExcluded: counts.reportsExcluded.map { ($0.reason, $0.reports) },
+            studiesIncluded: counts.studiesIncluded, reportsIncluded: counts.reportsIncluded,
+            previous: counts.previous,
+            pending: [
+                ("title_abstract", "Records awaiting title-abstract decisions", pending.awaitingTitleAbstract),
+                ("title_abstract_conflicts", "Unresolved title-abstract conflicts", pending.titleAbstractConflicts),
+                ("full_text", "Reports awaiting full-text decisions", pending.awaitingFullText),
+                ("full_text_conflicts", "Unresolved full-text conflicts", pending.fullTextConflicts),
+                ("included_without_study", "Included reports not yet linked to a study (each counted as one study)",
+                 pending.includedWithoutStudy),
+            ])
+    }
+}

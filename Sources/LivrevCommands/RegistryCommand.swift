@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import LivrevStore
+
+/// A subcommand that works on a registry file. Its `run(_:)` gets an open registry; the default
+/// `run()` opens it, runs the command, and turns any error into `Error: …` on stderr and the
+/// exit code of SPEC.md.
+protocol RegistryCommand: ParsableCommand {
+    var registryOptions: RegistryOptions { get }
+    /// Whether the command creates the registry instead of opening an existing one.
+    static var createsRegistry: Bool { get }
+    func run(_ context: CommandContext) throws
+}
+
+extension RegistryCommand {
+    static var createsRegistry: Bool { false }
+
+    func run() throws {
+        do {
+            let context = try CommandContext(path: registryOptions.resolvedPath, opening: !Self.createsRegistry)
+            try run(context)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            Output.error("Error: \(error)")
+            throw ExitCode(ExitStatus.code(for: error))
+        }
+    }
+}
+
+/// What a running command needs: the registry, its path, and the command line for the revision.
+struct CommandContext {
+    let path: String
+    private let opened: Registry?
+
+    init(path: String, opening: Bool) throws {
+        self.path = path
+        self.opened = opening ? try Registry.open(path: path) : nil
+    }
+
+    /// The open registry (commands that create one make their own).
+    var registry: Registry {
+        guard let opened else { preconditionFailure("this command creates its registry") }
+        return opened
+    }
+
+    /// Runs `body` as one revision of the registry, recording `reviewer` and this command line.
+    @discardableResult
+    func write<T>(reviewer: String?, _ body: (Int64) throws -> T) throws -> T {
+        try registry.write(reviewer: reviewer, command: CommandContext.commandLine, body)
+    }
+
+    /// The command line as typed, shell-quoted where needed, with the program called `livrev`.
+    static var commandLine: String {
+        (["livrev"] + CommandLine.arguments.dropFirst()).map(shellQuoted).joined(separator: " ")
+    }
+
+    private static func shellQuoted(_ word: String) -> String {
+        let plain = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,@+%".contains($0) }
+        if plain, !word.isEmpty { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// stdout carries results only; diagnostics go to stderr.
+enum Output {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Writes `text` to a file, mapping failures to `CommandError.cannotWrite`.
+    static func writeFile(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw CommandError.cannotWrite(path: path, reason: error.localizedDescription)
+        }
+    }
+}

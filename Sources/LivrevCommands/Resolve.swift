@@ -1,0 +1,41 @@
+import ArgumentParser
+import LivrevStore
+
+/// `livrev resolve RECORD DECISION --stage S --as R [--consensus]`: the final word on a conflict.
+struct Resolve: RegistryCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record the final decision on a conflict.",
+        discussion: "R must be an arbiter, or one of the two reviewers with --consensus when they agreed on the outcome.")
+
+    @OptionGroup var registryOptions: RegistryOptions
+    @OptionGroup var reviewerOptions: ReviewerOptions
+    @OptionGroup var stageOptions: StageOptions
+
+    @Argument(help: "The record id.")
+    var record: Int64
+
+    @Argument(help: "The final decision: include, exclude or maybe (maybe only at title-abstract).")
+    var decision: ScreeningDecision
+
+    @Option(help: "Why (required for a full-text exclusion; it is the PRISMA exclusion reason).")
+    var reason: String?
+
+    @Flag(help: "The two reviewers agreed on this outcome; R is one of them.")
+    var consensus = false
+
+    func validate() throws {
+        _ = try reviewerOptions.requireReviewer()
+        try ScreenCommand.validateDecision(decision, stage: stageOptions.stage, reason: reason)
+    }
+
+    func run(_ context: CommandContext) throws {
+        let registry = context.registry
+        let name = try reviewerOptions.requireReviewer()
+        try context.write(reviewer: name) { revision in
+            try registry.resolve(
+                record: record, stage: stageOptions.stage, decision: decision, reason: reason,
+                reviewer: try registry.reviewer(named: name), consensus: consensus, revision: revision)
+        }
+        print("Resolved record \(record) at \(stageOptions.stage.rawValue): \(decision.rawValue)")
+    }
+}

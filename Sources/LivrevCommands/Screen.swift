@@ -1,0 +1,128 @@
+import ArgumentParser
+import LivrevReports
+import LivrevStore
+
+/// `livrev screen next|decide|import`: blinded dual screening.
+struct ScreenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "screen", abstract: "Screen records, blinded to the other reviewers' votes.",
+        subcommands: [Next.self, Decide.self])
+
+    /// The rules a decision must meet before it reaches the registry (usage errors, exit 64).
+    static func validateDecision(_ decision: ScreeningDecision, stage: ScreeningStage, reason: String?) throws {
+        guard stage.decisions.contains(decision) else {
+            throw ValidationError("'\(decision.rawValue)' is not a \(stage.rawValue) decision (use include or exclude)")
+        }
+        if stage == .fullText, decision == .exclude, (reason ?? "").isEmpty {
+            throw ValidationError("a full-text exclusion needs '--reason TEXT' (it is the PRISMA exclusion reason)")
+        }
+    }
+
+    struct Next: RegistryCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the next record you have not decided at a stage; shows nothing of other reviewers' votes.")
+
+        @OptionGroup var registryOptions: RegistryOptions
+        @OptionGroup var reviewerOptions: ReviewerOptions
+        @OptionGroup var stageOptions: StageOptions
+
+        @Option(help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        func validate() throws {
+            _ = try reviewerOptions.requireReviewer()
+        }
+
+        func run(_ context: CommandContext) throws {
+            let registry = context.registry
+            let name = try reviewerOptions.requireReviewer()
+            let stage = stageOptions.stage
+            let next = try registry.nextRecord(stage: stage, reviewer: try registry.reviewer(named: name))
+            guard let next else {
+                if format == .json { print("null") } else { print("Nothing left for \(name) at \(stage.rawValue).") }
+                return
+            }
+            let record = try registry.recordDetail(next)
+            if format == .json {
+                print(JSONValue.object([
+                    ("id", .integer(Int(record.id))), ("title", .string(record.title)),
+                    ("authors", .array(record.authors.map(JSONValue.string))), ("year", .integer(record.year)),
+                    ("journal", .string(record.journal)), ("doi", .string(record.doi)), ("pmid", .string(record.pmid)),
+                    ("abstract", .string(record.abstract)),
+                ]).rendered(pretty: true))
+                return
+            }
+            print(RecordCard(record: record).rendered(), terminator: "")
+            let choices = stage.decisions.map(\.rawValue).joined(separator: "|")
+            let reason = stage == .fullText ? " [--reason TEXT]" : ""
+            print("\nDecide: livrev screen decide \(record.id) \(choices) --stage \(stage.rawValue) --as \(name)\(reason)")
+        }
+    }
+
+    struct Decide: RegistryCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record your decision on a record; a later decision of yours supersedes it (both stay in history).")
+
+        @OptionGroup var registryOptions: RegistryOptions
+        @OptionGroup var reviewerOptions: ReviewerOptions
+        @OptionGroup var stageOptions: StageOptions
+
+        @Argument(help: "The record id.")
+        var record: Int64
+
+        @Argument(help: "include, exclude or maybe (maybe only at title-abstract).")
+        var decision: ScreeningDecision
+
+        @Option(help: "Why (required for a full-text exclusion; it is the PRISMA exclusion reason).")
+        var reason: String?
+
+        func validate() throws {
+            _ = try reviewerOptions.requireReviewer()
+            try ScreenCommand.validateDecision(decision, stage: stageOptions.stage, reason: reason)
+        }
+
+        func run(_ context: CommandContext) throws {
+            let registry = context.registry
+            let name = try reviewerOptions.requireReviewer()
+            try context.write(reviewer: name) { revision in
+                try registry.decide(
+                    record: record, stage: stageOptions.stage, decision: decision, reason: reason,
+                    reviewer: try registry.reviewer(named: name), revision: revision)
+            }
+            print("Recorded \(decision.rawValue) on record \(record) at \(stageOptions.stage.rawValue) for \(name)")
+        }
+    }
+}
+
+/// A record laid out for a reviewer to read.
+struct RecordCard {
+    let record: RecordDetail
+
+    func rendered() -> String {
+        var lines = ["Record \(record.id)", "Title:    \(record.title)"]
+        if !record.authors.isEmpty { lines.append("Authors:  \(record.authors.joined(separator: "; "))") }
+        let source = [record.journal, record.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
+        if !source.isEmpty { lines.append("Source:   \(source)") }
+        if let doi = record.doi { lines.append("DOI:      \(doi)") }
+        if let pmid = record.pmid { lines.append("PMID:     \(pmid)") }
+        if let abstract = record.abstract, !abstract.isEmpty {
+            lines.append("")
+            lines += RecordCard.wrapped(abstract, width: 78)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += line.isEmpty ? String(word) : " " + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}

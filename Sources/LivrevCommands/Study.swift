@@ -1,0 +1,72 @@
+import ArgumentParser
+import LivrevReports
+import LivrevStore
+
+/// `livrev study add|link|list`: studies (trials) and the reports that describe them.
+struct StudyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "study", abstract: "Group reports (records) into studies (trials).",
+        subcommands: [Add.self, Link.self, List.self])
+
+    struct Add: RegistryCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a study, optionally with its reports.")
+
+        @OptionGroup var registryOptions: RegistryOptions
+        @OptionGroup var reviewerOptions: ReviewerOptions
+
+        @Argument(help: "The study's key, e.g. 'Hare 2009'.")
+        var key: String
+
+        @Option(name: .customLong("record"), parsing: .upToNextOption, help: "Records that report this study.")
+        var records: [Int64] = []
+
+        func run(_ context: CommandContext) throws {
+            try context.write(reviewer: reviewerOptions.resolvedName) { revision in
+                try context.registry.addStudy(key, records: records, revision: revision)
+            }
+            print("Added study \(key)" + (records.isEmpty ? "" : " with \(records.count) report(s)"))
+        }
+    }
+
+    struct Link: RegistryCommand {
+        static let configuration = CommandConfiguration(abstract: "Link a record to a study as one of its reports.")
+
+        @OptionGroup var registryOptions: RegistryOptions
+        @OptionGroup var reviewerOptions: ReviewerOptions
+
+        @Argument(help: "The study's key.")
+        var key: String
+
+        @Argument(help: "The record id.")
+        var record: Int64
+
+        func run(_ context: CommandContext) throws {
+            try context.write(reviewer: reviewerOptions.resolvedName) { revision in
+                try context.registry.link(record: record, toStudy: key, revision: revision)
+            }
+            print("Linked record \(record) to \(key)")
+        }
+    }
+
+    struct List: RegistryCommand {
+        static let configuration = CommandConfiguration(abstract: "List the studies and their reports.")
+
+        @OptionGroup var registryOptions: RegistryOptions
+        @OptionGroup var snapshot: SnapshotOptions
+
+        @Option(help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        func run(_ context: CommandContext) throws {
+            let studies = try context.registry.studies(at: snapshot.revision(in: context))
+            if format == .json {
+                print(JSONValue.array(studies.map { study in
+                    .object([("study", .string(study.key)), ("reports", .array(study.reports.map { .integer(Int($0)) }))])
+                }).rendered(pretty: true))
+                return
+            }
+            let rows = studies.map { [$0.key, String($0.reports.count), $0.reports.map(String.init).joined(separator: " ")] }
+            print(TextTable(header: ["study", "reports", "records"], rows: rows).rendered(), terminator: "")
+        }
+    }
+}

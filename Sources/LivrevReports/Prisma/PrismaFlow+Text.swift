@@ -1,0 +1,81 @@
+extension PrismaFlow {
+    /// The flow diagram as boxes of plain text, main flow on the left, exclusions on the right,
+    /// in PRISMA 2020's order and wording, so a person can copy it into a paper.
+    public func renderedText() -> String {
+        var rows: [(left: [String], right: [String])] = []
+        var identified = ["Records identified from:", "  Databases (n = \(databaseTotal))"]
+        identified += databases.map { "    \($0.0) (n = \($0.1))" }
+        identified.append("  Registers (n = \(registerTotal))")
+        identified += registers.map { "    \($0.0) (n = \($0.1))" }
+        rows.append((identified, ["Records removed before screening:", "  Duplicate records (n = \(duplicatesRemoved))"]))
+        rows.append((["Records screened", "(n = \(recordsScreened))"], ["Records excluded", "(n = \(recordsExcluded))"]))
+        rows.append((["Reports sought for retrieval", "(n = \(reportsSought))"],
+                     ["Reports not retrieved", "(n = \(reportsNotRetrieved))"]))
+        var excluded = ["Reports excluded (n = \(reportsExcludedTotal)):"]
+        excluded += reportsExcluded.map { "  \($0.0) (n = \($0.1))" }
+        rows.append((["Reports assessed for eligibility", "(n = \(reportsAssessed))"], excluded))
+        var included: [String]
+        if previous != nil {
+            included = ["New studies included in review (n = \(studiesIncluded))",
+                        "Reports of new included studies (n = \(reportsIncluded))"]
+        } else {
+            included = ["Studies included in review (n = \(studiesIncluded))",
+                        "Reports of included studies (n = \(reportsIncluded))"]
+        }
+        if previous != nil {
+            included += ["", "Total studies included in review (n = \(totalStudies))",
+                         "Reports of total included studies (n = \(totalReports))"]
+        }
+        rows.append((included, []))
+
+        let leftWidth = rows.flatMap(\.left).map(\.count).max() ?? 0
+        let rightWidth = rows.flatMap(\.right).map(\.count).max() ?? 0
+        var out = "PRISMA 2020 flow diagram — \(title)\n\n"
+        if let previous {
+            out += PrismaFlow.box([
+                "Studies included in previous version of review (n = \(previous.studies))",
+                "Reports of studies included in previous version of review (n = \(previous.reports))",
+            ], width: leftWidth).joined(separator: "\n") + "\n"
+            out += PrismaFlow.arrowDown(leftWidth)
+        }
+        let headings = ["Identification", "Screening", "", "", "Included"]
+        for (index, row) in rows.enumerated() {
+            if !headings[index].isEmpty { out += "\(headings[index].uppercased())\n" }
+            let left = PrismaFlow.box(row.left, width: leftWidth)
+            let right = row.right.isEmpty ? [] : PrismaFlow.box(row.right, width: rightWidth)
+            for line in 0..<max(left.count, right.count) {
+                let leftLine = line < left.count ? left[line] : String(repeating: " ", count: leftWidth + 4)
+                var text = leftLine
+                if line < right.count {
+                    text += (line == 1 ? " ──▶ " : "     ") + right[line]
+                }
+                out += text.trimmingTrailingSpaces() + "\n"
+            }
+            if index < rows.count - 1 { out += PrismaFlow.arrowDown(leftWidth) }
+        }
+        let waiting = pending.filter { $0.count > 0 }
+        if !waiting.isEmpty {
+            out += "\nNot yet counted above (work under way):\n"
+            out += waiting.map { "  \($0.label): \($0.count)\n" }.joined()
+        }
+        return out
+    }
+
+    private static func box(_ lines: [String], width: Int) -> [String] {
+        let border = String(repeating: "─", count: width + 2)
+        return ["┌\(border)┐"] + lines.map { "│ \($0)\(String(repeating: " ", count: width - $0.count)) │" } + ["└\(border)┘"]
+    }
+
+    private static func arrowDown(_ width: Int) -> String {
+        let middle = String(repeating: " ", count: (width + 4) / 2)
+        return "\(middle)│\n\(middle)▼\n"
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}

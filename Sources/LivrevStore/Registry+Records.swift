@@ -1,0 +1,96 @@
+/// One line of `records list`.
+package struct RecordListing: Equatable, Sendable {
+    package let id: Int64
+    package let title: String
+    package let year: Int?
+    package let doi: String?
+    package let pmid: String?
+    package let search: Int64
+    package let duplicateOf: Int64?
+    package let status: RecordStatus
+}
+
+/// What a reviewer sees of a record when screening it.
+package struct RecordDetail: Equatable, Sendable {
+    package let id: Int64
+    package let title: String
+    package let abstract: String?
+    package let authors: [String]
+    package let year: Int?
+    package let journal: String?
+    package let doi: String?
+    package let pmid: String?
+}
+
+/// Inserts imported records into one search with one prepared statement.
+package struct RecordInserter {
+    private let statement: Statement
+    private let revision: Int64
+    private let searchID: Int64
+    private let file: String
+    package private(set) var count = 0
+
+    init(registry: Registry, searchID: Int64, file: String, revision: Int64) throws {
+        statement = try registry.connection.prepare(
+            """
+            INSERT INTO record (revision, search_id, title, abstract, authors, year, journal, doi, pmid,
+                                registry_numbers, source_file, source_line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        self.revision = revision
+        self.searchID = searchID
+        self.file = file
+    }
+
+    /// Appends one record.
+    package mutating func insert(_ record: ImportedRecord) throws {
+        let registryNumbers = record.registryNumbers.isEmpty ? nil : record.registryNumbers.joined(separator: " ")
+        let authors = record.authors.isEmpty ? nil : record.authors.joined(separator: "\n")
+        try statement.run([
+            revision, searchID, record.title, record.abstract, authors, record.year, record.journal,
+            record.doi.map(RecordKeys.normalizedDOI), record.pmid, registryNumbers, file, record.line,
+        ])
+        count += 1
+    }
+}
+
+extension Registry {
+    /// A writer for records of search `searchID` read from `file`.
+    ///
+    /// - Throws: `StoreError.noSuchSearch`.
+    package func recordInserter(searchID: Int64, file: String, revision: Int64) throws -> RecordInserter {
+        _ = try search(id: searchID)
+        return try RecordInserter(registry: self, searchID: searchID, file: file, revision: revision)
+    }
+
+    /// Every record as of `revision`, in id order, with its derived status.
+    package func records(at revision: Int64 = .max) throws -> [RecordListing] {
+        let facts = try screeningFacts(at: revision)
+        return try connection.prepare(
+            "SELECT id, title, year, doi, pmid, search_id FROM record WHERE revision <= ? ORDER BY id"
+        ).map([revision]) { row in
+            let id = row.int64(0)
+            let record = facts[record: id]
+            return RecordListing(
+                id: id, title: row.text(1) ?? "", year: row.optionalInt(2), doi: row.text(3), pmid: row.text(4),
+                search: row.int64(5), duplicateOf: record?.duplicateOf,
+                status: record.map(facts.status) ?? .awaitingTitleAbstract)
+        }
+    }
+
+    /// The full record, as a reviewer sees it.
+    ///
+    /// - Throws: `StoreError.noSuchRecord`.
+    package func recordDetail(_ id: Int64, at revision: Int64 = .max) throws -> RecordDetail {
+        let rows = try connection.prepare(
+            "SELECT title, abstract, authors, year, journal, doi, pmid FROM record WHERE id = ? AND revision <= ?"
+        ).map([id, revision]) { row in
+            RecordDetail(
+                id: id, title: row.text(0) ?? "", abstract: row.text(1),
+                authors: row.text(2).map { $0.split(separator: "\n").map(String.init) } ?? [],
+                year: row.optionalInt(3), journal: row.text(4), doi: row.text(5), pmid: row.text(6))
+        }
+        guard let detail = rows.first else { throw StoreError.noSuchRecord(id) }
+        return detail
+    }
+}

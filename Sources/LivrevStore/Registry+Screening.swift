@@ -1,0 +1,168 @@
+/// A record whose reviewers disagree at a stage and that nobody has resolved.
+package struct ScreeningConflict: Equatable, Sendable {
+    package let record: Int64
+    package let stage: ScreeningStage
+    /// Reviewer name → current decision, in team order.
+    package let decisions: [(reviewer: String, decision: ScreeningDecision)]
+
+    package static func == (lhs: ScreeningConflict, rhs: ScreeningConflict) -> Bool {
+        lhs.record == rhs.record && lhs.stage == rhs.stage
+            && lhs.decisions.map(\.reviewer) == rhs.decisions.map(\.reviewer)
+            && lhs.decisions.map(\.decision) == rhs.decisions.map(\.decision)
+    }
+}
+
+extension Registry {
+    /// Records `reviewer`'s decision on a record; a later decision by the same reviewer supersedes it.
+    ///
+    /// - Throws: `StoreError.noSuchRecord`; `.notScreenable` for a duplicate, a previous-version
+    ///   report or a full text that was not retrieved; `.stageNotReached` for a full-text decision
+    ///   before the title-abstract outcome moves the record on; `.invalidDecision` for `maybe` at
+    ///   full text or a full-text exclusion without a reason.
+    package func decide(
+        record id: Int64, stage: ScreeningStage, decision: ScreeningDecision, reason: String?,
+        reviewer: Reviewer, revision: Int64
+    ) throws {
+        try checkDecision(decision, reason: reason, stage: stage, record: id)
+        let (record, kind) = try recordFacts(id)
+        try checkScreenable(record, kind: kind, stage: stage)
+        try insertVote(into: "decision", record: id, stage: stage, decision: decision, reason: reason,
+                       reviewer: reviewer, revision: revision)
+    }
+
+    /// Records the final decision on a conflict: by an arbiter, or with `consensus` by one of the reviewers who voted.
+    ///
+    /// - Throws: `StoreError.noConflict` when the reviewers agree or have not all voted,
+    ///   `.notAnArbiter` / `.notAParty` when `reviewer` may not resolve it.
+    package func resolve(
+        record id: Int64, stage: ScreeningStage, decision: ScreeningDecision, reason: String?,
+        reviewer: Reviewer, consensus: Bool, revision: Int64
+    ) throws {
+        try checkDecision(decision, reason: reason, stage: stage, record: id)
+        let (record, kind) = try recordFacts(id)
+        try checkScreenable(record, kind: kind, stage: stage)
+        guard record[stage].outcome(required: Registry.reviewersPerRecord) == .conflict else {
+            throw StoreError.noConflict(record: id, stage: stage)
+        }
+        if consensus {
+            guard record[stage].votes.contains(where: { $0.reviewerID == reviewer.id }) else {
+                throw StoreError.notAParty(reviewer: reviewer.name, record: id)
+            }
+        } else if reviewer.role != .arbiter {
+            throw StoreError.notAnArbiter(reviewer: reviewer.name)
+        }
+        try connection.execute(
+            """
+            INSERT INTO resolution (revision, record_id, stage, reviewer_id, decision, reason, consensus)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, revision, id, stage.rawValue, reviewer.id, decision.rawValue, reason, consensus)
+    }
+
+    /// Marks a record's full text as not retrieved (or, with `retrieved`, as obtained after all).
+    ///
+    /// - Throws: `StoreError.stageNotReached` unless the record moved on from title-abstract screening.
+    package func setRetrieval(record id: Int64, retrieved: Bool, reason: String?, revision: Int64) throws {
+        let (record, kind) = try recordFacts(id)
+        try checkScreenable(record, kind: kind, stage: .fullText)
+        try connection.execute(
+            "INSERT INTO retrieval (revision, record_id, retrieved, reason) VALUES (?, ?, ?, ?)",
+            revision, id, retrieved, reason)
+    }
+
+    /// Records in conflict at `stage`, in record order.
+    package func conflicts(stage: ScreeningStage, at revision: Int64 = .max) throws -> [ScreeningConflict] {
+        let facts = try screeningFacts(at: revision)
+        let team = try reviewers(at: revision)
+        let order = Dictionary(uniqueKeysWithValues: team.enumerated().map { ($1.id, $0) })
+        return facts.records.compactMap { record in
+            let status = facts.status(of: record)
+            let inConflict = stage == .titleAbstract ? status == .conflictTitleAbstract : status == .conflictFullText
+            guard inConflict else { return nil }
+            let votes = record[stage].votes.sorted { (order[$0.reviewerID] ?? 0) < (order[$1.reviewerID] ?? 0) }
+            return ScreeningConflict(
+                record: record.id, stage: stage,
+                decisions: votes.map { vote in
+                    (team.first { $0.id == vote.reviewerID }?.name ?? "?", vote.decision)
+                })
+        }
+    }
+
+    /// The lowest-numbered record that `reviewer` has not decided at `stage` and that still needs
+    /// a reviewer there; nil when there is none. Reveals nothing of other reviewers' votes.
+    package func nextRecord(stage: ScreeningStage, reviewer: Reviewer, at revision: Int64 = .max) throws -> Int64? {
+        let eligible: String
+        switch stage {
+        case .titleAbstract:
+            eligible = ""
+        case .fullText:
+            // Only records whose title-abstract outcome moves them on, and whose full text was not reported missing.
+            eligible = """
+                AND EXISTS (SELECT 1 FROM decision d WHERE d.record_id = r.id AND d.stage = 'title-abstract')
+                AND coalesce((SELECT retrieved FROM retrieval t WHERE t.record_id = r.id ORDER BY t.id DESC LIMIT 1), 1) = 1
+                """
+        }
+        let statement = try connection.prepare(
+            """
+            SELECT r.id FROM record r JOIN search s ON s.id = r.search_id
+            WHERE s.kind <> 'previous' AND r.revision <= ?1
+              AND (SELECT m.duplicate_of FROM duplicate_mark m WHERE m.record_id = r.id ORDER BY m.id DESC LIMIT 1) IS NULL
+              AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.record_id = r.id AND d.stage = ?2 AND d.reviewer_id = ?3)
+              AND (SELECT count(DISTINCT d.reviewer_id) FROM decision d WHERE d.record_id = r.id AND d.stage = ?2) < ?4
+              \(eligible)
+            ORDER BY r.id
+            """)
+        try statement.bind([revision, stage.rawValue, reviewer.id, Registry.reviewersPerRecord])
+        while try statement.step() {
+            let id = statement.int64(0)
+            guard stage == .fullText else { return id }
+            // The SQL prefilter is cheap; the title-abstract outcome itself needs the votes.
+            let (record, kind) = try recordFacts(id, at: revision)
+            if record.status(searchKind: kind, required: Registry.reviewersPerRecord) == .awaitingFullText {
+                return id
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Rules
+
+    private func checkDecision(_ decision: ScreeningDecision, reason: String?, stage: ScreeningStage, record: Int64) throws {
+        guard stage.decisions.contains(decision) else {
+            throw StoreError.invalidDecision(record: record, reason: "'\(decision.rawValue)' is not a \(stage.rawValue) decision")
+        }
+        if stage == .fullText, decision == .exclude, (reason ?? "").isEmpty {
+            throw StoreError.invalidDecision(record: record, reason: "a full-text exclusion needs a reason")
+        }
+    }
+
+    private func checkScreenable(_ record: RecordFacts, kind: SearchKind, stage: ScreeningStage) throws {
+        if kind == .previous {
+            throw StoreError.notScreenable(record: record.id, reason: "it is a report of the previous version of the review")
+        }
+        if let original = record.duplicateOf {
+            throw StoreError.notScreenable(record: record.id, reason: "it is marked a duplicate of record \(original)")
+        }
+        guard stage == .fullText else { return }
+        switch record.titleAbstract.outcome(required: Registry.reviewersPerRecord) {
+        case .awaiting(let votes):
+            throw StoreError.stageNotReached(
+                record: record.id,
+                reason: "title-abstract screening is not complete (\(votes) of \(Registry.reviewersPerRecord) decisions)")
+        case .conflict:
+            throw StoreError.stageNotReached(record: record.id, reason: "its title-abstract conflict is not resolved")
+        case .decided(let decision, _):
+            if !decision.movesOn {
+                throw StoreError.stageNotReached(record: record.id, reason: "it was excluded at title-abstract")
+            }
+        }
+    }
+
+    private func insertVote(
+        into table: String, record: Int64, stage: ScreeningStage, decision: ScreeningDecision, reason: String?,
+        reviewer: Reviewer, revision: Int64
+    ) throws {
+        try connection.execute(
+            "INSERT INTO \(table) (revision, record_id, stage, reviewer_id, decision, reason) VALUES (?, ?, ?, ?, ?, ?)",
+            revision, record, stage.rawValue, reviewer.id, decision.rawValue, reason)
+    }
+}

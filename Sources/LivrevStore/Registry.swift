@@ -1,0 +1,123 @@
+import Foundation
+
+/// A livrev registry file: one SQLite database that holds a whole review and its history.
+///
+/// Every write goes through `write(reviewer:command:_:)`, which opens one IMMEDIATE
+/// transaction, inserts the revision row and hands its id to the body; a throw rolls
+/// everything back. Every read takes a revision bound (`at`), `Revision.head` for now.
+///
+/// For example:
+///
+///     let registry = try Registry.create(path: "review.livrev", title: "MSC safety", command: "livrev init")
+///     try registry.write(reviewer: "ana", command: "livrev reviewer add ana") { revision in
+///         try registry.addReviewer("ana", role: .reviewer, revision: revision)
+///     }
+///
+/// Source: https://www.sqlite.org/wal.html, https://www.sqlite.org/pragma.html
+package final class Registry {
+    package let connection: Connection
+    package let path: String
+
+    private init(connection: Connection, path: String) {
+        self.connection = connection
+        self.path = path
+    }
+
+    /// Creates a new registry file and records its title as the first revision.
+    ///
+    /// - Throws: `StoreError.registryExists` when the file exists, `.cannotCreate` when it cannot be made.
+    package static func create(path: String, title: String, reviewer: String? = nil, command: String) throws -> Registry {
+        guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.registryExists(path: path) }
+        let connection: Connection
+        do {
+            connection = try Connection(path: path, create: true, busyTimeoutMilliseconds: busyTimeout)
+            try connection.execute("PRAGMA journal_mode = WAL")
+            try Migrator(Migration.embedded).migrate(connection)
+        } catch let error as SQLiteError {
+            throw StoreError.cannotCreate(path: path, reason: error.message)
+        }
+        let registry = Registry(connection: connection, path: path)
+        try registry.write(reviewer: reviewer, command: command) { revision in
+            try connection.execute("INSERT INTO review (revision, title) VALUES (?, ?)", revision, title)
+        }
+        return registry
+    }
+
+    /// Opens an existing registry, applying any migration this livrev has that the file lacks.
+    ///
+    /// - Throws: `StoreError.registryMissing`, `.notARegistry`, `.newerRegistry`, `.busy`.
+    package static func open(path: String) throws -> Registry {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.registryMissing(path: path) }
+        do {
+            let connection = try Connection(path: path, create: false, busyTimeoutMilliseconds: busyTimeout)
+            let migrator = Migrator(Migration.embedded)
+            let applied = try migrator.appliedIdentifiers(connection)
+            guard !applied.isEmpty else { throw StoreError.notARegistry(path: path) }
+            if try migrator.needsMigration(connection) {
+                try migrator.migrate(connection)
+            }
+            return Registry(connection: connection, path: path)
+        } catch let failure as Migrator.Failure {
+            guard case .newerSchema(let unknown) = failure else { throw failure }
+            throw StoreError.newerRegistry(path: path, migrations: unknown)
+        } catch let error as SQLiteError {
+            if error.isBusy { throw StoreError.busy(path: path) }
+            if error.resultCode == 26 { throw StoreError.notARegistry(path: path) }  // SQLITE_NOTADB
+            throw error
+        }
+    }
+
+    /// Milliseconds a command waits for another writer before giving up with `StoreError.busy`:
+    /// `$LIVREV_BUSY_TIMEOUT_MS`, default 10 seconds.
+    static var busyTimeout: Int32 {
+        ProcessInfo.processInfo.environment["LIVREV_BUSY_TIMEOUT_MS"].flatMap(Int32.init) ?? 10_000
+    }
+
+    /// Runs `body` as one revision: one IMMEDIATE transaction that first inserts the revision row.
+    ///
+    /// - Parameters:
+    ///   - reviewer: the acting reviewer's name, when there is one.
+    ///   - command: the command line, recorded for the audit trail.
+    /// - Returns: what `body` returns.
+    /// - Throws: `StoreError.busy` when the write lock cannot be had within the busy timeout;
+    ///   whatever `body` throws, after rolling back.
+    @discardableResult
+    package func write<T>(reviewer: String?, command: String, _ body: (Int64) throws -> T) throws -> T {
+        var result: T?
+        do {
+            try connection.inTransaction(.immediate) {
+                try connection.execute(
+                    "INSERT INTO revision (created_at, reviewer, command) VALUES (?, ?, ?)",
+                    Registry.timestamp(), reviewer, command)
+                result = try body(connection.lastInsertRowID)
+                return .commit
+            }
+        } catch let error as SQLiteError where error.isBusy {
+            throw StoreError.busy(path: path)
+        }
+        guard let result else { preconditionFailure("transaction committed without a result") }
+        return result
+    }
+
+    /// The latest revision id (0 for a file with none).
+    package func headRevision() throws -> Int64 {
+        try connection.scalarInt("SELECT max(id) FROM revision") ?? 0
+    }
+
+    /// The review's title as of `revision`.
+    package func title(at revision: Int64 = .max) throws -> String {
+        try connection.scalarText(
+            "SELECT title FROM review WHERE revision <= ? ORDER BY id DESC LIMIT 1", revision) ?? ""
+    }
+
+    /// The current UTC time as ISO 8601 with milliseconds, or `$LIVREV_NOW` when set (tests, reproducible demos).
+    static func timestamp() -> String {
+        if let fixed = ProcessInfo.processInfo.environment["LIVREV_NOW"] { return fixed }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+}
+
+@available(*, unavailable)
+extension Registry: Sendable {}

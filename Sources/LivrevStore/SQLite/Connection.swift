@@ -1,0 +1,107 @@
+import CSQLite
+
+/// One open SQLite database handle.
+///
+/// Opens with extended result codes, foreign keys on and a busy timeout, so a writer that
+/// finds the file locked waits instead of failing at once. The handle closes in `deinit`.
+///
+/// For example:
+///
+///     let connection = try Connection(path: "review.livrev")
+///     try connection.execute("PRAGMA journal_mode = WAL")
+///
+/// Source: https://www.sqlite.org/c3ref/open.html, https://www.sqlite.org/c3ref/busy_timeout.html
+package final class Connection {
+    let handle: OpaquePointer
+    package let path: String
+
+    /// Opens (and with `create`, creates) the database at `path`; `":memory:"` for a private in-memory one.
+    ///
+    /// - Throws: `SQLiteError` when SQLite cannot open the file.
+    package init(path: String = ":memory:", create: Bool = true, busyTimeoutMilliseconds: Int32 = 10_000) throws {
+        var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
+        if create { flags |= SQLITE_OPEN_CREATE }
+        var pointer: OpaquePointer?
+        let code = sqlite3_open_v2(path, &pointer, flags, nil)
+        guard code == SQLITE_OK, let pointer else {
+            let message = pointer.map { String(cString: sqlite3_errmsg($0)) }
+            sqlite3_close_v2(pointer)
+            throw SQLiteError(resultCode: code, message: message)
+        }
+        self.handle = pointer
+        self.path = path
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+        try execute("PRAGMA foreign_keys = ON")
+    }
+
+    deinit {
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements that return no rows.
+    package func execute(_ sql: String) throws {
+        let code = sqlite3_exec(handle, sql, nil, nil, nil)
+        guard code == SQLITE_OK else { throw error(code: code, sql: sql) }
+    }
+
+    /// Runs one statement with arguments and returns nothing.
+    package func execute(_ sql: String, _ arguments: SQLBindable...) throws {
+        let statement = try prepare(sql)
+        try statement.bind(arguments)
+        try statement.run()
+    }
+
+    /// Compiles a statement.
+    package func prepare(_ sql: String) throws -> Statement {
+        try Statement(connection: self, sql: sql)
+    }
+
+    /// The first column of the first row, or nil when there is no row or it is NULL.
+    package func scalarInt(_ sql: String, _ arguments: SQLBindable...) throws -> Int64? {
+        let statement = try prepare(sql)
+        try statement.bind(arguments)
+        guard try statement.step() else { return nil }
+        return statement.isNull(0) ? nil : statement.int64(0)
+    }
+
+    /// The first column of the first row as text, or nil when there is no row or it is NULL.
+    package func scalarText(_ sql: String, _ arguments: SQLBindable...) throws -> String? {
+        let statement = try prepare(sql)
+        try statement.bind(arguments)
+        guard try statement.step() else { return nil }
+        return statement.text(0)
+    }
+
+    /// The rowid of the last successful INSERT on this connection.
+    package var lastInsertRowID: Int64 {
+        sqlite3_last_insert_rowid(handle)
+    }
+
+    /// The number of rows the last INSERT, UPDATE or DELETE changed.
+    package var changes: Int {
+        Int(sqlite3_changes(handle))
+    }
+
+    /// True while a transaction is open.
+    package var isInTransaction: Bool {
+        sqlite3_get_autocommit(handle) == 0
+    }
+
+    func error(code: Int32, sql: String?) -> SQLiteError {
+        SQLiteError(
+            resultCode: code,
+            extendedResultCode: sqlite3_extended_errcode(handle),
+            message: String(cString: sqlite3_errmsg(handle)),
+            sql: sql
+        )
+    }
+}
+
+@available(*, unavailable)
+extension Connection: Sendable {}
+
+/// The version of the SQLite library livrev runs on, e.g. "3.40.1".
+package var sqliteLibraryVersion: String {
+    String(cString: sqlite3_libversion())
+}

@@ -1,0 +1,57 @@
+/// Why the registry refused or failed a request. Each case names the offending input;
+/// LivrevCommands maps each to one exit code of SPEC.md.
+package enum StoreError: Error, Equatable, CustomStringConvertible {
+    // The file
+    case registryExists(path: String)
+    case registryMissing(path: String)
+    case cannotCreate(path: String, reason: String)
+    case notARegistry(path: String)
+    case newerRegistry(path: String, migrations: [String])
+    case busy(path: String)
+
+    // Objects that do not exist
+    case noSuchReviewer(String)
+    case noSuchRecord(Int64)
+    case noSuchSearch(Int64)
+    case noSuchStudy(String)
+
+    // Objects that already exist
+    case reviewerExists(String)
+    case studyExists(String)
+
+    // Review rules
+    case notAnArbiter(reviewer: String)
+    case notAParty(reviewer: String, record: Int64)
+    case noConflict(record: Int64, stage: ScreeningStage)
+    case stageNotReached(record: Int64, reason: String)
+    case notScreenable(record: Int64, reason: String)
+    case invalidDecision(record: Int64, reason: String)
+    case notADuplicate(Int64)
+
+    package var description: String {
+        switch self {
+        case .registryExists(let path): "registry '\(path)' already exists"
+        case .registryMissing(let path): "no registry at '\(path)' (create one with 'livrev init --title …')"
+        case .cannotCreate(let path, let reason): "cannot create registry '\(path)': \(reason)"
+        case .notARegistry(let path): "'\(path)' is not a livrev registry"
+        case .newerRegistry(let path, let migrations):
+            "'\(path)' was written by a newer livrev (unknown migrations: \(migrations.joined(separator: ", "))); upgrade livrev"
+        case .busy(let path): "registry '\(path)' is busy (another livrev is writing); try again"
+        case .noSuchReviewer(let name): "no reviewer named '\(name)' (add one with 'livrev reviewer add')"
+        case .noSuchRecord(let id): "no record \(id)"
+        case .noSuchSearch(let id): "no search \(id)"
+        case .noSuchStudy(let key): "no study '\(key)'"
+        case .reviewerExists(let name): "reviewer '\(name)' already exists"
+        case .studyExists(let key): "study '\(key)' already exists"
+        case .notAnArbiter(let reviewer):
+            "'\(reviewer)' is not an arbiter: only an arbiter may resolve, or one of the two reviewers with --consensus"
+        case .notAParty(let reviewer, let record):
+            "'\(reviewer)' did not screen record \(record), so cannot record a consensus for it"
+        case .noConflict(let record, let stage): "record \(record) has no conflict at \(stage.rawValue) to resolve"
+        case .stageNotReached(let record, let reason): "record \(record) cannot be screened at full text: \(reason)"
+        case .notScreenable(let record, let reason): "record \(record) cannot be screened: \(reason)"
+        case .invalidDecision(let record, let reason): "record \(record): \(reason)"
+        case .notADuplicate(let id): "record \(id) is not marked a duplicate"
+        }
+    }
+}
