@@ -27,10 +27,10 @@ enum ExitStatus {
         switch error {
         case .registryExists, .cannotCreate: cannotCreate
         case .registryMissing: noInput
-        case .notARegistry, .reviewerExists, .studyExists: dataError
+        case .notARegistry, .reviewerExists, .studyExists, .snapshotExists: dataError
         case .newerRegistry: failure
         case .busy: busy
-        case .noSuchReviewer, .noSuchRecord, .noSuchSearch, .noSuchStudy: noSuchObject
+        case .noSuchReviewer, .noSuchRecord, .noSuchSearch, .noSuchStudy, .noSuchSnapshot: noSuchObject
         case .notAnArbiter, .notAParty, .noConflict, .stageNotReached, .notScreenable, .invalidDecision,
             .notADuplicate:
             refused
@@ -46,12 +46,15 @@ enum CommandError: Error, CustomStringConvertible {
     case badRow(file: String, line: Int, message: String)
     /// The output file could not be written.
     case cannotWrite(path: String, reason: String)
+    /// `verify` found a revision whose rows no longer match its seal.
+    case tampered(revision: Int64, reason: String)
 
     var exitCode: Int32 {
         switch self {
         case .fileMissing: ExitStatus.noInput
         case .badRow: ExitStatus.dataError
         case .cannotWrite: ExitStatus.cannotCreate
+        case .tampered: ExitStatus.dataError
         }
     }
 
@@ -60,6 +63,7 @@ enum CommandError: Error, CustomStringConvertible {
         case .fileMissing(let path): "no such file: '\(path)'"
         case .badRow(let file, let line, let message): "\(file):\(line): \(message)"
         case .cannotWrite(let path, let reason): "cannot write '\(path)': \(reason)"
+        case .tampered(let revision, let reason): "revision \(revision) was changed outside livrev: \(reason)"
         }
     }
 }

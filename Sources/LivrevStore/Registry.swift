@@ -73,7 +73,8 @@ package final class Registry {
         ProcessInfo.processInfo.environment["LIVREV_BUSY_TIMEOUT_MS"].flatMap(Int32.init) ?? 10_000
     }
 
-    /// Runs `body` as one revision: one IMMEDIATE transaction that first inserts the revision row.
+    /// Runs `body` as one revision: one IMMEDIATE transaction that first inserts the revision row
+    /// and last seals it (see `verifySeals`).
     ///
     /// - Parameters:
     ///   - reviewer: the acting reviewer's name, when there is one.
@@ -86,10 +87,13 @@ package final class Registry {
         var result: T?
         do {
             try connection.inTransaction(.immediate) {
+                let marks = try highWaterMarks()
                 try connection.execute(
                     "INSERT INTO revision (created_at, reviewer, command) VALUES (?, ?, ?)",
                     Registry.timestamp(), reviewer, command)
-                result = try body(connection.lastInsertRowID)
+                let revision = connection.lastInsertRowID
+                result = try body(revision)
+                try seal(revision: revision, since: marks)
                 return .commit
             }
         } catch let error as SQLiteError where error.isBusy {

@@ -14,10 +14,12 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
     case noSuchRecord(Int64)
     case noSuchSearch(Int64)
     case noSuchStudy(String)
+    case noSuchSnapshot(String)
 
     // Objects that already exist
     case reviewerExists(String)
     case studyExists(String)
+    case snapshotExists(String)
 
     // Review rules
     case notAnArbiter(reviewer: String)
@@ -41,8 +43,10 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
         case .noSuchRecord(let id): "no record \(id)"
         case .noSuchSearch(let id): "no search \(id)"
         case .noSuchStudy(let key): "no study '\(key)'"
+        case .noSuchSnapshot(let name): "no snapshot named '\(name)' (see 'livrev snapshot list')"
         case .reviewerExists(let name): "reviewer '\(name)' already exists"
         case .studyExists(let key): "study '\(key)' already exists"
+        case .snapshotExists(let name): "snapshot '\(name)' already exists (snapshot names are immutable)"
         case .notAnArbiter(let reviewer):
             "'\(reviewer)' is not an arbiter: only an arbiter may resolve, or one of the two reviewers with --consensus"
         case .notAParty(let reviewer, let record):

@@ -1,0 +1,68 @@
+import ArgumentParser
+import LivrevReports
+import LivrevStore
+
+/// `livrev snapshot create|list|diff`: named, frozen versions of the whole registry.
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot", abstract: "Name versions of the review; read any of them later with --at.",
+        subcommands: [Create.self, List.self])
+
+    struct Create: RegistryCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Name the registry's current state (O(1): nothing is copied).")
+
+        @OptionGroup var registryOptions: RegistryOptions
+        @OptionGroup var reviewerOptions: ReviewerOptions
+
+        @Argument(help: "A unique name, e.g. v2 or 2026-11.")
+        var name: String
+
+        @Option(help: "What this version is.")
+        var note: String?
+
+        func run(_ context: CommandContext) throws {
+            let snapshot = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
+                try context.registry.createSnapshot(name, note: note, revision: revision)
+            }
+            print("Snapshot \(snapshot.name) names revision \(snapshot.atRevision)")
+        }
+    }
+
+    struct List: RegistryCommand {
+        static let configuration = CommandConfiguration(abstract: "List the snapshots with what each holds.")
+
+        @OptionGroup var registryOptions: RegistryOptions
+        @OptionGroup var snapshotOptions: SnapshotOptions
+
+        @Option(help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        func run(_ context: CommandContext) throws {
+            let registry = context.registry
+            let snapshots = try registry.snapshots(at: snapshotOptions.revision(in: context))
+            let counted = try snapshots.map { snapshot in
+                (snapshot, try SnapshotCommand.contents.map { try registry.count($0.table, at: snapshot.atRevision) })
+            }
+            if format == .json {
+                print(JSONValue.array(counted.map { snapshot, counts in
+                    .object([
+                        ("name", .string(snapshot.name)), ("revision", .integer(Int(snapshot.atRevision))),
+                        ("time", .string(snapshot.createdAt)), ("reviewer", .string(snapshot.reviewer)),
+                        ("note", .string(snapshot.note)),
+                    ] + zip(SnapshotCommand.contents, counts).map { ($0.0.label, .integer($0.1)) })
+                }).rendered(pretty: true))
+                return
+            }
+            let rows = counted.map { snapshot, counts in
+                [snapshot.name, String(snapshot.atRevision), snapshot.createdAt, snapshot.reviewer ?? "—"]
+                    + counts.map(String.init) + [snapshot.note ?? ""]
+            }
+            let header = ["name", "revision", "time", "by"] + SnapshotCommand.contents.map(\.label) + ["note"]
+            print(TextTable(header: header, rows: rows).rendered(), terminator: "")
+        }
+    }
+
+    /// What `snapshot list` counts in each snapshot.
+    static let contents: [(table: String, label: String)] = [("record", "records"), ("study", "studies")]
+}

@@ -1,0 +1,115 @@
+/// What `verify` found.
+package enum SealCheck: Equatable, Sendable {
+    /// Every revision's seal matches its rows and the chain is whole.
+    case intact(revisions: Int)
+    /// The first revision whose rows (or seal) no longer match.
+    case broken(revision: Int64, reason: String)
+}
+
+extension Registry {
+    /// Tables whose rows belong to a revision (every fact table and the revision table's dependants),
+    /// sorted by name. The seal table itself is left out.
+    func sealedTables() throws -> [String] {
+        try connection.prepare(
+            """
+            SELECT m.name FROM sqlite_master m
+            WHERE m.type = 'table' AND m.name NOT IN ('revision', 'revision_seal', 'livrev_migrations')
+              AND m.name NOT LIKE 'sqlite_%'
+              AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) p WHERE p.name = 'revision')
+            ORDER BY m.name
+            """
+        ).map { $0.text(0) ?? "" }
+    }
+
+    /// The highest row id of every sealed table, taken before a revision writes.
+    func highWaterMarks() throws -> [(table: String, id: Int64)] {
+        try sealedTables().map { ($0, try connection.scalarInt("SELECT coalesce(max(id), 0) FROM \"\($0)\"") ?? 0) }
+    }
+
+    /// Seals `revision`: SHA-256 over the previous seal, the revision row, and per table the digest
+    /// of the rows added since `marks`.
+    func seal(revision: Int64, since marks: [(table: String, id: Int64)]) throws {
+        var digests: [(String, String)] = []
+        for (table, mark) in marks {
+            var hash = SHA256()
+            var rows = 0
+            try connection.prepare("SELECT * FROM \"\(table)\" WHERE id > ? ORDER BY id").forEachRow([mark]) { row in
+                Registry.feed(row, into: &hash)
+                rows += 1
+            }
+            if rows > 0 { digests.append((table, hash.finalize())) }
+        }
+        let previous = try connection.scalarText(
+            "SELECT hash FROM revision_seal WHERE revision < ? ORDER BY revision DESC LIMIT 1", revision) ?? ""
+        let value = try sealValue(revision: revision, previous: previous, digests: digests)
+        try connection.execute("INSERT INTO revision_seal (revision, hash) VALUES (?, ?)", revision, value)
+    }
+
+    /// Recomputes every seal in order and names the first revision that no longer matches.
+    package func verifySeals() throws -> SealCheck {
+        var digests: [Int64: [(String, String)]] = [:]
+        for table in try sealedTables() {
+            var current: Int64?
+            var hash = SHA256()
+            let statement = try connection.prepare("SELECT * FROM \"\(table)\" ORDER BY id")
+            let revisionColumn = try connection.prepare("SELECT * FROM \"\(table)\" LIMIT 0")
+            let index = (0..<revisionColumn.columnCount).first { revisionColumn.columnName($0) == "revision" } ?? 1
+            try statement.forEachRow { row in
+                let revision = row.int64(index)
+                if revision != current {
+                    if let current { digests[current, default: []].append((table, hash.finalize())) }
+                    current = revision
+                    hash = SHA256()
+                }
+                Registry.feed(row, into: &hash)
+            }
+            if let current { digests[current, default: []].append((table, hash.finalize())) }
+        }
+        var stored: [Int64: String] = [:]
+        try connection.prepare("SELECT revision, hash FROM revision_seal").forEachRow { stored[$0.int64(0)] = $0.text(1) }
+        let revisions = try connection.prepare("SELECT id FROM revision ORDER BY id").map { $0.int64(0) }
+        let known = Set(revisions)
+        if let orphan = digests.keys.filter({ !known.contains($0) }).min() {
+            return .broken(revision: orphan, reason: "rows name revision \(orphan), which does not exist")
+        }
+        var previous = ""
+        for revision in revisions {
+            guard let seal = stored[revision] else {
+                return .broken(revision: revision, reason: "revision \(revision) has no seal")
+            }
+            let expected = try sealValue(revision: revision, previous: previous,
+                                         digests: (digests[revision] ?? []).sorted { $0.0 < $1.0 })
+            guard seal == expected else {
+                return .broken(revision: revision, reason: "its rows no longer match the seal written with them")
+            }
+            previous = seal
+        }
+        return .intact(revisions: revisions.count)
+    }
+
+    private func sealValue(revision: Int64, previous: String, digests: [(String, String)]) throws -> String {
+        var hash = SHA256()
+        hash.update(previous)
+        try connection.prepare("SELECT * FROM revision WHERE id = ?").forEachRow([revision]) { Registry.feed($0, into: &hash) }
+        for (table, digest) in digests {
+            hash.update("\u{1}\(table)\u{2}\(digest)")
+        }
+        return hash.finalize()
+    }
+
+    /// A row in a canonical byte form: each value tagged with its storage class and length.
+    private static func feed(_ row: Statement, into hash: inout SHA256) {
+        for column in 0..<row.columnCount {
+            switch row.value(column) {
+            case .null: hash.update("N;")
+            case .integer(let value): hash.update("I\(value);")
+            case .real(let value): hash.update("R\(value.bitPattern);")
+            case .text(let value): hash.update("T\(value.utf8.count):\(value);")
+            case .blob(let bytes):
+                hash.update("B\(bytes.count):")
+                hash.update(bytes)
+            }
+        }
+        hash.update("\n")
+    }
+}

@@ -1,0 +1,59 @@
+/// A named, frozen version of the registry.
+package struct Snapshot: Equatable, Sendable {
+    package let name: String
+    /// The revision the snapshot names: every read "as of" it is bounded by this.
+    package let atRevision: Int64
+    package let createdAt: String
+    package let reviewer: String?
+    package let note: String?
+}
+
+extension Registry {
+    /// Names the registry's current state. O(1): one row, nothing copied.
+    ///
+    /// - Throws: `StoreError.snapshotExists` when the name is taken.
+    package func createSnapshot(_ name: String, note: String?, revision: Int64) throws -> Snapshot {
+        if try snapshotIfExists(name) != nil { throw StoreError.snapshotExists(name) }
+        let head = try connection.scalarInt("SELECT max(id) FROM revision WHERE id < ?", revision) ?? revision
+        try connection.execute(
+            "INSERT INTO snapshot (revision, name, at_revision, note) VALUES (?, ?, ?, ?)", revision, name, head, note)
+        return try snapshot(named: name)
+    }
+
+    /// Every snapshot as of `revision`, oldest first.
+    package func snapshots(at revision: Int64 = .max) throws -> [Snapshot] {
+        try connection.prepare(
+            """
+            SELECT s.name, s.at_revision, r.created_at, r.reviewer, s.note
+            FROM snapshot s JOIN revision r ON r.id = s.revision WHERE s.revision <= ? ORDER BY s.id
+            """
+        ).map([revision], Registry.snapshot)
+    }
+
+    /// The snapshot with this name.
+    ///
+    /// - Throws: `StoreError.noSuchSnapshot`.
+    package func snapshot(named name: String) throws -> Snapshot {
+        guard let snapshot = try snapshotIfExists(name) else { throw StoreError.noSuchSnapshot(name) }
+        return snapshot
+    }
+
+    private func snapshotIfExists(_ name: String) throws -> Snapshot? {
+        try connection.prepare(
+            """
+            SELECT s.name, s.at_revision, r.created_at, r.reviewer, s.note
+            FROM snapshot s JOIN revision r ON r.id = s.revision WHERE s.name = ?
+            """
+        ).map([name], Registry.snapshot).first
+    }
+
+    private static func snapshot(_ row: Statement) -> Snapshot {
+        Snapshot(name: row.text(0) ?? "", atRevision: row.int64(1), createdAt: row.text(2) ?? "",
+                 reviewer: row.text(3), note: row.text(4))
+    }
+
+    /// How many rows of a table existed (by creation) as of `revision`.
+    package func count(_ table: String, at revision: Int64) throws -> Int {
+        Int(try connection.scalarInt("SELECT count(*) FROM \"\(table)\" WHERE revision <= ?", revision) ?? 0)
+    }
+}
