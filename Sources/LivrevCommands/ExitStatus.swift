@@ -27,13 +27,16 @@ enum ExitStatus {
         switch error {
         case .registryExists, .cannotCreate: cannotCreate
         case .registryMissing: noInput
-        case .notARegistry, .reviewerExists, .studyExists, .snapshotExists: dataError
+        case .notARegistry, .reviewerExists, .studyExists, .snapshotExists, .outcomeExists: dataError
         case .newerRegistry: failure
         case .busy: busy
-        case .noSuchReviewer, .noSuchRecord, .noSuchSearch, .noSuchStudy, .noSuchSnapshot: noSuchObject
+        case .noSuchReviewer, .noSuchRecord, .noSuchSearch, .noSuchStudy, .noSuchSnapshot, .noSuchOutcome,
+            .noSuchOutcomeRow:
+            noSuchObject
         case .notAnArbiter, .notAParty, .noConflict, .stageNotReached, .notScreenable, .invalidDecision,
-            .notADuplicate:
+            .notADuplicate, .noRiskOfBiasConflict, .notAJudge:
             refused
+        case .invalidJudgement: dataError
         }
     }
 }

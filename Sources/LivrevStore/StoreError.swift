@@ -15,11 +15,14 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
     case noSuchSearch(Int64)
     case noSuchStudy(String)
     case noSuchSnapshot(String)
+    case noSuchOutcome(String)
+    case noSuchOutcomeRow(Int64)
 
     // Objects that already exist
     case reviewerExists(String)
     case studyExists(String)
     case snapshotExists(String)
+    case outcomeExists(String)
 
     // Review rules
     case notAnArbiter(reviewer: String)
@@ -29,6 +32,9 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
     case notScreenable(record: Int64, reason: String)
     case invalidDecision(record: Int64, reason: String)
     case notADuplicate(Int64)
+    case invalidJudgement(String)
+    case noRiskOfBiasConflict(study: String, domain: String)
+    case notAJudge(reviewer: String, study: String)
 
     package var description: String {
         switch self {
@@ -44,9 +50,12 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
         case .noSuchSearch(let id): "no search \(id)"
         case .noSuchStudy(let key): "no study '\(key)'"
         case .noSuchSnapshot(let name): "no snapshot named '\(name)' (see 'livrev snapshot list')"
+        case .noSuchOutcome(let name): "no outcome named '\(name)' (see 'livrev outcome list')"
+        case .noSuchOutcomeRow(let id): "no current outcome row \(id)"
         case .reviewerExists(let name): "reviewer '\(name)' already exists"
         case .studyExists(let key): "study '\(key)' already exists"
         case .snapshotExists(let name): "snapshot '\(name)' already exists (snapshot names are immutable)"
+        case .outcomeExists(let name): "outcome '\(name)' already exists"
         case .notAnArbiter(let reviewer):
             "'\(reviewer)' is not an arbiter: only an arbiter may resolve, or one of the two reviewers with --consensus"
         case .notAParty(let reviewer, let record):
@@ -56,6 +65,10 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notScreenable(let record, let reason): "record \(record) cannot be screened: \(reason)"
         case .invalidDecision(let record, let reason): "record \(record): \(reason)"
         case .notADuplicate(let id): "record \(id) is not marked a duplicate"
+        case .invalidJudgement(let message): message
+        case .noRiskOfBiasConflict(let study, let domain): "\(study) has no risk-of-bias conflict on \(domain) to resolve"
+        case .notAJudge(let reviewer, let study):
+            "'\(reviewer)' did not judge \(study), so cannot record a consensus for it"
         }
     }
 }
