@@ -9,7 +9,7 @@ public struct LivrevCommand: ParsableCommand {
         subcommands: [
             Init.self, ReviewerCommand.self, SearchCommand.self, RecordsCommand.self, Dedup.self,
             ScreenCommand.self, Conflicts.self, Resolve.self, Retrieve.self, Prisma.self,
-            StudyCommand.self, SnapshotCommand.self, Log.self, Verify.self,
+            StudyCommand.self, OutcomeCommand.self, RiskOfBiasCommand.self, Check.self, SnapshotCommand.self, Log.self, Verify.self,
         ]
     )
 

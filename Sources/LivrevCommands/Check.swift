@@ -1,0 +1,51 @@
+import ArgumentParser
+import LivrevReports
+import LivrevStore
+
+/// `livrev check`: the consistency report.
+struct Check: RegistryCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Report inconsistencies: PRISMA arithmetic, denominators, duplicate rows, near-duplicate studies.",
+        discussion: "With --strict, exits 1 when any error-level finding exists (for CI).")
+
+    @OptionGroup var registryOptions: RegistryOptions
+    @OptionGroup var snapshot: SnapshotOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Exit 1 when any finding is an error.")
+    var strict = false
+
+    func run(_ context: CommandContext) throws {
+        let findings = try context.registry.check(at: snapshot.revision(in: context))
+        if format == .json {
+            print(Check.json(findings).rendered(pretty: true))
+        } else {
+            print(Check.text(findings), terminator: "")
+        }
+        if strict, findings.contains(where: { $0.severity == .error }) {
+            throw ExitCode(ExitStatus.failure)
+        }
+    }
+
+    static func json(_ findings: [ConsistencyFinding]) -> JSONValue {
+        .array(findings.map { finding in
+            .object([("severity", .string(finding.severity.rawValue)), ("code", .string(finding.code)),
+                     ("message", .string(finding.message)), ("rows", .array(finding.rows.map(JSONValue.string)))])
+        })
+    }
+
+    static func text(_ findings: [ConsistencyFinding]) -> String {
+        guard !findings.isEmpty else { return "No inconsistencies found.\n" }
+        let counts = [ConsistencyFinding.Severity.error, .warning, .info].map { severity in
+            "\(findings.filter { $0.severity == severity }.count) \(severity.rawValue)\(severity == .info ? "" : "s")"
+        }
+        var out = "\(findings.count) findings: \(counts.joined(separator: ", "))\n"
+        for finding in findings {
+            out += "\n\(finding.severity.rawValue.uppercased()) [\(finding.code)] \(finding.message)\n"
+            out += finding.rows.map { "    \($0)\n" }.joined()
+        }
+        return out
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import LivrevReports
+import LivrevStore
+
+/// `livrev outcome add|list`: the outcomes a review pools.
+struct OutcomeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outcome", abstract: "Manage outcomes (e.g. adverse-event categories).", subcommands: [Add.self, List.self])
+
+    /// The effect measures an outcome can default to.
+    enum Measure: String, ExpressibleByArgument, CaseIterable {
+        case OR, RR, RD, PLO, PFT
+    }
+
+    struct Add: RegistryCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an outcome.")
+
+        @OptionGroup var registryOptions: RegistryOptions
+        @OptionGroup var reviewerOptions: ReviewerOptions
+
+        @Argument(help: "The outcome's name.")
+        var name: String
+
+        @Option(help: "Its default effect measure.")
+        var measure: Measure = .OR
+
+        func run(_ context: CommandContext) throws {
+            try context.write(reviewer: reviewerOptions.resolvedName) { revision in
+                try context.registry.addOutcome(name, measure: measure.rawValue, revision: revision)
+            }
+            print("Added outcome \(name) (\(measure.rawValue))")
+        }
+    }
+
+    struct List: RegistryCommand {
+        static let configuration = CommandConfiguration(abstract: "List the outcomes with their number of studies and rows.")
+
+        @OptionGroup var registryOptions: RegistryOptions
+        @OptionGroup var snapshot: SnapshotOptions
+
+        @Option(help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        func run(_ context: CommandContext) throws {
+            let revision = try snapshot.revision(in: context)
+            let rows = try context.registry.outcomeRows(at: revision)
+            let listed = try context.registry.outcomes(at: revision).map { outcome in
+                let own = rows.filter { $0.outcome == outcome.name }
+                return (outcome, Set(own.map(\.study)).count, own.count)
+            }
+            if format == .json {
+                print(JSONValue.array(listed.map { outcome, studies, count in
+                    .object([("name", .string(outcome.name)), ("measure", .string(outcome.measure)),
+                             ("studies", .integer(studies)), ("rows", .integer(count))])
+                }).rendered(pretty: true))
+                return
+            }
+            let table = listed.map { [$0.0.name, $0.0.measure, String($0.1), String($0.2)] }
+            print(TextTable(header: ["outcome", "measure", "studies", "rows"], rows: table).rendered(), terminator: "")
+        }
+    }
+}
