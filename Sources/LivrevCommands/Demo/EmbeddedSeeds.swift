@@ -3,6 +3,303 @@
 enum EmbeddedSeeds {
     /// Every file in Seeds/ (but its README), by file name.
     static let files: [String: String] = [
+        "ae-counts.csv":
+            #"""
+            study,outcome,label,event_name,year,events_t,n_t,events_c,n_c
+            Hare 2009,General disorders and administration site conditions,a,Rehospitalization,2009,9,34,7,19
+            Hare 2009,General disorders and administration site conditions,b,"Chest pain, fatigue",2009,14,34,13,19
+            Lee 2010,General disorders and administration site conditions,,Fever,2010,1,16,0,36
+            Shi 2012,General disorders and administration site conditions,,Self-limiting fever (37–38°C),2012,2,24,0,19
+            Zheng 2014,General disorders and administration site conditions,,Multi-organ failure,2014,1,6,1,6
+            Lublin 2014,General disorders and administration site conditions,a,"Swelling at injection site (19%), hematoma (12%), site mass (13%), pain (6%)",2014,6,12,0,4
+            Lublin 2014,General disorders and administration site conditions,b,Puncture site,2014,2,12,0,4
+            Skyler 2015,General disorders and administration site conditions,,General,2015,6,45,3,16
+            Zhang 2016,General disorders and administration site conditions,,Self-limiting fever (37.6°C),2016,1,12,0,70
+            Lin 2017,General disorders and administration site conditions,a,Fever; 1–4 weeks,2017,15,56,12,54
+            Lin 2017,General disorders and administration site conditions,b,Fever; 5–24 weeks,2017,10,56,1,54
+            Lin 2017,General disorders and administration site conditions,c,General,2017,14,56,24,54
+            Álvaro-Gracia 2017,General disorders and administration site conditions,,Fever,2017,9,46,0,7
+            Huang 2018,General disorders and administration site conditions,,Mental; anorexia,2018,3,20,1,18
+            Ercicum 2019,General disorders and administration site conditions,a,Surgical complication,2019,0,10,1,10
+            Ercicum 2019,General disorders and administration site conditions,b,General,2019,3,10,1,10
+            Averyanov 2020,General disorders and administration site conditions,a,Transient fever,2020,4,10,1,1
+            Averyanov 2020,General disorders and administration site conditions,b,Chills,2020,2,10,0,10
+            Jaillard 2020,General disorders and administration site conditions,,Fever; cryptogenic,2020,0,16,1,15
+            Gu 2020,General disorders and administration site conditions,,Fever,2020,7,19,4,20
+            Meng 2020,General disorders and administration site conditions,a,Transient fever; no more than 38°C,2020,5,9,2,9
+            Meng 2020,General disorders and administration site conditions,b,Fatigue,2020,4,9,5,9
+            Shi 2021,General disorders and administration site conditions,,self-limiting fever 37–38°C,2021,7,108,0,111
+            Lan 2021,General disorders and administration site conditions,a,Anaphylaxis (including drug fever),2021,4,9,0,9
+            Lan 2021,General disorders and administration site conditions,b,Fatigue,2021,0,9,0,9
+            Monsel 2022,General disorders and administration site conditions,a,Fever 38.2°C,2022,0,21,1,24
+            Monsel 2022,General disorders and administration site conditions,b,Fever,2022,0,21,1,24
+            Monsel 2022,General disorders and administration site conditions,c,Fever 39.1°C,2022,1,21,0,24
+            Monsel 2022,General disorders and administration site conditions,d,Fever 39.5°C,2022,1,21,0,24
+            Zang 2022,General disorders and administration site conditions,,Chest pain,2022,2,12,0,4
+            Perico 2023,General disorders and administration site conditions,a,Fever of unknown origin,2023,0,12,1,4
+            Perico 2023,General disorders and administration site conditions,b,Fatigue,2023,1,12,0,4
+            Perico 2023,General disorders and administration site conditions,c,Pain (right heel),2023,0,12,1,4
+            Ichikado 2023,General disorders and administration site conditions,a,Pyrexia,2023,6,20,0,10
+            Ichikado 2023,General disorders and administration site conditions,b,Chills,2023,2,20,0,10
+            Zhu 2024,General disorders and administration site conditions,,Lower extremity edema,2024,0,15,1,15
+            Tompkins 2017,Musculoskeletal and connective tissue disorders,,Flank pain,2017,1,20,0,10
+            Casiraghi 2021,Musculoskeletal and connective tissue disorders,,Musculoskeletal and connective tissue,2021,2,10,1,10
+            Karyana 2022,Musculoskeletal and connective tissue disorders,,Pain: Myalgia (musculoskeletal),2022,0,6,1,3
+            Zhu 2024,Musculoskeletal and connective tissue disorders,,Back pain,2024,0,15,1,15
+            Lee 2010,Nervous system disorder,,Local complications,2010,0,16,0,36
+            Weiss 2013,Nervous system disorder,a,Dizziness,2013,2,30,1,32
+            Weiss 2013,Nervous system disorder,b,Nervous system dysfunction,2013,6,30,7,32
+            Weiss 2013,Nervous system disorder,c,Lethargy,2013,2,30,0,32
+            Lublin 2014,Nervous system disorder,,Headache,2014,3,12,0,4
+            Averyanov 2020,Nervous system disorder,a,Headache,2020,2,10,2,10
+            Averyanov 2020,Nervous system disorder,b,Weakness,2020,4,10,1,10
+            Dawson 2020,Nervous system disorder,a,Concussion,2020,1,56,0,61
+            Dawson 2020,Nervous system disorder,b,Neuropsychiatric disorders associated with streptococcal infection,2020,1,63,0,61
+            Casiraghi 2021,Nervous system disorder,,Nervous system,2021,4,10,5,10
+            Lan 2021,Nervous system disorder,,Headache,2021,0,9,0,9
+            Monsel 2022,Nervous system disorder,,Neurological,2022,2,21,2,24
+            Shi 2022,Nervous system disorder,a,Dizziness,2022,2,65,0,35
+            Shi 2022,Nervous system disorder,b,Anemia,2022,3,65,0,35
+            Zang 2022,Nervous system disorder,,Cerebral infarction,2022,1,45,0,46
+            Perico 2023,Nervous system disorder,,Headache,2023,1,12,0,4
+            Ichikado 2023,Nervous system disorder,,Anemia,2023,5,20,0,10
+            Zhu 2024,Nervous system disorder,,Dizziness,2024,1,15,0,15
+            Ning 2008,Infections and infestations,,Infection (early/mid-phase),2008,4,10,5,15
+            Hare 2009,Infections and infestations,,Infection,2009,11,34,5,19
+            Lee 2010,Infections and infestations,,"Pneumonia, urinary tract infection",2010,3,16,9,36
+            Weiss 2013,Infections and infestations,a,Urinary tract infection,2013,3,30,2,32
+            Weiss 2013,Infections and infestations,b,Upper respiratory tract infection,2013,1,30,4,32
+            Weiss 2013,Infections and infestations,c,Skin infections,2013,0,30,2,32
+            Zheng 2014,Infections and infestations,,Sepsis,2014,0,6,1,6
+            Skyler 2015,Infections and infestations,a,Urinary tract infection,2015,1,45,0,16
+            Skyler 2015,Infections and infestations,b,Upper respiratory tract infection,2015,2,45,0,16
+            Skyler 2015,Infections and infestations,c,Fungal,2015,1,45,0,16
+            Skyler 2015,Infections and infestations,d,Folliculitis,2015,1,45,0,16
+            Tompkins 2017,Infections and infestations,,Renal and urinary,2017,1,20,0,10
+            Lin 2017,Infections and infestations,a,Urinary tract infection,2017,1,56,0,54
+            Lin 2017,Infections and infestations,b,Bacterial peritonitis,2017,13,56,20,54
+            Lin 2017,Infections and infestations,c,Bile tract infection,2017,13,56,22,54
+            Lin 2017,Infections and infestations,d,Bacterial pneumonia,2017,6,56,7,54
+            Lin 2017,Infections and infestations,e,Fungal pneumonia,2017,0,56,2,54
+            Lin 2017,Infections and infestations,f,Digestive tract fungal infection,2017,2,56,5,54
+            Lin 2017,Infections and infestations,g,Sepsis,2017,1,56,1,54
+            Álvaro-Gracia 2017,Infections and infestations,,Urinary tract infection,2017,6,46,0,7
+            Huang 2018,Infections and infestations,,Upper respiratory tract infection,2018,9,20,8,18
+            Fernández 2018,Infections and infestations,a,Urinary,2018,3,23,3,11
+            Fernández 2018,Infections and infestations,b,Respiratory,2018,1,23,3,11
+            Epicum 2019,Infections and infestations,a,CMV,2019,3,10,0,10
+            Epicum 2019,Infections and infestations,b,Polyoma BK viremia,2019,3,10,4,10
+            Epicum 2019,Infections and infestations,c,Pneumocystis pneumonia,2019,1,10,0,10
+            Averyanov 2020,Infections and infestations,a,URTI,2020,2,10,2,10
+            Averyanov 2020,Infections and infestations,b,LRTI,2020,2,10,2,10
+            Jaillard 2020,Infections and infestations,a,UTI,2020,3,16,2,15
+            Jaillard 2020,Infections and infestations,b,Pneumonia,2020,2,16,3,15
+            Gu 2020,Infections and infestations,,URTI,2020,10,19,14,20
+            Casiraghi 2021,Infections and infestations,,Infections,2021,4,10,1,10
+            Lan 2021,Infections and infestations,,Infections,2021,1,9,1,9
+            Law 2021,Infections and infestations,,pneumonia,2021,0,8,1,8
+            Karyana 2022,Infections and infestations,a,Right lobe pneumonia,2022,1,6,0,3
+            Karyana 2022,Infections and infestations,b,Cutaneous candidiasis,2022,0,6,1,3
+            Monsel 2022,Infections and infestations,a,Bacteremia related to cocci Gram+ bacteria,2022,1,21,0,24
+            Monsel 2022,Infections and infestations,b,Healthcare-associated pneumonia,2022,0,21,1,24
+            Monsel 2022,Infections and infestations,c,Lymphangitis,2022,0,21,1,24
+            Monsel 2022,Infections and infestations,d,Right arm lymphangitis,2022,0,21,1,24
+            Monsel 2022,Infections and infestations,e,Urinary,2022,1,21,1,24
+            Shi 2022,Infections and infestations,a,Urinary tract infection,2022,1,65,0,35
+            Shi 2022,Infections and infestations,b,Bacterial infection,2022,1,65,0,35
+            Shi 2022,Infections and infestations,c,Pharyngitis,2022,1,65,0,35
+            Weiss 2013,Renal & urinary disorders,,Glycosuria and hematuria (renal & urinary disorders),2013,3,30,4,32
+            Casiraghi 2021,Renal & urinary disorders,,Renal and urinary,2021,5,10,4,10
+            Lan 2021,Renal & urinary disorders,,Renal failure,2021,0,9,0,9
+            Law 2021,Renal & urinary disorders,,Acute Renal failure,2021,2,8,1,8
+            Ichikado 2023,Renal & urinary disorders,,Renal,2023,3,20,1,10
+            Monsel 2022,Renal & urinary disorders,,Acute renal failure,2022,2,21,1,24
+            Ning 2008,Immune system disorders,a,GVHD (acute),2008,1,10,8,15
+            Ning 2008,Immune system disorders,b,GVHD (chronic),2008,1,10,4,15
+            Hare 2009,Immune system disorders,,Immune,2009,2,34,0,19
+            Weiss 2013,"Respiratory, thoracic, and mediastinal disorders",a,Cough,2013,3,30,2,32
+            Weiss 2013,"Respiratory, thoracic, and mediastinal disorders",b,Emphysema,2013,0,30,2,32
+            Weiss 2013,"Respiratory, thoracic, and mediastinal disorders",c,Chronic obstructive pulmonary disorder,2013,14,30,12,32
+            Averyanov 2020,"Respiratory, thoracic, and mediastinal disorders",,Cough,2020,2,10,2,10
+            Meng 2020,"Respiratory, thoracic, and mediastinal disorders",a,Cough,2020,4,9,8,9
+            Meng 2020,"Respiratory, thoracic, and mediastinal disorders",b,Shortness of breath,2020,1,9,5,9
+            Meng 2020,"Respiratory, thoracic, and mediastinal disorders",c,Severe hypoxemia,2020,1,9,0,9
+            Casiraghi 2021,"Respiratory, thoracic, and mediastinal disorders",a,"Respiratory, thoracic, mediastinal",2021,1,10,0,10
+            Casiraghi 2021,"Respiratory, thoracic, and mediastinal disorders",b,"Respiratory, thoracic and mediastinal",2021,3,10,4,10
+            Monsel 2022,"Respiratory, thoracic, and mediastinal disorders",a,Respiratory,2022,2,21,2,24
+            Monsel 2022,"Respiratory, thoracic, and mediastinal disorders",b,Pulmonary,2022,1,21,0,24
+            Monsel 2022,"Respiratory, thoracic, and mediastinal disorders",c,Refractory acute respiratory distress syndrome and multiple organ failure,2022,0,21,1,24
+            Monsel 2022,"Respiratory, thoracic, and mediastinal disorders",d,Oropharyngeal,2022,1,21,0,24
+            Shi 2022,"Respiratory, thoracic, and mediastinal disorders",,Cough,2022,2,65,1,35
+            Perico 2023,"Respiratory, thoracic, and mediastinal disorders",,Cough,2023,2,12,1,4
+            Laterre 2024,"Respiratory, thoracic, and mediastinal disorders",,Worsening respiratory conditions,2024,1,42,3,41
+            Hare 2009,Gastrointestinal disorders,,Gastrointestinal and renal,2009,9,34,4,19
+            Weiss 2013,Gastrointestinal disorders,,Gastrointestinal,2013,3,30,5,32
+            Zheng 2014,Gastrointestinal disorders,,Diarrhea,2014,1,6,1,6
+            Skyler 2015,Gastrointestinal disorders,,Gastrointestinal viral,2015,0,45,1,16
+            Tompkins 2017,Gastrointestinal disorders,,Gastroenteritis,2017,0,20,1,10
+            Lin 2017,Gastrointestinal disorders,a,Diarrhea; 1–4 weeks,2017,7,56,7,54
+            Lin 2017,Gastrointestinal disorders,b,Diarrhea; 5–24 weeks,2017,0,56,0,54
+            Lin 2017,Gastrointestinal disorders,c,Gastrointestinal; bleeding,2017,1,56,3,54
+            Lin 2017,Gastrointestinal disorders,d,Gastrointestinal; bleeding,2017,1,56,2,54
+            Álvaro-Gracia 2017,Gastrointestinal disorders,a,Nausea,2017,5,46,0,7
+            Álvaro-Gracia 2017,Gastrointestinal disorders,b,Vomiting,2017,3,46,0,7
+            Álvaro-Gracia 2017,Gastrointestinal disorders,c,Diarrhea,2017,2,46,0,7
+            Huang 2018,Gastrointestinal disorders,a,Diarrhea,2018,5,20,5,18
+            Huang 2018,Gastrointestinal disorders,b,Constipation,2018,2,20,2,18
+            Epicum 2019,Gastrointestinal disorders,,Gastrointestinal symptoms,2019,0,10,2,10
+            Averyanov 2020,Gastrointestinal disorders,,Nausea,2020,2,10,2,10
+            Gu 2020,Gastrointestinal disorders,a,Vomiting,2020,5,19,3,20
+            Gu 2020,Gastrointestinal disorders,b,Constipation,2020,1,19,3,20
+            Gu 2020,Gastrointestinal disorders,c,Diarrhea,2020,6,19,9,20
+            Dawson 2020,Gastrointestinal disorders,,"Viral gastroenteritis, dehydration, aggression",2020,0,119,3,61
+            Casiraghi 2021,Gastrointestinal disorders,a,Gastrointestinal,2021,2,10,0,10
+            Casiraghi 2021,Gastrointestinal disorders,b,Gastrointestinal,2021,6,10,5,10
+            Lan 2021,Gastrointestinal disorders,a,Nausea,2021,0,9,0,9
+            Lan 2021,Gastrointestinal disorders,b,Diarrhea,2021,0,9,0,9
+            Monsel 2022,Gastrointestinal disorders,a,Vomiting,2022,1,21,0,24
+            Monsel 2022,Gastrointestinal disorders,b,Diarrhea,2022,0,21,1,24
+            Monsel 2022,Gastrointestinal disorders,c,Liquid diarrhea,2022,1,21,0,24
+            Monsel 2022,Gastrointestinal disorders,d,Nausea and diarrhea,2022,1,21,0,24
+            Monsel 2022,Gastrointestinal disorders,e,Pseudomonas aeruginosa-related ventilator-associated pneumonia,2022,1,21,0,24
+            Shi 2022,Gastrointestinal disorders,a,Nausea,2022,1,65,0,35
+            Shi 2022,Gastrointestinal disorders,b,Vomiting,2022,1,65,0,35
+            Shi 2022,Gastrointestinal disorders,c,Diarrhea,2022,4,65,0,35
+            Shi 2022,Gastrointestinal disorders,d,Abdominal distension,2022,2,65,0,35
+            Shi 2022,Gastrointestinal disorders,e,Abdominal pain,2022,1,65,0,35
+            Shi 2022,Gastrointestinal disorders,f,Functional gastrointestinal disorder,2022,1,65,0,35
+            Perico 2023,Gastrointestinal disorders,a,Vomiting,2023,1,12,0,4
+            Perico 2023,Gastrointestinal disorders,b,Diarrhea,2023,3,12,0,4
+            Laterre 2024,Gastrointestinal disorders,a,constipation,2024,9,42,9,41
+            Laterre 2024,Gastrointestinal disorders,b,Diarrhea,2024,9,42,9,41
+            Lee 2010,"Injury, poisoning, and procedural complications",,Local complications,2010,0,16,0,36
+            Skyler 2015,"Injury, poisoning, and procedural complications",,"Procedural complication, injury",2015,2,45,2,16
+            Casiraghi 2021,"Injury, poisoning, and procedural complications",,"Injury, procedural complications",2021,2,10,2,10
+            Monsel 2022,"Injury, poisoning, and procedural complications",,Acute pulmonary embolism,2022,0,21,1,24
+            Laterre 2024,"Injury, poisoning, and procedural complications",,Pulmonary embolism,2024,1,42,2,41
+            Ning 2008,Cardiac disorders,,Infusion toxicity,2008,0,10,0,15
+            Lee 2010,Cardiac disorders,a,Cardiac,2010,1,16,2,36
+            Lee 2010,Cardiac disorders,b,Arrhythmia,2010,0,16,0,36
+            Weiss 2013,Cardiac disorders,,Congestive heart failure,2013,5,30,6,32
+            Bartolucci 2017,Cardiac disorders,a,Nonsustained ventricular tachycardia,2017,7,15,7,15
+            Bartolucci 2017,Cardiac disorders,b,Heart failure,2017,1,15,3,15
+            Bartolucci 2017,Cardiac disorders,c,Myocardial infarction,2017,0,15,1,15
+            Ercicum 2019,Cardiac disorders,a,Cardiac event,2019,1,10,0,10
+            Ercicum 2019,Cardiac disorders,b,Cardiac event,2019,2,10,0,10
+            Casiraghi 2021,Cardiac disorders,,Cardiac,2021,0,10,2,10
+            Lan 2021,Cardiac disorders,a,Heart failure,2021,0,9,0,9
+            Lan 2021,Cardiac disorders,b,Arrhythmia,2021,0,9,0,9
+            Law 2021,Cardiac disorders,,Cardiovascular,2021,2,8,2,8
+            Lanzoni 2021,Cardiac disorders,,Arrhythmia (bradycardia),2021,1,12,1,12
+            Monsel 2022,Cardiac disorders,,Cardiac,2022,2,21,0,24
+            Shi 2022,Cardiac disorders,,Cardiac failure,2022,1,65,0,35
+            Fernández 2018,Hematological or oncological disorders,,Hematological disorder (anemia),2018,3,23,2,11
+            Monsel 2022,Hematological or oncological disorders,,Hematological,2022,1,21,2,24
+            Weiss 2013,Skin and subcutaneous tissue disorders,,Skin,2013,0,30,2,32
+            Zheng 2014,Skin and subcutaneous tissue disorders,,Rash in chest area,2014,1,6,0,6
+            Lin 2017,Skin and subcutaneous tissue disorders,a,Rash; 1–4 weeks,2017,5,56,3,54
+            Lin 2017,Skin and subcutaneous tissue disorders,b,Rash; 5–24 weeks,2017,3,56,4,54
+            Álvaro-Gracia 2017,Skin and subcutaneous tissue disorders,,Rash,2017,2,46,0,7
+            Huang 2018,Skin and subcutaneous tissue disorders,,Urticaria,2018,0,20,1,18
+            Ercicum 2019,Skin and subcutaneous tissue disorders,,Graft dysfunction,2019,4,10,1,10
+            Averyanov 2020,Skin and subcutaneous tissue disorders,,Skin rash,2020,0,10,1,10
+            Jaillard 2020,Skin and subcutaneous tissue disorders,,Foot skin,2020,0,16,1,15
+            Meng 2020,Skin and subcutaneous tissue disorders,,Facial flushing,2020,2,9,0,9
+            Casiraghi 2021,Skin and subcutaneous tissue disorders,,Skin and subcutaneous tissue,2021,4,10,2,10
+            Karyana 2022,Skin and subcutaneous tissue disorders,,Rash,2022,1,6,0,3
+            Shi 2022,Skin and subcutaneous tissue disorders,,Rash,2022,1,65,0,35
+            Ichikado 2023,Skin and subcutaneous tissue disorders,,Skin exfoliation,2023,2,20,0,10
+            Laterre 2024,Skin and subcutaneous tissue disorders,,Macular rash,2024,0,42,1,41
+            Lee 2010,Vascular disorders,a,Vascular disorders (recurrent stroke),2010,2,16,1,36
+            Lee 2010,Vascular disorders,b,Peripheral artery occlusive disease,2010,1,16,0,36
+            Weiss 2013,Vascular disorders,,Vascular disorders,2013,5,30,4,32
+            Tompkins 2017,Vascular disorders,,Vascular disorders,2017,0,20,1,10
+            Ercicum 2019,Vascular disorders,,Infantile hemangiomas,2019,1,10,0,10
+            Casiraghi 2021,Vascular disorders,a,Vascular disorders,2021,0,10,1,10
+            Casiraghi 2021,Vascular disorders,b,Vascular disorders,2021,4,10,6,10
+            Ning 2008,SAEs deaths,,Death,2008,6,10,5,15
+            Tompkins 2017,SAEs deaths,,Death,2017,1,20,0,10
+            Lin 2017,SAEs deaths,a,Death,2017,9,56,18,54
+            Lin 2017,SAEs deaths,b,Hepatic coma,2017,4,56,7,54
+            Bartolucci 2017,SAEs deaths,,Cardiovascular,2017,0,15,1,15
+            Fernández 2018,SAEs deaths,,Death,2018,0,23,2,11
+            Averyanov 2020,SAEs deaths,a,Death,2020,2,10,2,2
+            Averyanov 2020,SAEs deaths,b,Ischemic stroke,2020,1,10,0,10
+            Jaillard 2020,SAEs deaths,a,Death,2020,0,16,1,15
+            Jaillard 2020,SAEs deaths,b,Ischemic stroke,2020,0,16,2,15
+            Lanzoni 2021,SAEs deaths,a,Failed endotracheal intubation,2021,1,12,0,12
+            Lanzoni 2021,SAEs deaths,b,Acute respiratory failure,2021,1,12,1,12
+            Lanzoni 2021,SAEs deaths,c,Multi-organ dysfunction syndrome,2021,0,12,6,12
+            Lee 2010,Hepatobiliary disorders,,Hepatic,2010,1,16,2,36
+            Casiraghi 2021,Hepatobiliary disorders,,Hepatobiliary,2021,1,10,2,10
+            Lan 2021,Hepatobiliary disorders,,Hepatotoxicity,2021,0,9,0,9
+            Ichikado 2023,Hepatobiliary disorders,,Hepatic,2023,4,20,1,10
+            Karyana 2022,Hepatobiliary disorders,,Hepatobiliary disorder,2022,0,6,1,3
+            Ning 2008,Neoplasms benign and malignant disorders,,Tumor/malignancy (relapse),2008,6,10,3,15
+            Hare 2009,Neoplasms benign and malignant disorders,,Tumor/malignancy,2009,0,34,0,19
+            Tompkins 2017,Neoplasms benign and malignant disorders,,Tumor/malignant (Glioblastoma),2017,0,20,1,10
+            Bartolucci 2017,Neoplasms benign and malignant disorders,,Tumor/malignant,2017,1,15,1,15
+            Casiraghi 2021,Neoplasms benign and malignant disorders,,"Neoplasms benign, malignant and unspecified",2021,0,10,1,10
+            Zang 2022,Neoplasms benign and malignant disorders,a,Prostate cancer,2022,0,45,1,46
+            Zang 2022,Neoplasms benign and malignant disorders,b,Papillary thyroid carcinoma,2022,0,45,1,46
+            """#
+            ,
+        "characteristics.csv":
+            #"""
+            study,year,reference,country,condition,patients_n,source,route,control,evaluated_t,evaluated_c,age_t,age_c,dose,phase,follow_up,registration
+            Ning 2008,2008,38,PRC,Hematological malignancy,30,"Matched, allogenic",Central venous,Stem cell transplant alone,10 (90),15 (87%),36 ± 11,39 ± 12,3.4 × 10 ⁵ /kg,Early phase,36.6,NA
+            Hare 2009,2009,41,USA,Acute MI,60,Unmatched allogenic hMSCs,IV,"vehicle solution, IV",34 (82),19 (79%),59 ± 12,55 ± 10,"0.5, 1.6, and 5 × 10 ⁶ cells/kg",I,6,NCT00114452
+            Lee 2010,2010,20,ROK,Ischemic stroke,85,Autologous MSCs,IV,alone,16 (50),36 (72%),64 ± 12,65 ± 15,5 × 10 ⁷,"I, II",60,NA
+            Zhang 2012,2012,31,PRC,Decompensated liver cirrhosis,45,Allogenic UCMSCs,IV,Saline,26,14,48 (25–64),47 (29–64),0.5 × 10 ⁶ /kg,"I, II",12,NCT0120492
+            Shi 2012,2012,29,China,ACLF,43,Allogenic UCMSCs,IV,Saline,20 (83.3),15 (78.9%),24–59,26–62,0.5 × 10 ⁶ /kg,"I, II",12,NCT01218464
+            Weiss 2013,2013,25,USA,COPD,62,Non-HLA matched allogenic MSCs (Prochymal),IV,Vehicle,18 (60),18 (56),68.1,64.1,1 × 10 ⁸ cells,I,24,NCT00683722
+            Zheng 2014,2014,43,China,ARDS,12,Allogenic adipose-derived MSC,IV,Placebo,6 (100),5 (83.3),66.7 ± 20.4,69.8 ± 9.1,1 × 10 ⁶ cells/kg,I,1,NCT01902082
+            Lublin 2014,2014,21,USA (6 sites),MS,16,Human placental-derived MSCs,IV,Placebo,2 (33; 1(17),2 (50),52.5 (41–5); 47.5 (36–56),47.5 (40–52),1.5 × 10 ⁸ cells; 6 × 10 ⁸ cells,Ib,12,NA
+            Skyler 2015,2015,36,Canada (2),T2DM,,Allogenic MPCs,IV,placebo,10 (66.7); 9 (60.0); 9 (60.0),12 (75.0),57.7 ± 8.2; 55.3 ± 11.4; 57.2 ± 6.6,58.7 ± 7.3*,0.3 × 10 ⁶ /kg; 1.0 × 10 ⁶ /kg; 2.0 × 10 ⁶ /kg,Ib-CHECK,24,NCT01576328
+            Zhang 2016,2017,30,USA (18 sites),ITBL,82,Allogenic UCMSCs,IV,Placebo (saline),1/11,12/58,47.3 ± 10.1,42.8 ± 11.5,1.0 × 10 ⁶ /kg (n = 6),I,24,NCT02223897
+            Dhere 2016,2016,32,China,Refractory Crohn's disease,12,Autologous BM-MSCs,IV,Placebo,6 (50),No data shown,18–52,18–52,2.0 × 10 ⁶ /kg; 5.0 × 10 ⁶ /kg; 10.0 × 10 ⁶ /kg,I,2.25,NCT01659762
+            Álvaro-Gracia 2017,2017,44,USA,Refractory rheumatoid arthritis,53,Allogenic AD-MSCs,IV,Placebo,46,7,50.33–57.40,58.43,"1, 2, 4 million per kg",phase Ib/IIa,24 weeks,NCT01663116
+            Tompkins 2017,2017,15,Spain,Aging frailty,30,Allogenic,IV,Placebo,20 (60),10 (60%),75.0 ± 7.4; 76.3 ± 8.4,75.3 ± 6.8,All-100 M/kg; Allo-200 M/kg,I/II,6,NCT02065245
+            Lin 2017,2017,37,"Florida, USA",ACLF,110,human MSCs,IV,Placebo,51 (91.1),53 (98.2%),40.0 ± 9.9,42.8 ± 8.4,10 × 10 ⁵ cells/kg,N/A,6,NCT01322906
+            Bartolucci 2017,2017,39,China,Heart Failure,30,Allogenic BM-MSCs,IV,Placebo,12 (80.0),14 (93.3),57.33 ± 10.05,57.20 ± 11.64,1 × 10 ⁶ UC-MSCs/kg of body weight,I/II,12,NCT01739777
+            Huang 2018,2018,33,Chile,CP,54,Allogenic UC-MSCs,IV,Normal saline,27 (81.5),21 (77.8%),7.3 ± 0.483,7.5 ± 0.443,5 × 10 ⁷ cells,N/A,24,NCT01988584
+            Fernández 2018,2018,45,China,MS,34,Allogenic hUCB-MSCs,IV,Placebo,Low dose: 10 (40) High dose: 9 (22),3 (27),44.8 ± 8.0; 47.8 ± 9.7,46.3 ± 8.9,1 × 10 ⁶ cells/kg; 4 × 10 ⁶ cells/kg,I/II,12,NCT01056471
+            Ercicum 2019,2019,27,Spain,KTR,20,Autologous AD-MSCs,IV,Placebo,10 (70),10 (40%),63 (54–67),64 (51.5–68.7),–2.4 × 10 ⁶ /kg,I-II,12,NCT01429038
+            Averyanov 2020,2020,17,Russia,IPF,20,Third-party BM-MSCs,IV,Placebo,10 (50),10 (60),59.4 ± 11.5,62.5 ± 6.4,4 doses (1.6 × 10 ⁹),I/II,12,NCT02594839
+            Jaillard 2020,2020,34,France,Subacute Ischemic Stroke,31,Allogenic BM-MSCs,IV,Placebo,16 (68.8),15 (73.3),55 (46–58) IQ*,53 (45–63) IQR*,Low dose (1–10): 100 M; High dose (11–20): 300 M,I/II,24,NCT 00875654
+            Gu 2020,2020,40,China,CP,39,Autologous BM-MSCs,IV,Placebo,19 (70),20 (70),3.830 ± 0.459,4.755 ± 0.644,4.5–5.5 × 10 ⁷,,12,ChiCTR1800016554
+            Dawson 2020,2020,18,USA,ASD,180,Autologous and allogenic hUCB,IV,Placebo,Ato: 56 (16.1); Allo: 63 (19.0),61 (26.2),Auto: 509 (2.74–7.99); Allo: 5.33 (2.39–8.00),5.24 (2.31–8.1),2.7 × 10 ⁷ cells/kg; 3.8 × 10 ⁷ cells/kg (adjusted > 2.5 × 10 ⁷ cells/kg),II,6,NCT02176317
+            Meng 2020,2020,35,China,COVID-19,18,Allogenic UC-MSCs,IV,Placebo,9 (70),9 (40),34–64,33–67,3 × 10 ⁷,I,7 days,NCT 04252118
+            Shi 2012,2012,29,China,DLC,219,Allogenic UC-MSCs,IV,Placebo,108 (97.0),111 (86.48),21–65,19–65,1–2 × 10 ⁶ cells/kg,I/II,75,NCT01220492
+            Casiraghi 2021,2021,13,Italy,Liver transplant recipients,20,Third-party BM-derived MSC,IV,Control,10 (70),10 (60),60.2 (57.8–65.9),60.5 (53.8–66.6),1–2 × 10 ⁶ cells/kg,Ib/IIa,12,NCT02260375
+            Lan 2021,2021,19,China,Severe aplastic anemia,18,Allogenic UC-MSCs,IV,Control,9 (30),9 (50),1–10,3–9,1 × 10 ⁶ /kg per week for 3 weeks,IV,48,NCT02218437
+            Lanzoni 2021,2021,46,,COVID-19 ARDS,24,Allogenic UC-MSCs,IV,Control,12 (50),12 (80),58.58 ± 15.93,58.8 ± 11.61,2 doses; 0 and 3 rd day: 100 ± 20 × 10 ⁶,1,,NCT04355728
+            Law 2021,2021,42,Malaysia,Subacute middle cerebral artery infarct,17,Autologous BM-MSCs,IV,Control,9,8,54.6,64.0,2 million/kg,Phase 2,12,NCT01461720
+            Karyana 2022,2022,14,Indonesia,COVID-19,9,DW-MSCs,IV,Control,Low dose: 3 (100); High dose: 3 (100),3 (90),32–38; 31–47,34–43,Low dose: 5.0 × 10 ⁷ cells; High dose: 1.0 × 10 ⁸,I,28 d,NCT04535856
+            Monsel 2022,2022,22,France,COVID-19 associated ARDS,47,Allogenic UC-MSCs,IV,Control,21 (81),24 (83.3),64,63.2,3 doses: 10 ⁶ cells/kg,Phase 2b,28 d,NCT04333368
+            Shi 2022,2022,24,China,Severe COVID-19,100,Allogenic UC-MSCs,IV,Placebo,65 (56.92),35 (54.29),60.72,59.94,3 doses: 4.0 × 10 ⁷ cells,Phase 2,12,NCT04288102
+            Zang 2022,2022,26,China,T2DM,91,Allogenic UC-MSCs,IV,Placebo,45 (62.22),46 (68.18),50.00 ± 9.38,50.45 ± 8.03,3 doses: 1 × 10 ⁶ /kg,Phase 2,11.03,NCT02302599
+            Perico 2023,2023,23,3 European sites,T2DM,16,allogeneic BM-MSCs,IV,Placebo,12,4,–,–,"80 × 10 ⁶ , 160 × 10 ⁶ , 240 × 10 ⁶ cells",Phase 1b/2a,18,NCT02585622
+            Ichikado 2023,2023,47,29 centers in Japan,ARDS,30,allogeneic BM-MSCs,IV,standard group,20 (80),10 (100),69.2 ± 13.2,66.5 ± 10.8,9.0 × 10 ⁸,Phase 2,28 d,NCT03807804
+            Zhu 2024,2024,46,China,Aging frailty,30,hUC-MSCs,IV,Placebo,15 (33.33),15 (46.67),67.27 ± 5.23,69.27 ± 5.02,1 × 10 ⁶ /kg,Phase I/II,6 mon,NCT04314011
+            Laterre 2024,2024,48,"Belgium, France",Community-acquired bacterial pneumonia,83,Cx611,IV,Placebo,42,41,61.1 ± 11.2,63.4 ± 10.4,2 doses: 1.6 × 10 ⁸ cells,Phase 1b/2a,3 mon,NCT03158727
+            """#
+            ,
+        "cohort-hazard-ratios.csv":
+            #"""
+            study,outcome,measure,estimate,ci_lower,ci_upper
+            JCM cohort 2024,Cohort: MACCE hazard per year of age,HR,1.127,1.0418,1.219
+            JCM cohort 2024,"Cohort: MACCE hazard, male vs female",HR,0.9129,0.1429,5.831
+            JCM cohort 2024,Cohort: MACCE hazard per billion cells,HR,0.5928,0.1849,1.9
+            """#
+            ,
+        "cohort-proportions.csv":
+            #"""
+            study,outcome,events,n
+            JCM cohort 2024,Cohort: minor adverse events,20,2504
+            JCM cohort 2024,Cohort: MACCE,5,2504
+            """#
+            ,
         "included-reports-studies.csv":
             #"""
             ref,study
@@ -48,12 +345,75 @@ enum EmbeddedSeeds {
             ,
         "previous-flow.csv":
             #"""
-            stage,count,source_sentence
+            stage,count,note
             records_identified,987,The search strategy identified 987 articles from selected databases and prior bibliographies.
             excluded_after_title_abstract_screening,780,"Following a review of the titles and abstracts, 780 studies were eliminated due to their lack of relevance in terms of purpose, goal, intervention, and/or measures."
             full_text_assessed,207,"After a thorough evaluation of the remaining 207 papers, 169 were excluded."
             excluded_after_full_text_review,169,"After a thorough evaluation of the remaining 207 papers, 169 were excluded."
             included_in_quantitative_analysis,36,"In total, 36 randomized clinical trials met the inclusion criteria and were embraced in the quantitative data analysis for the safety study (**Table 2**)."
+            """#
+            ,
+        "rob.csv":
+            #"""
+            study,domain,judgement,support
+            Ercicum 2019,random_sequence_generation,high,ref 27: five studies²⁷⁻³¹ were of slightly low quality because those had some high risk of bias due to random sequence generation (13.5%)
+            Shi 2012,random_sequence_generation,high,ref 28: five studies²⁷⁻³¹ were of slightly low quality because those had some high risk of bias due to random sequence generation (13.5%)
+            Shi 2012,random_sequence_generation,high,ref 29: five studies²⁷⁻³¹ were of slightly low quality because those had some high risk of bias due to random sequence generation (13.5%)
+            Zhang 2016,random_sequence_generation,high,ref 30: five studies²⁷⁻³¹ were of slightly low quality because those had some high risk of bias due to random sequence generation (13.5%)
+            Zhang 2012,random_sequence_generation,high,ref 31: five studies²⁷⁻³¹ were of slightly low quality because those had some high risk of bias due to random sequence generation (13.5%)
+            Dhere 2016,random_sequence_generation,unclear,"ref 32: For the selection bias, five studies²⁷⁻³¹ were of slightly low quality because those had some high risk of bias due to random sequence generation (13.5%) and one study³² had an unclear risk of bias (2.7%)"
+            Averyanov 2020,allocation_concealment,high,"ref 17: Also, eight studies^{17,27,29,31,33-36} had a high risk of bias (24.3%) and two studies^{30,37} had an unclear risk of bias due to allocation concealment"
+            Ercicum 2019,allocation_concealment,high,"ref 27: Also, eight studies^{17,27,29,31,33-36} had a high risk of bias (24.3%) and two studies^{30,37} had an unclear risk of bias due to allocation concealment"
+            Shi 2012,allocation_concealment,high,"ref 29: Also, eight studies^{17,27,29,31,33-36} had a high risk of bias (24.3%) and two studies^{30,37} had an unclear risk of bias due to allocation concealment"
+            Zhang 2012,allocation_concealment,high,"ref 31: Also, eight studies^{17,27,29,31,33-36} had a high risk of bias (24.3%) and two studies^{30,37} had an unclear risk of bias due to allocation concealment"
+            Huang 2018,allocation_concealment,high,"ref 33: Also, eight studies^{17,27,29,31,33-36} had a high risk of bias (24.3%) and two studies^{30,37} had an unclear risk of bias due to allocation concealment"
+            Jaillard 2020,allocation_concealment,high,"ref 34: Also, eight studies^{17,27,29,31,33-36} had a high risk of bias (24.3%) and two studies^{30,37} had an unclear risk of bias due to allocation concealment"
+            Meng 2020,allocation_concealment,high,"ref 35: Also, eight studies^{17,27,29,31,33-36} had a high risk of bias (24.3%) and two studies^{30,37} had an unclear risk of bias due to allocation concealment"
+            Skyler 2015,allocation_concealment,high,"ref 36: Also, eight studies^{17,27,29,31,33-36} had a high risk of bias (24.3%) and two studies^{30,37} had an unclear risk of bias due to allocation concealment"
+            Zhang 2016,allocation_concealment,unclear,"ref 30: two studies^{30,37} had an unclear risk of bias due to allocation concealment"
+            Lin 2017,allocation_concealment,unclear,"ref 37: two studies^{30,37} had an unclear risk of bias due to allocation concealment"
+            Averyanov 2020,blinding_participants_personnel,high,"ref 17: three studies^{17,29,37} had high risk of bias (10.0%) and seven studies^{27,30,31,33-36} had some unclear risk of bias (18.9%) due to blinding of participants and personnel"
+            Shi 2012,blinding_participants_personnel,high,"ref 29: three studies^{17,29,37} had high risk of bias (10.0%) and seven studies^{27,30,31,33-36} had some unclear risk of bias (18.9%) due to blinding of participants and personnel"
+            Lin 2017,blinding_participants_personnel,high,"ref 37: three studies^{17,29,37} had high risk of bias (10.0%) and seven studies^{27,30,31,33-36} had some unclear risk of bias (18.9%) due to blinding of participants and personnel"
+            Ercicum 2019,blinding_participants_personnel,unclear,"ref 27: seven studies^{27,30,31,33-36} had some unclear risk of bias (18.9%) due to blinding of participants and personnel"
+            Zhang 2016,blinding_participants_personnel,unclear,"ref 30: seven studies^{27,30,31,33-36} had some unclear risk of bias (18.9%) due to blinding of participants and personnel"
+            Zhang 2012,blinding_participants_personnel,unclear,"ref 31: seven studies^{27,30,31,33-36} had some unclear risk of bias (18.9%) due to blinding of participants and personnel"
+            Huang 2018,blinding_participants_personnel,unclear,"ref 33: seven studies^{27,30,31,33-36} had some unclear risk of bias (18.9%) due to blinding of participants and personnel"
+            Jaillard 2020,blinding_participants_personnel,unclear,"ref 34: seven studies^{27,30,31,33-36} had some unclear risk of bias (18.9%) due to blinding of participants and personnel"
+            Meng 2020,blinding_participants_personnel,unclear,"ref 35: seven studies^{27,30,31,33-36} had some unclear risk of bias (18.9%) due to blinding of participants and personnel"
+            Skyler 2015,blinding_participants_personnel,unclear,"ref 36: seven studies^{27,30,31,33-36} had some unclear risk of bias (18.9%) due to blinding of participants and personnel"
+            Karyana 2022,blinding_outcome_assessment,unclear,"ref 14: three studies^{14,30,35} had some unclear risk of bias (8.1%), and twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Zhang 2016,blinding_outcome_assessment,unclear,"ref 30: three studies^{14,30,35} had some unclear risk of bias (8.1%), and twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Meng 2020,blinding_outcome_assessment,unclear,"ref 35: three studies^{14,30,35} had some unclear risk of bias (8.1%), and twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Averyanov 2020,blinding_outcome_assessment,high,"ref 17: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Lan 2021,blinding_outcome_assessment,high,"ref 19: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Lee 2010,blinding_outcome_assessment,high,"ref 20: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Shi 2022,blinding_outcome_assessment,high,"ref 24: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Ercicum 2019,blinding_outcome_assessment,high,"ref 27: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Shi 2012,blinding_outcome_assessment,high,"ref 29: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Zhang 2012,blinding_outcome_assessment,high,"ref 31: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Huang 2018,blinding_outcome_assessment,high,"ref 33: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Jaillard 2020,blinding_outcome_assessment,high,"ref 34: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Meng 2020,blinding_outcome_assessment,high,"ref 35: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Skyler 2015,blinding_outcome_assessment,high,"ref 36: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Lin 2017,blinding_outcome_assessment,high,"ref 37: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Ning 2008,blinding_outcome_assessment,high,"ref 38: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Casiraghi 2021,incomplete_outcome_data,unclear,"ref 13: four studies^{13,15,31,39} had some unclear risk of bias (10.8%) and the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
+            Tompkins 2017,incomplete_outcome_data,unclear,"ref 15: four studies^{13,15,31,39} had some unclear risk of bias (10.8%) and the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
+            Zhang 2012,incomplete_outcome_data,unclear,"ref 31: four studies^{13,15,31,39} had some unclear risk of bias (10.8%) and the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
+            Bartolucci 2017,incomplete_outcome_data,unclear,"ref 39: four studies^{13,15,31,39} had some unclear risk of bias (10.8%) and the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
+            Averyanov 2020,incomplete_outcome_data,high,"ref 17: the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
+            Shi 2022,incomplete_outcome_data,high,"ref 24: the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
+            Weiss 2013,incomplete_outcome_data,high,"ref 25: the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
+            Gu 2020,incomplete_outcome_data,high,"ref 40: the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
+            Averyanov 2020,selective_reporting,unclear,"ref 17: two studies^{17,37} had some unclear risk of bias (5.4%) due to selective reporting"
+            Lin 2017,selective_reporting,unclear,"ref 37: two studies^{17,37} had some unclear risk of bias (5.4%) due to selective reporting"
+            Shi 2012,other_bias,high,"ref 29: two studies^{29,35} had a high risk of bias (5.4%) due to other bias"
+            Meng 2020,other_bias,high,"ref 35: two studies^{29,35} had a high risk of bias (5.4%) due to other bias"
+            Zang 2022,selective_reporting,unclear,"ref 26: For the other bias, only three studies^{26,41,42} had some unclear risk of bias (8.1%) due to selective reporting"
+            Hare 2009,selective_reporting,unclear,"ref 41: For the other bias, only three studies^{26,41,42} had some unclear risk of bias (8.1%) due to selective reporting"
+            Law 2021,selective_reporting,unclear,"ref 42: For the other bias, only three studies^{26,41,42} had some unclear risk of bias (8.1%) due to selective reporting"
+            Ning 2008,other_bias,high,ref 38: one study³⁸ had a high risk of bias (2.7%) due to other bias
             """#
             ,
         "included-reports.ris":
