@@ -31,12 +31,15 @@ public struct MantelHaenszel: Sendable, Equatable {
 
     /// A χ² test statistic with its degrees of freedom and upper-tail p-value.
     public struct ChiSquareTest: Sendable, Equatable {
+        /// The χ² statistic.
         public let statistic: Double
+        /// Its degrees of freedom.
         public let df: Int
         /// nil when df < 1 (R gives NA).
         public let pValue: Double?
     }
 
+    /// The effect measure pooled.
     public let measure: Measure
     /// Number of tables (`k`).
     public let k: Int
@@ -44,17 +47,23 @@ public struct MantelHaenszel: Sendable, Equatable {
     public let kYi: Int
     /// Pooled log OR, log RR or RD (`beta`); nil when undefined (no events in one margin).
     public let estimate: Double?
+    /// Standard error of `estimate` (`se`).
     public let standardError: Double?
+    /// Wald statistic estimate / SE (`zval`).
     public let z: Double?
     /// Two-sided p-value of `z`.
     public let pValue: Double?
+    /// Lower confidence limit on the estimate's scale (`ci.lb`).
     public let ciLower: Double?
+    /// Upper confidence limit on the estimate's scale (`ci.ub`).
     public let ciUpper: Double?
     /// Cochran's Q (`QE`); nil when the estimate is undefined.
     public let q: Double?
+    /// Upper-tail χ² p-value of Q on k_yi − 1 df (`QEp`).
     public let qPValue: Double?
     /// I² in percent.
     public let i2: Double?
+    /// H² = Q / (k_yi − 1).
     public let h2: Double?
     /// OR only: Cochran's test (`CO`, variance with Nᵢ).
     public let cochran: ChiSquareTest?

@@ -22,17 +22,23 @@ public struct PetoOddsRatio: Sendable, Equatable {
     public let kYi: Int
     /// Pooled log odds ratio (`beta`).
     public let estimate: Double
+    /// Standard error 1/√ΣVᵢ (`se`).
     public let standardError: Double
+    /// Wald statistic estimate / SE (`zval`).
     public let z: Double
     /// Two-sided p-value of `z`.
     public let pValue: Double
+    /// Lower confidence limit of the log odds ratio (`ci.lb`).
     public let ciLower: Double
+    /// Upper confidence limit of the log odds ratio (`ci.ub`).
     public let ciUpper: Double
     /// Cochran-type heterogeneity statistic (`QE`).
     public let q: Double
+    /// Upper-tail χ² p-value of Q on k_yi − 1 df, 1 with fewer than two informative tables.
     public let qPValue: Double
     /// I² in percent.
     public let i2: Double
+    /// H² = Q / (k_yi − 1).
     public let h2: Double
 
     /// Pools `ai` events of `n1i` (group 1) against `ci` of `n2i` (group 2) per table.

@@ -45,6 +45,9 @@ public struct KendallTau: Sendable, Equatable {
             throw .invalidInput(row: min(x.count, y.count), reason: "x has \(x.count) values but y has \(y.count)")
         }
         let n = x.count
+        for i in 0..<n where x[i].isNaN || y[i].isNaN {
+            throw .invalidInput(row: i, reason: "value is NaN")
+        }
         var order = Array(0..<n)
         order.sort { x[$0] < x[$1] || (x[$0] == x[$1] && y[$0] < y[$1]) }
 

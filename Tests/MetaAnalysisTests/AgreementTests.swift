@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Screening agreement")
 struct AgreementTests {
-    let fixture = LongFixture("more_agreement")
+    let fixture = LongFormatFixture("more_agreement")
 
     @Test func kappaPercentAgreementAndPabakMatchR() throws {
         #expect(fixture.caseNames.count == 5)

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Fail-safe N")
 struct FailSafeNTests {
-    let fixture = LongFixture("more_fsn")
+    let fixture = LongFormatFixture("more_fsn")
 
     private func check(_ result: FailSafeN, _ c: String, _ prefix: String) {
         expectClose(result.failSafeN, fixture.scalar(c, prefix + "_fsnum"), "\(c) \(prefix) fail-safe N", tolerance: 0)

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Exact null distribution of Kendall's statistic")
 struct KendallTests {
-    let fixture = LongFixture("more_ranktest")
+    let fixture = LongFormatFixture("more_ranktest")
 
     @Test func cdfMatchesRPKendall() {
         let cases = fixture.caseNames.filter { $0.hasPrefix("pkendall_") }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Mantel-Haenszel pooling")
 struct MantelHaenszelTests {
-    let fixture = LongFixture("more_mh_peto")
+    let fixture = LongFormatFixture("more_mh_peto")
 
     private func tables(_ c: String) -> (ai: [Double], n1i: [Double], ci: [Double], n2i: [Double]) {
         (fixture.vector(c, "ai"), fixture.vector(c, "n1i"), fixture.vector(c, "ci"), fixture.vector(c, "n2i"))

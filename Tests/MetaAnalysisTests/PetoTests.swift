@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Peto's odds ratio")
 struct PetoTests {
-    let fixture = LongFixture("more_mh_peto")
+    let fixture = LongFormatFixture("more_mh_peto")
 
     @Test func matchesRmaPeto() throws {
         var checked = 0

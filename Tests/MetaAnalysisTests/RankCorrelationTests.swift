@@ -3,7 +3,7 @@ import RealModule
 import Testing
 
 /// A long-format fixture (`case,key,index,value`) written by `scripts/reference/*.R`.
-struct LongFixture {
+struct LongFormatFixture {
     let caseNames: [String]
     private let values: [String: [String: [String]]]
 
@@ -46,7 +46,7 @@ struct LongFixture {
 
 @Suite("Begg's rank correlation test and Kendall's tau")
 struct RankCorrelationTests {
-    let fixture = LongFixture("more_ranktest")
+    let fixture = LongFormatFixture("more_ranktest")
 
     @Test func beggTestMatchesMetaforRanktest() throws {
         let cases = fixture.caseNames.filter { fixture.has($0, "vi") }
@@ -71,7 +71,7 @@ struct RankCorrelationTests {
 
     /// Knight's O(k log k) count agrees with the definition, pair by pair, on tied data.
     @Test func mergeSortCountMatchesQuadraticCount() throws {
-        var generator = SplitMix64(seed: 42)
+        var generator = RankTestRandom(seed: 42)
         for (n, levels) in [(2, 2), (3, 2), (57, 5), (500, 12), (1500, 40), (800, 100_000)] {
             let x = (0..<n).map { _ in Double(generator.next() % UInt64(levels)) }
             let y = (0..<n).map { _ in Double(generator.next() % UInt64(levels)) / 3 }
@@ -94,7 +94,7 @@ struct RankCorrelationTests {
     }
 
     @Test func largeReviewUsesNormalApproximationQuickly() throws {
-        var generator = SplitMix64(seed: 7)
+        var generator = RankTestRandom(seed: 7)
         let k = 20_000
         let vi = (0..<k).map { _ in 0.01 + Double(generator.next() % 1_000_000) / 1e6 }
         let yi = vi.map { 0.3 * $0.squareRoot() + Double(generator.next() % 1000) / 1000 - 0.5 }
@@ -113,8 +113,8 @@ struct RankCorrelationTests {
     }
 }
 
-/// A small deterministic generator for test data (SplitMix64).
-struct SplitMix64 {
+/// A small deterministic generator for test data (RankTestRandom).
+struct RankTestRandom {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
