@@ -8,7 +8,7 @@ public struct LivrevCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, ReviewerCommand.self, SearchCommand.self, RecordsCommand.self, Dedup.self,
-            ScreenCommand.self, Conflicts.self, Resolve.self, Retrieve.self, Prisma.self,
+            ScreenCommand.self, Conflicts.self, Resolve.self, Retrieve.self, AgreementCommand.self, Prisma.self,
             StudyCommand.self, OutcomeCommand.self, RiskOfBiasCommand.self, Check.self, SnapshotCommand.self, Log.self, Verify.self,
         ]
     )

@@ -1,0 +1,77 @@
+import Foundation
+import ArgumentParser
+import LivrevReports
+import LivrevStore
+import MetaAnalysis
+
+/// `livrev agreement --stage S`: inter-rater agreement over records decided by two reviewers.
+struct AgreementCommand: RegistryCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agreement",
+        abstract: "Inter-rater agreement: Cohen's κ, percent agreement and PABAK over records both reviewers decided.",
+        discussion: """
+            Uses each reviewer's current decision, with the categories as recorded (include, exclude, maybe at \
+            title-abstract; include, exclude at full text). PABAK = (q·p_o − 1)/(q − 1) with q the stage's number of \
+            categories. With more than two reviewers, one line per pair.
+            """)
+
+    @OptionGroup var registryOptions: RegistryOptions
+    @OptionGroup var stageOptions: StageOptions
+    @OptionGroup var snapshot: SnapshotOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run(_ context: CommandContext) throws {
+        let stage = stageOptions.stage
+        let categories = stage.decisions.map(\.rawValue)
+        let pairs = try context.registry.decisionPairs(stage: stage, at: snapshot.revision(in: context))
+        let results = try pairs.map { pair in
+            (pair, try Agreement(first: pair.decisions.map(\.0.rawValue), second: pair.decisions.map(\.1.rawValue),
+                                 categories: categories))
+        }
+        if format == .json {
+            func object(_ pair: DecisionPairs, _ agreement: Agreement) -> JSONValue {
+                .object([
+                    ("stage", .string(stage.rawValue)), ("reviewers", .array([.string(pair.first.name), .string(pair.second.name)])),
+                    ("records", .integer(agreement.n)), ("agreement", .number(agreement.observedAgreement)),
+                    ("kappa", .number(agreement.kappa)), ("kappa_se", .number(agreement.kappaStandardError)),
+                    ("pabak", .number(agreement.pabak)),
+                ])
+            }
+            // One pair: the SPEC object; several: an array of them.
+            if results.count == 1, let (pair, agreement) = results.first {
+                print(object(pair, agreement).rendered(pretty: true))
+            } else if results.isEmpty {
+                print(JSONValue.object([("stage", .string(stage.rawValue)), ("records", .integer(0)),
+                                        ("agreement", .null), ("kappa", .null)]).rendered(pretty: true))
+            } else {
+                print(JSONValue.array(results.map(object)).rendered(pretty: true))
+            }
+            return
+        }
+        guard !results.isEmpty else {
+            print("No record was decided by two reviewers at \(stage.rawValue) yet.")
+            return
+        }
+        let rows = results.map { pair, agreement in
+            ["\(pair.first.name) & \(pair.second.name)", String(agreement.n),
+             Number.fixed(agreement.percentAgreement, 1) + "%", agreement.kappa.map { Number.fixed($0, 3) } ?? "—",
+             Number.fixed(agreement.pabak, 3)]
+        }
+        print(TextTable(header: ["reviewers", "records", "agreement", "kappa", "PABAK"], rows: rows).rendered(), terminator: "")
+        print("\(stage.rawValue); categories as recorded: \(categories.joined(separator: ", ")).")
+    }
+}
+
+/// Fixed-decimal number text for human output, never "-0.000".
+enum Number {
+    static func fixed(_ value: Double, _ decimals: Int) -> String {
+        guard value.isFinite else { return "—" }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        let text = String(format: "%.\(decimals)f", rounded == 0 ? 0 : rounded)
+        return text
+    }
+}
