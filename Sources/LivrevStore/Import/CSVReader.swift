@@ -10,7 +10,7 @@ package final class CSVReader {
     /// The header row's column names (trimmed).
     package let header: CSVHeader
     private let lines: LineReader
-    private var field: [UInt8] = []
+    @exclusivity(unchecked) private var field: [UInt8] = []  // one thread; see LineReader
 
     /// Reads CSV text from memory; `file` names it in errors.
     package init(bytes: [UInt8], file: String = "<input>", chunkSize: Int = 64 * 1024) throws(ImportError) {

@@ -8,9 +8,9 @@
 /// Source: NLM, "MEDLINE/PubMed Data Element (Field) Descriptions".
 package final class MedlineReader {
     private let lines: LineReader
-    private var fields = MedlineFields()
+    @exclusivity(unchecked) private var fields = MedlineFields()  // one thread; see LineReader
     /// True when the current line (a `PMID-` line) already started the next record.
-    private var pendingStart = false
+    @exclusivity(unchecked) private var pendingStart = false
 
     /// Reads MEDLINE text from memory; `file` names it in errors.
     package init(bytes: [UInt8], file: String = "<input>", chunkSize: Int = 64 * 1024) {
