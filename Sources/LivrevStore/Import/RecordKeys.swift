@@ -1,0 +1,107 @@
+import Foundation
+
+/// Normalized keys used to find duplicate records: DOI, title, first author's surname, registry numbers.
+///
+/// Two records that agree on a key are likely the same report, whatever the export's spelling.
+/// Sources: DOI Handbook §2.4 (DOIs are case-insensitive, `10.` prefix), Unicode Standard Annex #15
+/// (compatibility decomposition, NFKD), ClinicalTrials.gov identifiers (`NCT` + 8 digits).
+package enum RecordKeys {
+    /// Lower-cased DOI without resolver prefix or trailing punctuation, or nil when it is not a DOI.
+    ///
+    /// `" https://doi.org/10.1186/S13287-019-1447-Y. "` → `"10.1186/s13287-019-1447-y"`; prefixes
+    /// `https://doi.org/`, `http://dx.doi.org/`, `doi.org/`, `doi:` (any case, repeated) are removed.
+    package static func normalizedDOI(_ text: String) -> String? {
+        var doi = Substring(text.lowercased())
+        let prefixes = ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
+                        "doi.org/", "dx.doi.org/", "doi:", "doi "]
+        var changed = true
+        while changed {
+            changed = false
+            doi = doi.drop(while: { $0.isWhitespace })
+            for prefix in prefixes where doi.hasPrefix(prefix) {
+                doi = doi.dropFirst(prefix.count)
+                changed = true
+            }
+        }
+        let trailing: Set<Character> = [".", ",", ";", ":", ")", "]", "}", "'", "\"", ">", "/"]
+        while let last = doi.last, last.isWhitespace || trailing.contains(last) {
+            doi = doi.dropLast()
+        }
+        guard doi.hasPrefix("10."), doi.contains("/"), !doi.contains(where: { $0.isWhitespace }) else { return nil }
+        return String(doi)
+    }
+
+    /// The title reduced for comparison: NFKD without combining marks, lower case, punctuation and
+    /// symbols turned into spaces (apostrophes removed), whitespace collapsed, trimmed.
+    ///
+    /// `"Álvaro-Gracia’s  TGF-β trial."` → `"alvaro gracias tgf β trial"`.
+    package static func normalizedTitle(_ title: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in title.decomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+            let properties = scalar.properties
+            switch properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark, .format:
+                continue
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .letterNumber, .otherNumber:
+                if pendingSpace && !result.isEmpty { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            default:
+                if scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" { continue }
+                pendingSpace = true
+            }
+        }
+        return String(result)
+    }
+
+    /// The first author's surname, lower case, without diacritics, spaces, hyphens or apostrophes.
+    ///
+    /// `"Smith, John"` and `"Smith J"` → `"smith"`; `"van der Berg A"` → `"vanderberg"`;
+    /// `"Álvaro-Gracia JM"` → `"alvarogracia"`. Without a comma, trailing initials (up to four
+    /// capitals, dots or hyphens allowed) and `Jr`/`Sr`/`II`/`III` are dropped; a name with neither
+    /// (a group author, "John Smith") is kept whole. Nil for an empty name.
+    package static func firstAuthorSurname(_ authors: [String]) -> String? {
+        authors.first.flatMap(surname)
+    }
+
+    /// The surname of one author name, normalized as ``firstAuthorSurname(_:)``.
+    package static func surname(_ author: String) -> String? {
+        var name = Substring(author)
+        if let comma = name.firstIndex(of: ",") {
+            name = name[..<comma]
+        } else {
+            var tokens = name.split(whereSeparator: { $0.isWhitespace })
+            while tokens.count > 1, ["jr", "jr.", "sr", "sr.", "ii", "iii", "2nd", "3rd"].contains(tokens.last!.lowercased()) {
+                tokens.removeLast()
+            }
+            if tokens.count > 1, isInitials(tokens.last!) { tokens.removeLast() }
+            name = Substring(tokens.joined(separator: " "))
+        }
+        var result = String.UnicodeScalarView()
+        for scalar in name.decomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter, .decimalNumber:
+                result.append(scalar)
+            default:
+                continue
+            }
+        }
+        return result.isEmpty ? nil : String(result)
+    }
+
+    /// Each `NCT` + 8 digits in `text` (any case), upper case, each once, in order.
+    package static func registryNumbers(in text: String) -> [String] {
+        var found: [String] = []
+        var text = text
+        text.withUTF8 { ByteText.collectRegistryNumbers(in: $0, into: &found) }
+        return found
+    }
+
+    /// True for "J", "JM", "J.M.", "J-M": one to four capital letters with optional dots and hyphens.
+    private static func isInitials(_ token: Substring) -> Bool {
+        let letters = token.filter { $0 != "." && $0 != "-" }
+        return (1...4).contains(letters.count) && letters.allSatisfy { $0.isUppercase && $0.isLetter }
+    }
+}
