@@ -41,17 +41,17 @@ struct AgreementCommand: RegistryCommand {
             }
             // One pair: the SPEC object; several: an array of them.
             if results.count == 1, let (pair, agreement) = results.first {
-                print(object(pair, agreement).rendered(pretty: true))
+                Output.print(object(pair, agreement).rendered(pretty: true))
             } else if results.isEmpty {
-                print(JSONValue.object([("stage", .string(stage.rawValue)), ("records", .integer(0)),
+                Output.print(JSONValue.object([("stage", .string(stage.rawValue)), ("records", .integer(0)),
                                         ("agreement", .null), ("kappa", .null)]).rendered(pretty: true))
             } else {
-                print(JSONValue.array(results.map(object)).rendered(pretty: true))
+                Output.print(JSONValue.array(results.map(object)).rendered(pretty: true))
             }
             return
         }
         guard !results.isEmpty else {
-            print("No record was decided by two reviewers at \(stage.rawValue) yet.")
+            Output.print("No record was decided by two reviewers at \(stage.rawValue) yet.")
             return
         }
         let rows = results.map { pair, agreement in
@@ -59,8 +59,8 @@ struct AgreementCommand: RegistryCommand {
              Number.fixed(agreement.percentAgreement, 1) + "%", agreement.kappa.map { Number.fixed($0, 3) } ?? "—",
              Number.fixed(agreement.pabak, 3)]
         }
-        print(TextTable(header: ["reviewers", "records", "agreement", "kappa", "PABAK"], rows: rows).rendered(), terminator: "")
-        print("\(stage.rawValue); categories as recorded: \(categories.joined(separator: ", ")).")
+        Output.print(TextTable(header: ["reviewers", "records", "agreement", "kappa", "PABAK"], rows: rows).rendered(), terminator: "")
+        Output.print("\(stage.rawValue); categories as recorded: \(categories.joined(separator: ", ")).")
     }
 }
 

@@ -20,9 +20,9 @@ struct Check: RegistryCommand {
     func run(_ context: CommandContext) throws {
         let findings = try context.registry.check(at: snapshot.revision(in: context))
         if format == .json {
-            print(Check.json(findings).rendered(pretty: true))
+            Output.print(Check.json(findings).rendered(pretty: true))
         } else {
-            print(Check.text(findings), terminator: "")
+            Output.print(Check.text(findings), terminator: "")
         }
         if strict, findings.contains(where: { $0.severity == .error }) {
             throw ExitCode(ExitStatus.failure)

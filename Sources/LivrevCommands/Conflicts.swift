@@ -23,16 +23,16 @@ struct Conflicts: RegistryCommand {
                     ("decisions", .object(conflict.decisions.map { ($0.reviewer, .string($0.decision.rawValue)) })),
                 ])
             }
-            print(JSONValue.array(items).rendered(pretty: true))
+            Output.print(JSONValue.array(items).rendered(pretty: true))
             return
         }
         guard !conflicts.isEmpty else {
-            print("No unresolved conflicts at \(stageOptions.stage.rawValue)")
+            Output.print("No unresolved conflicts at \(stageOptions.stage.rawValue)")
             return
         }
         let rows = conflicts.map { conflict in
             [String(conflict.record), conflict.decisions.map { "\($0.reviewer): \($0.decision.rawValue)" }.joined(separator: ", ")]
         }
-        print(TextTable(header: ["record", "decisions"], rows: rows).rendered(), terminator: "")
+        Output.print(TextTable(header: ["record", "decisions"], rows: rows).rendered(), terminator: "")
     }
 }

@@ -27,7 +27,7 @@ struct Dedup: RegistryCommand {
             try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 try registry.undoDuplicateMark(record: undo, revision: revision)
             }
-            print("Record \(undo) is no longer marked a duplicate")
+            Output.print("Record \(undo) is no longer marked a duplicate")
             return
         }
         let marks: [DuplicateMark]
@@ -42,8 +42,8 @@ struct Dedup: RegistryCommand {
         }
         let rows = marks.map { [String($0.record), String($0.duplicateOf), $0.reason] }
         if !rows.isEmpty {
-            print(TextTable(header: ["record", "duplicate_of", "reason"], rows: rows).rendered(), terminator: "")
+            Output.print(TextTable(header: ["record", "duplicate_of", "reason"], rows: rows).rendered(), terminator: "")
         }
-        print(dryRun ? "Would mark \(marks.count) duplicates" : "Marked \(marks.count) duplicates")
+        Output.print(dryRun ? "Would mark \(marks.count) duplicates" : "Marked \(marks.count) duplicates")
     }
 }

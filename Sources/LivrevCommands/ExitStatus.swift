@@ -47,8 +47,12 @@ enum CommandError: Error, CustomStringConvertible {
     case fileMissing(String)
     /// A row of an input file that the registry refused, located in its file.
     case badRow(file: String, line: Int, message: String)
+    /// A row of an input file that names a study, outcome or reviewer the registry does not have.
+    case unknownInRow(file: String, line: Int, message: String)
     /// The output file could not be written.
     case cannotWrite(path: String, reason: String)
+    /// Records were imported before any search run was recorded.
+    case noSearch
     /// `verify` found a revision whose rows no longer match its seal.
     case tampered(revision: Int64, reason: String)
 
@@ -57,15 +61,19 @@ enum CommandError: Error, CustomStringConvertible {
         case .fileMissing: ExitStatus.noInput
         case .badRow: ExitStatus.dataError
         case .cannotWrite: ExitStatus.cannotCreate
+        case .unknownInRow: ExitStatus.noSuchObject
         case .tampered: ExitStatus.dataError
+        case .noSearch: ExitStatus.noSuchObject
         }
     }
 
     var description: String {
         switch self {
         case .fileMissing(let path): "no such file: '\(path)'"
-        case .badRow(let file, let line, let message): "\(file):\(line): \(message)"
+        case .badRow(let file, let line, let message), .unknownInRow(let file, let line, let message):
+            "\(file):\(line): \(message)"
         case .cannotWrite(let path, let reason): "cannot write '\(path)': \(reason)"
+        case .noSearch: "no search run to import into: record one with 'livrev search add' first"
         case .tampered(let revision, let reason): "revision \(revision) was changed outside livrev: \(reason)"
         }
     }

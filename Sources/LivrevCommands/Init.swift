@@ -15,6 +15,6 @@ struct Init: RegistryCommand {
     func run(_ context: CommandContext) throws {
         _ = try Registry.create(
             path: context.path, title: title, reviewer: reviewerOptions.resolvedName, command: CommandContext.commandLine)
-        print("Created \(context.path): \(title)")
+        Output.print("Created \(context.path): \(title)")
     }
 }

@@ -7,9 +7,9 @@ public struct LivrevCommand: ParsableCommand {
         abstract: "A living systematic-review registry: screening, PRISMA counts and meta-analysis in one file.",
         version: "0.1.0",
         subcommands: [
-            Init.self, ReviewerCommand.self, SearchCommand.self, RecordsCommand.self, Dedup.self,
+            Init.self, ReviewerCommand.self, SearchCommand.self, ImportCommand.self, RecordsCommand.self, Dedup.self,
             ScreenCommand.self, Conflicts.self, Resolve.self, Retrieve.self, AgreementCommand.self, Prisma.self,
-            StudyCommand.self, OutcomeCommand.self, RiskOfBiasCommand.self, Check.self, SnapshotCommand.self, Log.self, Verify.self,
+            StudyCommand.self, PreviousCommand.self, OutcomeCommand.self, DataCommand.self, RiskOfBiasCommand.self, Check.self, SnapshotCommand.self, Log.self, Verify.self,
         ]
     )
 

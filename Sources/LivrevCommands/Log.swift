@@ -21,10 +21,10 @@ struct Log: RegistryCommand {
                     ("reviewer", .string(entry.reviewer)), ("command", .string(entry.command)),
                 ])
             }
-            print(JSONValue.array(items).rendered(pretty: true))
+            Output.print(JSONValue.array(items).rendered(pretty: true))
             return
         }
         let rows = entries.map { [String($0.id), $0.createdAt, $0.reviewer ?? "—", $0.command] }
-        print(TextTable(header: ["revision", "time", "reviewer", "command"], rows: rows).rendered(), terminator: "")
+        Output.print(TextTable(header: ["revision", "time", "reviewer", "command"], rows: rows).rendered(), terminator: "")
     }
 }

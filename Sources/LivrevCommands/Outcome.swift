@@ -28,7 +28,7 @@ struct OutcomeCommand: ParsableCommand {
             try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 try context.registry.addOutcome(name, measure: measure.rawValue, revision: revision)
             }
-            print("Added outcome \(name) (\(measure.rawValue))")
+            Output.print("Added outcome \(name) (\(measure.rawValue))")
         }
     }
 
@@ -49,14 +49,14 @@ struct OutcomeCommand: ParsableCommand {
                 return (outcome, Set(own.map(\.study)).count, own.count)
             }
             if format == .json {
-                print(JSONValue.array(listed.map { outcome, studies, count in
+                Output.print(JSONValue.array(listed.map { outcome, studies, count in
                     .object([("name", .string(outcome.name)), ("measure", .string(outcome.measure)),
                              ("studies", .integer(studies)), ("rows", .integer(count))])
                 }).rendered(pretty: true))
                 return
             }
             let table = listed.map { [$0.0.name, $0.0.measure, String($0.1), String($0.2)] }
-            print(TextTable(header: ["outcome", "measure", "studies", "rows"], rows: table).rendered(), terminator: "")
+            Output.print(TextTable(header: ["outcome", "measure", "studies", "rows"], rows: table).rendered(), terminator: "")
         }
     }
 }

@@ -21,8 +21,8 @@ struct Prisma: RegistryCommand {
         let revision = try snapshot.revision(in: context)
         let flow = try Prisma.flow(context.registry, at: revision)
         switch format {
-        case .json: print(flow.json.rendered(pretty: true))
-        default: print(flow.renderedText(), terminator: "")
+        case .json: Output.print(flow.json.rendered(pretty: true))
+        default: Output.print(flow.renderedText(), terminator: "")
         }
     }
 

@@ -29,19 +29,19 @@ struct RecordsCommand: ParsableCommand {
                         ("duplicate_of", .integer(record.duplicateOf.map { Int($0) })), ("status", .string(record.status.rawValue)),
                     ])
                 }
-                print(JSONValue.array(items).rendered(pretty: true))
+                Output.print(JSONValue.array(items).rendered(pretty: true))
             case .csv:
                 let rows = records.map { record in
                     [String(record.id), record.title, record.year.map(String.init) ?? "", record.doi ?? "", record.pmid ?? "",
                      String(record.search), record.duplicateOf.map(String.init) ?? "", record.status.rawValue]
                 }
-                print(CSVWriter.rendered(header: header, rows: rows), terminator: "")
+                Output.print(CSVWriter.rendered(header: header, rows: rows), terminator: "")
             case .text, .svg:
                 let rows = records.map { record in
                     [String(record.id), String(record.search), record.year.map(String.init) ?? "",
                      record.status.rawValue, record.duplicateOf.map(String.init) ?? "", Text.truncated(record.title, to: 70)]
                 }
-                print(TextTable(header: ["id", "search", "year", "status", "dup_of", "title"], rows: rows).rendered(),
+                Output.print(TextTable(header: ["id", "search", "year", "status", "dup_of", "title"], rows: rows).rendered(),
                       terminator: "")
             }
         }

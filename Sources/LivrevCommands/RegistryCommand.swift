@@ -50,9 +50,12 @@ struct CommandContext {
         try registry.write(reviewer: reviewer, command: CommandContext.commandLine, body)
     }
 
+    /// The arguments of the command being run: the process's, or those the demo replays.
+    @TaskLocal static var arguments: [String] = Array(CommandLine.arguments.dropFirst())
+
     /// The command line as typed, shell-quoted where needed, with the program called `livrev`.
     static var commandLine: String {
-        (["livrev"] + CommandLine.arguments.dropFirst()).map(shellQuoted).joined(separator: " ")
+        (["livrev"] + arguments).map(shellQuoted).joined(separator: " ")
     }
 
     private static func shellQuoted(_ word: String) -> String {
@@ -64,7 +67,17 @@ struct CommandContext {
 
 /// stdout carries results only; diagnostics go to stderr.
 enum Output {
+    /// When set, results are not printed (the demo replays commands quietly).
+    @TaskLocal static var isQuiet = false
+
+    /// Prints a result to stdout.
+    static func print(_ text: String, terminator: String = "\n") {
+        guard !isQuiet else { return }
+        Swift.print(text, terminator: terminator)
+    }
+
     static func error(_ line: String) {
+        guard !isQuiet else { return }
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 

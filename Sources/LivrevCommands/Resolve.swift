@@ -36,6 +36,6 @@ struct Resolve: RegistryCommand {
                 record: record, stage: stageOptions.stage, decision: decision, reason: reason,
                 reviewer: try registry.reviewer(named: name), consensus: consensus, revision: revision)
         }
-        print("Resolved record \(record) at \(stageOptions.stage.rawValue): \(decision.rawValue)")
+        Output.print("Resolved record \(record) at \(stageOptions.stage.rawValue): \(decision.rawValue)")
     }
 }

@@ -31,6 +31,6 @@ struct Retrieve: RegistryCommand {
         try context.write(reviewer: reviewerOptions.resolvedName) { revision in
             try context.registry.setRetrieval(record: record, retrieved: retrieved, reason: reason, revision: revision)
         }
-        print(retrieved ? "Record \(record): full text retrieved" : "Record \(record): full text not retrieved")
+        Output.print(retrieved ? "Record \(record): full text retrieved" : "Record \(record): full text not retrieved")
     }
 }

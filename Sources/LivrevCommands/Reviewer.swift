@@ -23,7 +23,7 @@ struct ReviewerCommand: ParsableCommand {
             try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 try context.registry.addReviewer(name, role: role, revision: revision)
             }
-            print("Added \(role.rawValue) \(name)")
+            Output.print("Added \(role.rawValue) \(name)")
         }
     }
 
@@ -40,12 +40,12 @@ struct ReviewerCommand: ParsableCommand {
             let team = try context.registry.reviewers(at: snapshot.revision(in: context))
             switch format {
             case .json:
-                print(JSONValue.array(team.map { .object([("name", .string($0.name)), ("role", .string($0.role.rawValue))]) })
+                Output.print(JSONValue.array(team.map { .object([("name", .string($0.name)), ("role", .string($0.role.rawValue))]) })
                     .rendered(pretty: true))
             case .csv:
-                print(CSVWriter.rendered(header: ["name", "role"], rows: team.map { [$0.name, $0.role.rawValue] }), terminator: "")
+                Output.print(CSVWriter.rendered(header: ["name", "role"], rows: team.map { [$0.name, $0.role.rawValue] }), terminator: "")
             case .text, .svg:
-                print(TextTable(header: ["name", "role"], rows: team.map { [$0.name, $0.role.rawValue] }).rendered(),
+                Output.print(TextTable(header: ["name", "role"], rows: team.map { [$0.name, $0.role.rawValue] }).rendered(),
                       terminator: "")
             }
         }

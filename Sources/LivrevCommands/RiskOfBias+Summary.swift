@@ -19,7 +19,7 @@ extension RiskOfBiasCommand {
             let summaries = try context.registry.riskOfBiasSummaries(tool: tool, at: snapshot.revision(in: context))
             switch format {
             case .json:
-                print(JSONValue.array(summaries.map { summary in
+                Output.print(JSONValue.array(summaries.map { summary in
                     .object([
                         ("study", .string(summary.study)), ("tool", .string(tool.rawValue)),
                         ("domains", .object(tool.domains.map { ($0, .string(summary.domains[$0])) })),
@@ -32,9 +32,9 @@ extension RiskOfBiasCommand {
                     [summary.study] + tool.domains.map { Self.symbol(summary.domains[$0]) }
                         + [Self.symbol(summary.overall) + (summary.overridden ? "*" : "")]
                 }
-                print(TextTable(header: header, rows: rows).rendered(), terminator: "")
-                print("\n" + tool.domains.enumerated().map { "D\($0.offset + 1) = \($0.element)" }.joined(separator: "; "))
-                print("+ low, ? \(tool.levels[1].replacingOccurrences(of: "_", with: " ")), − high, · not assessed; * overall set by a reviewer")
+                Output.print(TextTable(header: header, rows: rows).rendered(), terminator: "")
+                Output.print("\n" + tool.domains.enumerated().map { "D\($0.offset + 1) = \($0.element)" }.joined(separator: "; "))
+                Output.print("+ low, ? \(tool.levels[1].replacingOccurrences(of: "_", with: " ")), − high, · not assessed; * overall set by a reviewer")
             }
         }
 

@@ -6,7 +6,7 @@ import LivrevStore
 struct RiskOfBiasCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rob", abstract: "Judge risk of bias in pairs (Cochrane RoB 1 or RoB 2).",
-        subcommands: [SetJudgement.self, Conflicts.self, Resolve.self, Summary.self])
+        subcommands: [SetJudgement.self, ImportJudgements.self, Conflicts.self, Resolve.self, Summary.self])
 
     struct ToolOption: ParsableArguments {
         @Option(help: "The tool: rob1 (7 domains; low/unclear/high) or rob2 (5 domains; low/some_concerns/high).")
@@ -47,7 +47,7 @@ struct RiskOfBiasCommand: ParsableCommand {
                     study: study, tool: toolOption.tool, domain: domain, judgement: judgement, support: support,
                     reviewer: try registry.reviewer(named: name), revision: revision)
             }
-            print("Recorded \(toolOption.tool.rawValue) \(domain) = \(judgement) for \(study) by \(name)")
+            Output.print("Recorded \(toolOption.tool.rawValue) \(domain) = \(judgement) for \(study) by \(name)")
         }
     }
 
@@ -65,21 +65,21 @@ struct RiskOfBiasCommand: ParsableCommand {
             let conflicts = try context.registry.riskOfBiasDomains(
                 tool: toolOption.tool, at: snapshot.revision(in: context)).filter(\.inConflict)
             if format == .json {
-                print(JSONValue.array(conflicts.map { state in
+                Output.print(JSONValue.array(conflicts.map { state in
                     .object([("study", .string(state.study)), ("domain", .string(state.domain)),
                              ("judgements", .object(state.judgements.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))])
                 }).rendered(pretty: true))
                 return
             }
             guard !conflicts.isEmpty else {
-                print("No unresolved risk-of-bias conflicts (\(toolOption.tool.rawValue))")
+                Output.print("No unresolved risk-of-bias conflicts (\(toolOption.tool.rawValue))")
                 return
             }
             let rows = conflicts.map { state in
                 [state.study, state.domain, state.judgements.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
                     .joined(separator: ", ")]
             }
-            print(TextTable(header: ["study", "domain", "judgements"], rows: rows).rendered(), terminator: "")
+            Output.print(TextTable(header: ["study", "domain", "judgements"], rows: rows).rendered(), terminator: "")
         }
     }
 
@@ -118,7 +118,7 @@ struct RiskOfBiasCommand: ParsableCommand {
                     study: study, tool: toolOption.tool, domain: domain, judgement: judgement, support: support,
                     reviewer: try registry.reviewer(named: name), consensus: consensus, revision: revision)
             }
-            print("Resolved \(study) \(domain): \(judgement)")
+            Output.print("Resolved \(study) \(domain): \(judgement)")
         }
     }
 }

@@ -6,7 +6,7 @@ import LivrevStore
 struct ScreenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screen", abstract: "Screen records, blinded to the other reviewers' votes.",
-        subcommands: [Next.self, Decide.self])
+        subcommands: [Next.self, Decide.self, ImportDecisions.self])
 
     /// The rules a decision must meet before it reaches the registry (usage errors, exit 64).
     static func validateDecision(_ decision: ScreeningDecision, stage: ScreeningStage, reason: String?) throws {
@@ -39,12 +39,12 @@ struct ScreenCommand: ParsableCommand {
             let stage = stageOptions.stage
             let next = try registry.nextRecord(stage: stage, reviewer: try registry.reviewer(named: name))
             guard let next else {
-                if format == .json { print("null") } else { print("Nothing left for \(name) at \(stage.rawValue).") }
+                if format == .json { Output.print("null") } else { Output.print("Nothing left for \(name) at \(stage.rawValue).") }
                 return
             }
             let record = try registry.recordDetail(next)
             if format == .json {
-                print(JSONValue.object([
+                Output.print(JSONValue.object([
                     ("id", .integer(Int(record.id))), ("title", .string(record.title)),
                     ("authors", .array(record.authors.map(JSONValue.string))), ("year", .integer(record.year)),
                     ("journal", .string(record.journal)), ("doi", .string(record.doi)), ("pmid", .string(record.pmid)),
@@ -52,10 +52,10 @@ struct ScreenCommand: ParsableCommand {
                 ]).rendered(pretty: true))
                 return
             }
-            print(RecordCard(record: record).rendered(), terminator: "")
+            Output.print(RecordCard(record: record).rendered(), terminator: "")
             let choices = stage.decisions.map(\.rawValue).joined(separator: "|")
             let reason = stage == .fullText ? " [--reason TEXT]" : ""
-            print("\nDecide: livrev screen decide \(record.id) \(choices) --stage \(stage.rawValue) --as \(name)\(reason)")
+            Output.print("\nDecide: livrev screen decide \(record.id) \(choices) --stage \(stage.rawValue) --as \(name)\(reason)")
         }
     }
 
@@ -89,7 +89,7 @@ struct ScreenCommand: ParsableCommand {
                     record: record, stage: stageOptions.stage, decision: decision, reason: reason,
                     reviewer: try registry.reviewer(named: name), revision: revision)
             }
-            print("Recorded \(decision.rawValue) on record \(record) at \(stageOptions.stage.rawValue) for \(name)")
+            Output.print("Recorded \(decision.rawValue) on record \(record) at \(stageOptions.stage.rawValue) for \(name)")
         }
     }
 }

@@ -49,7 +49,7 @@ struct SearchCommand: ParsableCommand {
             let id = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 try context.registry.addSearch(source: source, date: date, query: query, kind: kind, revision: revision)
             }
-            print("Added \(kind.rawValue) search of \(source): \(id)")
+            Output.print("Added \(kind.rawValue) search of \(source): \(id)")
         }
     }
 
@@ -63,7 +63,7 @@ struct SearchCommand: ParsableCommand {
             let rows = try context.registry.searches(at: snapshot.revision(in: context)).map {
                 [String($0.id), $0.source, $0.date, $0.kind.rawValue, $0.query ?? ""]
             }
-            print(TextTable(header: ["id", "source", "date", "kind", "query"], rows: rows).rendered(), terminator: "")
+            Output.print(TextTable(header: ["id", "source", "date", "kind", "query"], rows: rows).rendered(), terminator: "")
         }
     }
 }

@@ -25,7 +25,7 @@ struct SnapshotCommand: ParsableCommand {
             let snapshot = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 try context.registry.createSnapshot(name, note: note, revision: revision)
             }
-            print("Snapshot \(snapshot.name) names revision \(snapshot.atRevision)")
+            Output.print("Snapshot \(snapshot.name) names revision \(snapshot.atRevision)")
         }
     }
 
@@ -45,7 +45,7 @@ struct SnapshotCommand: ParsableCommand {
                 (snapshot, try SnapshotCommand.contents.map { try registry.count($0.table, at: snapshot.atRevision) })
             }
             if format == .json {
-                print(JSONValue.array(counted.map { snapshot, counts in
+                Output.print(JSONValue.array(counted.map { snapshot, counts in
                     .object([
                         ("name", .string(snapshot.name)), ("revision", .integer(Int(snapshot.atRevision))),
                         ("time", .string(snapshot.createdAt)), ("reviewer", .string(snapshot.reviewer)),
@@ -59,7 +59,7 @@ struct SnapshotCommand: ParsableCommand {
                     + counts.map(String.init) + [snapshot.note ?? ""]
             }
             let header = ["name", "revision", "time", "by"] + SnapshotCommand.contents.map(\.label) + ["note"]
-            print(TextTable(header: header, rows: rows).rendered(), terminator: "")
+            Output.print(TextTable(header: header, rows: rows).rendered(), terminator: "")
         }
     }
 

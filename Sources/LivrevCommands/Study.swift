@@ -6,7 +6,7 @@ import LivrevStore
 struct StudyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "study", abstract: "Group reports (records) into studies (trials).",
-        subcommands: [Add.self, Link.self, List.self])
+        subcommands: [Add.self, Link.self, List.self, ImportCharacteristics.self])
 
     struct Add: RegistryCommand {
         static let configuration = CommandConfiguration(abstract: "Add a study, optionally with its reports.")
@@ -24,7 +24,7 @@ struct StudyCommand: ParsableCommand {
             try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 try context.registry.addStudy(key, records: records, revision: revision)
             }
-            print("Added study \(key)" + (records.isEmpty ? "" : " with \(records.count) report(s)"))
+            Output.print("Added study \(key)" + (records.isEmpty ? "" : " with \(records.count) report(s)"))
         }
     }
 
@@ -44,7 +44,7 @@ struct StudyCommand: ParsableCommand {
             try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 try context.registry.link(record: record, toStudy: key, revision: revision)
             }
-            print("Linked record \(record) to \(key)")
+            Output.print("Linked record \(record) to \(key)")
         }
     }
 
@@ -60,13 +60,13 @@ struct StudyCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             let studies = try context.registry.studies(at: snapshot.revision(in: context))
             if format == .json {
-                print(JSONValue.array(studies.map { study in
+                Output.print(JSONValue.array(studies.map { study in
                     .object([("study", .string(study.key)), ("reports", .array(study.reports.map { .integer(Int($0)) }))])
                 }).rendered(pretty: true))
                 return
             }
             let rows = studies.map { [$0.key, String($0.reports.count), $0.reports.map(String.init).joined(separator: " ")] }
-            print(TextTable(header: ["study", "reports", "records"], rows: rows).rendered(), terminator: "")
+            Output.print(TextTable(header: ["study", "reports", "records"], rows: rows).rendered(), terminator: "")
         }
     }
 }

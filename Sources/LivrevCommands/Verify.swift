@@ -12,7 +12,7 @@ struct Verify: RegistryCommand {
     func run(_ context: CommandContext) throws {
         switch try context.registry.verifySeals() {
         case .intact(let revisions):
-            print("Intact: \(revisions) revisions, every seal matches")
+            Output.print("Intact: \(revisions) revisions, every seal matches")
         case .broken(let revision, let reason):
             throw CommandError.tampered(revision: revision, reason: reason)
         }

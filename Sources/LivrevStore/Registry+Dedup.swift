@@ -37,9 +37,8 @@ extension Registry {
                 }
             }
             let title = RecordKeys.normalizedTitle(row.text(4) ?? "")
-            let firstAuthor = row.text(6)?.split(separator: "\n").first.map(String.init) ?? ""
-            let surname = RecordKeys.firstAuthorSurname(firstAuthor)
-            if !title.isEmpty, !surname.isEmpty {
+            let authors = row.text(6)?.split(separator: "\n").map(String.init) ?? []
+            if !title.isEmpty, let surname = RecordKeys.firstAuthorSurname(authors), !surname.isEmpty {
                 let year = row.optionalInt(5).map(String.init) ?? ""
                 keys.append(("title:\(title)|\(year)|\(surname)", "same title, year and first author"))
             }

@@ -48,7 +48,7 @@ package struct RecordInserter {
         let authors = record.authors.isEmpty ? nil : record.authors.joined(separator: "\n")
         try statement.run([
             revision, searchID, record.title, record.abstract, authors, record.year, record.journal,
-            record.doi.map(RecordKeys.normalizedDOI), record.pmid, registryNumbers, file, record.line,
+            record.doi.flatMap(RecordKeys.normalizedDOI), record.pmid, registryNumbers, file, record.line,
         ])
         count += 1
     }

@@ -1,0 +1,82 @@
+import ArgumentParser
+import LivrevStore
+
+/// `livrev data import FILE`: outcome data rows.
+struct DataCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "data", abstract: "Import outcome data.", subcommands: [ImportRows.self, Retract.self])
+
+    struct ImportRows: RegistryCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Import outcome data rows from a CSV file; unknown studies and outcomes are created and reported.",
+            discussion: """
+                The header says the kind of data (columns matched by name, any case, any order):
+                  dichotomous  study,outcome,events_t,n_t,events_c,n_c   [label,event_name,year]
+                  generic      study,outcome,measure,estimate,ci_lower,ci_upper   (HR, OR, RR on their natural scale)
+                               or study,outcome,yi,sei
+                  single arm   study,outcome,events,n   (pooled as proportions)
+                One row = one effect; a study may have several rows per outcome, told apart by label. A row with an \
+                error (missing column, not a number, a negative count, events above n, a CI that does not contain \
+                its estimate) stops the import, naming file, line and column, and nothing is imported.
+                """)
+
+        @OptionGroup var registryOptions: RegistryOptions
+        @OptionGroup var reviewerOptions: ReviewerOptions
+
+        @Argument(help: "The CSV file.")
+        var file: String
+
+        @Flag(help: "Retract the current rows of every (study, outcome) in the file first: a corrected extraction.")
+        var replace = false
+
+        func run(_ context: CommandContext) throws {
+            let registry = context.registry
+            try InputFile.require(file)
+            let rows = try OutcomeRowsFile.read(file)
+            let (created, retracted) = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
+                var retracted = 0
+                if replace {
+                    let pairs = Set(rows.map { [$0.study, $0.outcome] })
+                    for row in try registry.outcomeRows() where pairs.contains([row.study, row.outcome]) {
+                        try registry.retractOutcomeRow(row.id, reason: "replaced by \(file)", revision: revision)
+                        retracted += 1
+                    }
+                }
+                let created = try registry.addOutcomeRows(rows, defaultMeasure: OutcomeRowsFile.defaultMeasure, revision: revision)
+                return (created, retracted)
+            }
+            if !created.studies.isEmpty {
+                Output.error("Created \(created.studies.count) new studies: \(created.studies.joined(separator: ", "))")
+            }
+            if !created.outcomes.isEmpty {
+                Output.error("Created \(created.outcomes.count) new outcomes: \(created.outcomes.joined(separator: ", "))")
+            }
+            let outcomes = Set(rows.map(\.outcome)).count
+            let studies = Set(rows.map(\.study)).count
+            Output.print("Imported \(rows.count) rows (\(studies) studies, \(outcomes) outcomes) from \(file)"
+                + (replace ? "; retracted \(retracted) earlier rows" : ""))
+        }
+    }
+
+    struct Retract: RegistryCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Retract an outcome row (it stays in history, but no longer counts).")
+
+        @OptionGroup var registryOptions: RegistryOptions
+        @OptionGroup var reviewerOptions: ReviewerOptions
+
+        @Argument(help: "The row id (see 'pool --format json' rows or 'snapshot diff').")
+        var row: Int64
+
+        @Option(help: "Why.")
+        var reason: String?
+
+        func run(_ context: CommandContext) throws {
+            try context.write(reviewer: reviewerOptions.resolvedName) { revision in
+                try context.registry.retractOutcomeRow(row, reason: reason, revision: revision)
+            }
+            Output.print("Retracted row \(row)")
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import LivrevStore
+
+/// `livrev import records FILE`: search results into the registry.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import search results.", subcommands: [Records.self])
+
+    /// The export formats livrev reads.
+    enum RecordFormat: String, ExpressibleByArgument, CaseIterable {
+        case ris, medline, csv
+
+        /// The format a file name suggests: .ris, .nbib/.txt (MEDLINE), .csv.
+        init?(path: String) {
+            switch (path as NSString).pathExtension.lowercased() {
+            case "ris": self = .ris
+            case "nbib", "txt", "medline": self = .medline
+            case "csv": self = .csv
+            default: return nil
+            }
+        }
+    }
+
+    struct Records: RegistryCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a RIS, MEDLINE (.nbib/.txt) or CSV export into a search run; prints counts.",
+            discussion: "The whole file is one revision: a file with an error imports nothing.")
+
+        @OptionGroup var registryOptions: RegistryOptions
+        @OptionGroup var reviewerOptions: ReviewerOptions
+
+        @Argument(help: "The export file.")
+        var file: String
+
+        @Option(help: "The search run the records came from (default: the latest one).")
+        var search: Int64?
+
+        @Option(help: "The file's format (default: from its extension).")
+        var format: RecordFormat?
+
+        func validate() throws {
+            if format == nil, RecordFormat(path: file) == nil {
+                throw ValidationError("cannot tell the format of '\(file)' from its extension: give --format ris|medline|csv")
+            }
+        }
+
+        func run(_ context: CommandContext) throws {
+            let registry = context.registry
+            try InputFile.require(file)
+            let format = format ?? RecordFormat(path: file) ?? .ris
+            guard let searchID = try search ?? registry.searches().last?.id else { throw CommandError.noSearch }
+            let target = try registry.search(id: searchID)
+            let (count, withDOI) = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
+                var inserter = try registry.recordInserter(searchID: searchID, file: file, revision: revision)
+                var withDOI = 0
+                try Records.read(file, format: format) { record in
+                    try inserter.insert(record)
+                    if record.doi != nil { withDOI += 1 }
+                }
+                return (inserter.count, withDOI)
+            }
+            Output.print("Imported \(count) records (\(withDOI) with a DOI) from \(file) into search \(searchID) (\(target.source))")
+        }
+
+        /// Streams the records of `path` to `body`.
+        static func read(_ path: String, format: RecordFormat, _ body: (ImportedRecord) throws -> Void) throws {
+            switch format {
+            case .ris: try RISReader(path: path).forEach(body)
+            case .medline: try MedlineReader(path: path).forEach(body)
+            case .csv: try CSVRecordReader(csv: CSVReader(path: path)).forEach(body)
+            }
+        }
+    }
+}
+
+/// Input files named on the command line.
+enum InputFile {
+    /// - Throws: `CommandError.fileMissing` (exit 66) when there is no such file.
+    static func require(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw CommandError.fileMissing(path)
+        }
+    }
+}

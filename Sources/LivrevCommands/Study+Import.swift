@@ -1,0 +1,49 @@
+import ArgumentParser
+import LivrevStore
+
+extension StudyCommand {
+    struct ImportCharacteristics: RegistryCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Import study characteristics: a CSV with a 'study' column and one column per characteristic.",
+            discussion: """
+                Values are kept verbatim; a value that is a number is also stored as one. Empty cells are skipped. \
+                A later import of the same characteristic supersedes the earlier value (both stay in history). \
+                Every study must exist (see 'study add').
+                """)
+
+        @OptionGroup var registryOptions: RegistryOptions
+        @OptionGroup var reviewerOptions: ReviewerOptions
+
+        @Argument(help: "The CSV file.")
+        var file: String
+
+        func run(_ context: CommandContext) throws {
+            let registry = context.registry
+            try InputFile.require(file)
+            let (studies, values) = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
+                let csv = try CSVReader(path: file)
+                let study = try csv.requiredColumn("study")
+                let columns = csv.header.names.enumerated().filter { $0.offset != study.index && !$0.element.isEmpty }
+                var studies = 0
+                var values = 0
+                try csv.forEach { row in
+                    guard let key = csv.string(study, in: row), !key.isEmpty else {
+                        throw csv.invalid(study, row, expected: "a study key")
+                    }
+                    guard try registry.studyID(key) != nil else {
+                        throw CommandError.unknownInRow(
+                            file: file, line: row.line, message: "no study '\(key)' (add it with 'livrev study add')")
+                    }
+                    let cells = columns.map { ($0.element, row[$0.offset]) }.filter { !$0.1.isEmpty }
+                    try registry.setCharacteristics(study: key, values: cells.map { (name: $0.0, value: $0.1) },
+                                                    revision: revision)
+                    studies += 1
+                    values += cells.count
+                }
+                return (studies, values)
+            }
+            Output.print("Recorded \(values) characteristics of \(studies) studies from \(file)")
+        }
+    }
+}
