@@ -30,7 +30,7 @@ package final class CSVReader {
     /// The next data row, or nil at the end of the file.
     package func next() throws(ImportError) -> CSVRow? {
         while let row = try readRow() {
-            if row.fields.count == 1 && row.fields[0].isEmpty { continue }  // blank line
+            if row.fields.allSatisfy(\.isEmpty) { continue }  // blank line, or a spreadsheet's empty row
             if row.fields.count > header.names.count {
                 throw ImportError.tooManyFields(file: file, line: row.line, expected: header.names.count,
                                                 found: row.fields.count)
