@@ -30,7 +30,7 @@ package final class CSVReader {
     /// The next data row, or nil at the end of the file.
     package func next() throws(ImportError) -> CSVRow? {
         while let row = try readRow() {
-            if row.fields.count == 1 && row.fields[0].isEmpty { continue }  // blank line
+            if row.fields.allSatisfy(\.isEmpty) { continue }  // blank line, or a spreadsheet's empty row
             if row.fields.count > header.names.count {
                 throw ImportError.tooManyFields(file: file, line: row.line, expected: header.names.count,
                                                 found: row.fields.count)
@@ -109,26 +109,38 @@ package final class CSVReader {
         while true {
             try lines.validateLine()
             let unexpectedAt: Int? = try lines.withLine { line throws(ImportError) -> Int? in
-                for offset in 0..<line.count {
-                    let byte = line[offset]
+                let count = line.count
+                var offset = 0
+                while offset < count {
                     switch state {
+                    case .quoted:
+                        // Copy the run up to the next quote in one go.
+                        var end = offset
+                        while end < count && line[end] != 0x22 { end += 1 }
+                        field.append(contentsOf: UnsafeBufferPointer(rebasing: line[offset..<end]))
+                        if end < count { state = .afterQuote }
+                        offset = end + 1
                     case .fieldStart, .unquoted:
-                        if byte == 0x2C {
+                        var end = offset
+                        while end < count && line[end] != 0x2C && line[end] != 0x22 { end += 1 }
+                        if end > offset {
+                            field.append(contentsOf: UnsafeBufferPointer(rebasing: line[offset..<end]))
+                            state = .unquoted
+                        }
+                        if end == count { return nil }
+                        if line[end] == 0x2C {
                             fields.append(String(decoding: field, as: UTF8.self))
                             field.removeAll(keepingCapacity: true)
                             state = .fieldStart
-                        } else if byte == 0x22 {
-                            guard field.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return offset }
+                        } else {
+                            guard field.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return end }
                             field.removeAll(keepingCapacity: true)
                             state = .quoted
                             quoteLine = lines.lineNumber
-                        } else {
-                            field.append(byte)
-                            state = .unquoted
                         }
-                    case .quoted:
-                        if byte == 0x22 { state = .afterQuote } else { field.append(byte) }
+                        offset = end + 1
                     case .afterQuote:
+                        let byte = line[offset]
                         if byte == 0x22 {
                             field.append(0x22)
                             state = .quoted
@@ -139,6 +151,7 @@ package final class CSVReader {
                         } else if byte != 0x20 && byte != 0x09 {
                             return offset
                         }
+                        offset += 1
                     }
                 }
                 return nil

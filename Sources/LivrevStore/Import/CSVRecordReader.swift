@@ -4,7 +4,7 @@
 /// optional `abstract`, `authors` (separated by `;`; `first_author` is read when there is no
 /// `authors`), `year`, `journal`, `doi` and `pmid`. Registry numbers (`NCT` + 8 digits) are collected
 /// from every cell of the row. Source: RFC 4180 for the CSV layer (see ``CSVReader``).
-package final class CSVRecordReader {
+package final class CSVRecordReader: ImportedRecordReader {
     private let csv: CSVReader
     private let title: CSVColumn
     private let abstract, authors, year, journal, doi, pmid: CSVColumn?

@@ -30,6 +30,8 @@ package final class LineReader {
     @exclusivity(unchecked) private var dataStart = 0
     @exclusivity(unchecked) private var dataEnd = 0
     @exclusivity(unchecked) private var sourceDone = false
+    /// A read error met while looking for the BOM, thrown by the first ``nextLine()``.
+    @exclusivity(unchecked) private var openingError: ImportError?
     private let chunkSize: Int
     @exclusivity(unchecked) private var memory: [UInt8]
     @exclusivity(unchecked) private var memoryOffset = 0
@@ -41,7 +43,7 @@ package final class LineReader {
         self.memory = bytes
         self.stream = nil
         self.chunkSize = max(chunkSize, 1)
-        self.capacity = max(chunkSize, 1)
+        self.capacity = max(chunkSize, 4)
         self.buffer = .allocate(capacity: capacity)
         skipBOM()
     }
@@ -51,7 +53,7 @@ package final class LineReader {
         self.file = path
         self.memory = []
         self.chunkSize = max(chunkSize, 1)
-        self.capacity = max(chunkSize, 1)
+        self.capacity = max(chunkSize, 4)
         guard let handle = fopen(path, "rb") else {
             throw ImportError.unreadable(file: path, reason: String(cString: strerror(errno)))
         }
@@ -70,6 +72,10 @@ package final class LineReader {
 
     /// Moves to the next line; returns false at the end of the input.
     package func nextLine() throws(ImportError) -> Bool {
+        if let error = openingError {
+            openingError = nil
+            throw error
+        }
         var searchFrom = dataStart
         while true {
             if searchFrom < dataEnd, let hit = memchr(buffer + searchFrom, 0x0A, dataEnd - searchFrom) {
@@ -164,12 +170,17 @@ package final class LineReader {
     }
 
     private func skipBOM() {
-        // Read the first chunk now so the BOM can be dropped before the first line.
-        if let count = try? read(into: 0, max: capacity) {
-            dataEnd = count
-            if count == 0 { sourceDone = true }
-        } else {
-            sourceDone = true
+        // Read the start of the file now (at least three bytes) so a BOM can be dropped.
+        while dataEnd < 3 {
+            do {
+                let count = try read(into: dataEnd, max: capacity - dataEnd)
+                if count == 0 { sourceDone = true; break }
+                dataEnd += count
+            } catch {
+                openingError = error
+                sourceDone = true
+                break
+            }
         }
         if dataEnd >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
             dataStart = 3

@@ -6,7 +6,7 @@
 /// AB, FAU (else AU), DP (year), LID (else AID) with a `[doi]` suffix, JT (else TA), and NCT numbers
 /// from SI and every other field. CRLF line ends and a UTF-8 BOM are accepted.
 /// Source: NLM, "MEDLINE/PubMed Data Element (Field) Descriptions".
-package final class MedlineReader {
+package final class MedlineReader: ImportedRecordReader {
     private let lines: LineReader
     @exclusivity(unchecked) private var fields = MedlineFields()  // one thread; see LineReader
     /// True when the current line (a `PMID-` line) already started the next record.

@@ -5,7 +5,7 @@
 /// are ignored, and an untagged line inside a record continues the previous field (joined with a space).
 /// CRLF or LF line ends and a UTF-8 BOM are accepted. Source: the RIS format specification
 /// (Research Information Systems, "RIS Format Specifications", 2012) and EndNote's RIS tag list.
-package struct RISReader: Sequence {
+package struct RISReader: ImportedRecordReader {
     private let lines: LineReader
 
     /// Reads RIS text from memory; `file` names it in errors.
@@ -68,18 +68,6 @@ package struct RISReader: Sequence {
         var records: [ImportedRecord] = []
         while let record = try next() { records.append(record) }
         return records
-    }
-
-    package func makeIterator() -> Iterator { Iterator(reader: self) }
-
-    /// Iterates records, stopping at the first error (kept in ``error``); prefer ``next()``.
-    package struct Iterator: IteratorProtocol {
-        let reader: RISReader
-        package private(set) var error: ImportError?
-        package mutating func next() -> ImportedRecord? {
-            guard error == nil else { return nil }
-            do { return try reader.next() } catch { self.error = error; return nil }
-        }
     }
 
     /// The buffer size of the underlying line reader (for the streaming test).
