@@ -7,21 +7,6 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import search results.", subcommands: [Records.self])
 
-    /// The export formats livrev reads.
-    enum RecordFormat: String, ExpressibleByArgument, CaseIterable {
-        case ris, medline, csv
-
-        /// The format a file name suggests: .ris, .nbib/.txt (MEDLINE), .csv.
-        init?(path: String) {
-            switch (path as NSString).pathExtension.lowercased() {
-            case "ris": self = .ris
-            case "nbib", "txt", "medline": self = .medline
-            case "csv": self = .csv
-            default: return nil
-            }
-        }
-    }
-
     struct Records: RegistryCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import a RIS, MEDLINE (.nbib/.txt) or CSV export into a search run; prints counts.",
@@ -37,10 +22,10 @@ struct ImportCommand: ParsableCommand {
         var search: Int64?
 
         @Option(help: "The file's format (default: from its extension).")
-        var format: RecordFormat?
+        var format: ImportFormat?
 
         func validate() throws {
-            if format == nil, RecordFormat(path: file) == nil {
+            if format == nil, ImportFormat(path: file) == nil {
                 throw ValidationError("cannot tell the format of '\(file)' from its extension: give --format ris|medline|csv")
             }
         }
@@ -48,13 +33,14 @@ struct ImportCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             let registry = context.registry
             try InputFile.require(file)
-            let format = format ?? RecordFormat(path: file) ?? .ris
+            let format = format ?? ImportFormat(path: file) ?? .ris
             guard let searchID = try search ?? registry.searches().last?.id else { throw CommandError.noSearch }
             let target = try registry.search(id: searchID)
             let (count, withDOI) = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 var inserter = try registry.recordInserter(searchID: searchID, file: file, revision: revision)
                 var withDOI = 0
-                try Records.read(file, format: format) { record in
+                let reader = try format.reader(path: file)
+                while let record = try reader.next() {
                     try inserter.insert(record)
                     if record.doi != nil { withDOI += 1 }
                 }
@@ -63,16 +49,10 @@ struct ImportCommand: ParsableCommand {
             Output.print("Imported \(count) records (\(withDOI) with a DOI) from \(file) into search \(searchID) (\(target.source))")
         }
 
-        /// Streams the records of `path` to `body`.
-        static func read(_ path: String, format: RecordFormat, _ body: (ImportedRecord) throws -> Void) throws {
-            switch format {
-            case .ris: try RISReader(path: path).forEach(body)
-            case .medline: try MedlineReader(path: path).forEach(body)
-            case .csv: try CSVRecordReader(csv: CSVReader(path: path)).forEach(body)
-            }
-        }
     }
 }
+
+extension ImportFormat: ExpressibleByArgument {}
 
 /// Input files named on the command line.
 enum InputFile {

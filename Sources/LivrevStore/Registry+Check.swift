@@ -60,32 +60,46 @@ extension Registry {
 
     // MARK: - Denominators
 
-    /// An arm's n above the study's randomized total, or above its evaluated n in that arm.
+    /// Arms whose n exceeds the study's randomized total (an error) or its evaluated n in that arm
+    /// (a warning: reviews often analyse the randomized n), one finding per study and kind.
     private static func armsAboveStudySize(_ rows: [OutcomeRow], _ table: CharacteristicsTable) -> [ConsistencyFinding] {
         let byStudy = Dictionary(uniqueKeysWithValues: table.studies.map { ($0.study, $0.values) })
-        var findings: [ConsistencyFinding] = []
+        var order: [String] = []
+        var groups: [String: (severity: ConsistencyFinding.Severity, code: String, message: String, rows: [String])] = [:]
+        func note(_ key: String, _ severity: ConsistencyFinding.Severity, _ code: String, _ message: String, _ row: OutcomeRow) {
+            if groups[key] == nil {
+                order.append(key)
+                groups[key] = (severity, code, message, [])
+            }
+            groups[key]?.rows.append(describe(row))
+        }
         for row in rows {
             guard case .dichotomous(_, let nt, _, let nc) = row.data, let values = byStudy[row.study] else { continue }
             if let randomized = values["patients_n"].flatMap({ leadingCount($0.text) }), nt + nc > randomized {
-                findings.append(ConsistencyFinding(
-                    severity: .error, code: "arm-above-randomized",
-                    message: "\(row.study): arms \(nt) + \(nc) = \(nt + nc) exceed the \(randomized) patients randomized",
-                    rows: [describe(row)]))
+                note("\(row.study)|randomized|\(nt)|\(nc)", .error, "arm-above-randomized",
+                     "\(row.study): arms \(nt) + \(nc) = \(nt + nc) exceed the \(randomized) patients randomized", row)
             }
-            for (arm, n, name) in [("treatment", nt, "evaluated_t"), ("control", nc, "evaluated_c")] {
-                if let evaluated = values[name].flatMap({ leadingCount($0.text) }), n > evaluated {
-                    findings.append(ConsistencyFinding(
-                        severity: .error, code: "arm-above-evaluated",
-                        message: "\(row.study): \(arm) n \(n) exceeds the \(evaluated) evaluated in that arm",
-                        rows: [describe(row)]))
-                }
+            let evaluated = [values["evaluated_t"], values["evaluated_c"]].map { $0.flatMap { leadingCount($0.text) } }
+            if let et = evaluated[0], let ec = evaluated[1], nt > et || nc > ec {
+                note("\(row.study)|evaluated|\(nt)|\(nc)", .warning, "arm-above-evaluated",
+                     "\(row.study): arms of \(nt)/\(nc) exceed the \(et)/\(ec) evaluated (treatment/control)", row)
             }
         }
-        return findings
+        return order.compactMap { key in
+            groups[key].map { ConsistencyFinding(severity: $0.severity, code: $0.code, message: $0.message,
+                                                 rows: abbreviated($0.rows)) }
+        }
     }
 
-    /// The number a characteristic starts with ("34 (82)" → 34; "10+9+9" → 28), if any.
+    /// At most three rows, then how many more.
+    private static func abbreviated(_ rows: [String]) -> [String] {
+        rows.count <= 3 ? rows : Array(rows.prefix(3)) + ["… and \(rows.count - 3) more row\(rows.count == 4 ? "" : "s")"]
+    }
+
+    /// The number a characteristic starts with ("34 (82)" → 34; "10+9+9" → 28), if any; nil for
+    /// ratios such as "1/11", which are not patient counts.
     private static func leadingCount(_ text: String) -> Int? {
+        guard !text.contains("/") else { return nil }
         let parts = text.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }
         let counts = parts.map { part in Int(part.prefix { $0.isNumber }) }
         if parts.count > 1, counts.allSatisfy({ $0 != nil }), parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
@@ -115,17 +129,19 @@ extension Registry {
             let odd = list.filter { [$0.0, $0.1] != own }
             guard !odd.isEmpty else { continue }
             for (nt, nc, row) in odd {
-                if let other = usual.first(where: { $0.key != study && $0.value == [nt, nc] })?.key {
+                let others = usual.filter { $0.key != study && $0.value == [nt, nc] }.keys.sorted()
+                if !others.isEmpty {
                     findings.append(ConsistencyFinding(
                         severity: .warning, code: "borrowed-denominators",
-                        message: "\(study): a row uses \(nt)/\(nc), the denominators of \(other), not its own \(own[0])/\(own[1])",
+                        message: "\(study): a row uses \(nt)/\(nc), the denominators of \(others.joined(separator: " and ")), "
+                            + "not its own \(own[0])/\(own[1])",
                         rows: [describe(row)]))
                 }
             }
             findings.append(ConsistencyFinding(
                 severity: .warning, code: "arm-n-differs",
                 message: "\(study): arm sizes differ across rows (usually \(own[0]) vs \(own[1]))",
-                rows: odd.map { describe($0.2) }))
+                rows: abbreviated(odd.map { describe($0.2) })))
         }
         return findings
     }
@@ -172,7 +188,9 @@ extension Registry {
             for b in keys[(i + 1)...] {
                 let (nameA, yearA) = splitKey(a)
                 let (nameB, yearB) = splitKey(b)
-                guard yearA == yearB, nameA != nameB, editDistance(nameA.lowercased(), nameB.lowercased()) <= 2 else { continue }
+                guard yearA == yearB, nameA != nameB, min(nameA.count, nameB.count) >= 5,
+                    editDistance(nameA.lowercased(), nameB.lowercased()) <= 2
+                else { continue }
                 findings.append(ConsistencyFinding(
                     severity: .warning, code: "near-duplicate-study",
                     message: "study keys '\(a)' and '\(b)' differ by a letter or two: one trial spelt twice?", rows: [a, b]))

@@ -28,15 +28,16 @@ extension PrismaFlow {
         }
         rows.append((included, []))
 
-        let leftWidth = rows.flatMap(\.left).map(\.count).max() ?? 0
+        let previousLines = previous.map {
+            ["Studies included in previous version of review (n = \($0.studies))",
+             "Reports of studies included in previous version of review (n = \($0.reports))"]
+        } ?? []
+        let leftWidth = (rows.flatMap(\.left) + previousLines).map(\.count).max() ?? 0
         let rightWidth = rows.flatMap(\.right).map(\.count).max() ?? 0
         var out = "PRISMA 2020 flow diagram — \(title)\n\n"
-        if let previous {
-            out += PrismaFlow.box([
-                "Studies included in previous version of review (n = \(previous.studies))",
-                "Reports of studies included in previous version of review (n = \(previous.reports))",
-            ], width: leftWidth).joined(separator: "\n") + "\n"
-            out += PrismaFlow.arrowDown(leftWidth)
+        if !previousLines.isEmpty {
+            out += "PREVIOUS VERSION OF THE REVIEW\n"
+            out += PrismaFlow.box(previousLines, width: leftWidth).joined(separator: "\n") + "\n\n"
         }
         let headings = ["Identification", "Screening", "", "", "Included"]
         for (index, row) in rows.enumerated() {
