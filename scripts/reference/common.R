@@ -43,7 +43,7 @@ full_analysis <- function(name, yi, vi, method = "DL", test = "z", extra = list(
   out$bonferroni <- qnorm(1 - 0.05 / (2 * fit$k))
   cu <- safe(cumul(fit))
   if (!is.null(cu)) {
-    out$cumul <- list(estimate = num(cu$estimate), se = num(cu$se), zval = num(cu$zval),
+    out$cumul <- list(estimate = num(cu$estimate), se = num(cu$se), zval = num(if (is.null(cu$zval)) cu$tval else cu$zval),
                       pval = num(cu$pval), ci_lb = num(cu$ci.lb), ci_ub = num(cu$ci.ub),
                       Q = num(cu$Q), Qp = num(cu$Qp), tau2 = num(cu$tau2), I2 = num(cu$I2), H2 = num(cu$H2))
   }
