@@ -34,7 +34,7 @@ full_analysis <- function(name, yi, vi, method = "DL", test = "z", extra = list(
       out$rstudent <- list(resid = num(rs$resid), se = num(rs$se), z = num(rs$z))
       out$cooks_distance <- num(cooks.distance(fit))
       l1o <- leave1out(fit)
-      out$leave1out <- list(estimate = num(l1o$estimate), se = num(l1o$se), zval = num(l1o$zval),
+      out$leave1out <- list(estimate = num(l1o$estimate), se = num(l1o$se), zval = num(if (is.null(l1o$zval)) l1o$tval else l1o$zval),
                             pval = num(l1o$pval), ci_lb = num(l1o$ci.lb), ci_ub = num(l1o$ci.ub),
                             Q = num(l1o$Q), Qp = num(l1o$Qp), tau2 = num(l1o$tau2), I2 = num(l1o$I2),
                             H2 = num(l1o$H2))
