@@ -64,7 +64,12 @@ full_analysis <- function(name, yi, vi, method = "DL", test = "z", extra = list(
     fs <- safe(fsn(yi, vi))
     if (!is.null(fs)) out$fsn_rosenthal <- list(fsnum = num(fs$fsnum), pval = num(fs$pval))
     qp <- safe(confint(fit))
-    if (!is.null(qp) && !is.element(method, c("FE"))) out$confint_tau2 <- num(qp$random["tau^2", ])
+    if (!is.null(qp) && !is.element(method, c("FE"))) {
+      out$confint_tau2 <- num(qp$random["tau^2", ])
+      out$confint_tau <- num(qp$random["tau", ])
+      out$confint_I2 <- num(qp$random["I^2(%)", ])
+      out$confint_H2 <- num(qp$random["H^2", ])
+    }
   }
   out
 }
