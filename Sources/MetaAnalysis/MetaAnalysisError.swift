@@ -12,6 +12,8 @@ public enum MetaAnalysisError: Error, Equatable, CustomStringConvertible {
     case didNotConverge(estimator: String, iterations: Int)
     /// The design matrix of a meta-regression is rank deficient.
     case singularDesign(columns: Int)
+    /// The analysis needs a random-effects model but was given the fixed-effect one.
+    case noRandomEffects
     /// Moderator rows do not match the number of effect sizes.
     case dimensionMismatch(expected: Int, got: Int)
 
@@ -27,6 +29,8 @@ public enum MetaAnalysisError: Error, Equatable, CustomStringConvertible {
             return "\(estimator) did not converge in \(iterations) iterations"
         case let .singularDesign(columns):
             return "design matrix with \(columns) columns is singular (moderators are collinear)"
+        case .noRandomEffects:
+            return "the fixed-effect model has no between-study variance to give an interval for"
         case let .dimensionMismatch(expected, got):
             return "moderator matrix has \(got) rows, expected \(expected)"
         }
