@@ -16,6 +16,9 @@ enum ExitStatus {
     static func code(for error: any Error) -> Int32 {
         switch error {
         case let error as CommandError: return error.exitCode
+        case let error as PoolError:
+            if case .noSuchCharacteristic = error { return noSuchObject }
+            return dataError
         case let error as StoreError: return code(for: error)
         case is ImportError: return dataError
         case let error as SQLiteError: return error.isBusy ? busy : failure

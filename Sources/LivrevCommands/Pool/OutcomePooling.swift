@@ -156,6 +156,7 @@ enum OutcomePooling {
 enum PoolError: Error, CustomStringConvertible {
     case measureDoesNotFit(outcome: String, measure: String, data: String)
     case needsCounts(outcome: String, method: String)
+    case noSuchCharacteristic(String, known: [String])
 
     var description: String {
         switch self {
@@ -163,6 +164,8 @@ enum PoolError: Error, CustomStringConvertible {
             "outcome '\(outcome)' has \(data); it cannot be pooled as \(measure)"
         case .needsCounts(let outcome, let method):
             "'--method \(method)' needs 2×2 counts, and outcome '\(outcome)' has other rows"
+        case .noSuchCharacteristic(let name, let known):
+            "no study characteristic '\(name)' (recorded: \(known.joined(separator: ", ")))"
         }
     }
 }

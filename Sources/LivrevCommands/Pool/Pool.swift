@@ -18,6 +18,10 @@ struct Pool: RegistryCommand {
     @OptionGroup var registryOptions: RegistryOptions
     @OptionGroup var snapshot: SnapshotOptions
     @OptionGroup var options: PoolOptions
+    @OptionGroup var selection: RowSelection
+
+    @Option(help: "Pool per level of this study characteristic, with the test for subgroup differences.")
+    var subgroup: String?
 
     @Option(help: "The outcome to pool.")
     var outcome: String?
@@ -34,8 +38,19 @@ struct Pool: RegistryCommand {
     }
 
     func run(_ context: CommandContext) throws {
-        let results = try Pool.analyses(context.registry, outcome: outcome, options: options,
-                                        at: snapshot.revision(in: context), snapshot: snapshot.name)
+        let revision = try snapshot.revision(in: context)
+        let excluded = try selection.excludedStudies(context.registry, at: revision)
+        if let subgroup {
+            let analyses = try SubgroupAnalysis.run(context.registry, outcome: outcome, characteristic: subgroup,
+                                                    options: options, excluded: excluded, at: revision, snapshot: snapshot.name)
+            switch format {
+            case .json: Output.print((all ? JSONValue.array(analyses.map(\.json)) : analyses[0].json).rendered(pretty: true))
+            default: Output.print(analyses.map { $0.renderedText() }.joined(separator: "\n"), terminator: "")
+            }
+            return
+        }
+        let results = try Pool.analyses(context.registry, outcome: outcome, options: options, excluded: excluded,
+                                        at: revision, snapshot: snapshot.name)
         switch format {
         case .json:
             let value = all ? JSONValue.array(results.map(\.json)) : results[0].json
@@ -52,14 +67,24 @@ struct Pool: RegistryCommand {
     }
 
     /// Pools one outcome (or all, in the order they were added) as of `revision`.
-    static func analyses(_ registry: Registry, outcome name: String?, options: PoolOptions, at revision: Int64,
-                         snapshot: String?) throws -> [PooledOutcome] {
-        let outcomes = try name.map { [try registry.outcome(named: $0, at: revision)] } ?? registry.outcomes(at: revision)
-        let rows = try registry.outcomeRows(outcome: name, at: revision)
-        var byOutcome: [String: [OutcomeRow]] = [:]
-        for row in rows { byOutcome[row.outcome, default: []].append(row) }
-        return try outcomes.map { outcome in
-            try OutcomePooling.pool(outcome, rows: byOutcome[outcome.name] ?? [], options: options, snapshot: snapshot)
+    static func analyses(_ registry: Registry, outcome name: String?, options: PoolOptions,
+                         excluded: [String: String] = [:], at revision: Int64, snapshot: String?) throws -> [PooledOutcome] {
+        try rowsByOutcome(registry, outcome: name, at: revision).map { outcome, rows in
+            var result = try OutcomePooling.pool(outcome, rows: rows.filter { excluded[$0.study] == nil }, options: options,
+                                                 snapshot: snapshot)
+            let left = Set(rows.map(\.study)).filter { excluded[$0] != nil }.sorted()
+            result.dropped += left.map { "\($0): \(excluded[$0] ?? "")" }
+            return result
         }
+    }
+
+    /// The outcome (or every outcome, in the order they were added) with its current rows.
+    static func rowsByOutcome(_ registry: Registry, outcome name: String?, at revision: Int64) throws
+        -> [(Outcome, [OutcomeRow])]
+    {
+        let outcomes = try name.map { [try registry.outcome(named: $0, at: revision)] } ?? registry.outcomes(at: revision)
+        var byOutcome: [String: [OutcomeRow]] = [:]
+        for row in try registry.outcomeRows(outcome: name, at: revision) { byOutcome[row.outcome, default: []].append(row) }
+        return outcomes.map { ($0, byOutcome[$0.name] ?? []) }
     }
 }

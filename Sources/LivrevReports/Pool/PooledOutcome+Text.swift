@@ -146,14 +146,14 @@ extension PooledOutcome {
         return "\(side) (\(significant))"
     }
 
-    func f(_ value: Double, _ decimals: Int) -> String {
+    public func f(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "—" : (value > 0 ? "∞" : "−∞") }
         let text = String(format: "%.\(decimals)f", value)
         let negativeZero = text.hasPrefix("-") && text.dropFirst().allSatisfy { $0 == "0" || $0 == "." }
         return negativeZero ? String(text.dropFirst()) : text
     }
 
-    func pText(_ p: Double) -> String {
+    public func pText(_ p: Double) -> String {
         p < 0.001 ? "< 0.001" : f(p, 3)
     }
 }
