@@ -6,7 +6,7 @@ import LivrevStore
 struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot", abstract: "Name versions of the review; read any of them later with --at.",
-        subcommands: [Create.self, List.self])
+        subcommands: [Create.self, List.self, Diff.self])
 
     struct Create: RegistryCommand {
         static let configuration = CommandConfiguration(

@@ -157,6 +157,7 @@ enum PoolError: Error, CustomStringConvertible {
     case measureDoesNotFit(outcome: String, measure: String, data: String)
     case needsCounts(outcome: String, method: String)
     case noSuchCharacteristic(String, known: [String])
+    case needsInverseVariance(String)
 
     var description: String {
         switch self {
@@ -164,6 +165,8 @@ enum PoolError: Error, CustomStringConvertible {
             "outcome '\(outcome)' has \(data); it cannot be pooled as \(measure)"
         case .needsCounts(let outcome, let method):
             "'--method \(method)' needs 2×2 counts, and outcome '\(outcome)' has other rows"
+        case .needsInverseVariance(let command):
+            "'\(command)' pools with an inverse-variance model (FE, DL, REML, …), not Mantel–Haenszel or Peto"
         case .noSuchCharacteristic(let name, let known):
             "no study characteristic '\(name)' (recorded: \(known.joined(separator: ", ")))"
         }

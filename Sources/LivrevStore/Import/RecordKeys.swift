@@ -11,6 +11,7 @@ package enum RecordKeys {
     /// `" https://doi.org/10.1186/S13287-019-1447-Y. "` → `"10.1186/s13287-019-1447-y"`; prefixes
     /// `https://doi.org/`, `http://dx.doi.org/`, `doi.org/`, `doi:` (any case, repeated) are removed.
     package static func normalizedDOI(_ text: String) -> String? {
+        if let ascii = asciiNormalizedDOI(text) { return ascii.isEmpty ? nil : ascii }
         var doi = Substring(text.lowercased())
         let prefixes = ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
                         "doi.org/", "dx.doi.org/", "doi:", "doi "]
@@ -36,6 +37,7 @@ package enum RecordKeys {
     ///
     /// `"Álvaro-Gracia’s  TGF-β trial."` → `"alvaro gracias tgf β trial"`.
     package static func normalizedTitle(_ title: String) -> String {
+        if let ascii = asciiNormalizedTitle(title) { return ascii }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in title.decomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
@@ -103,5 +105,56 @@ package enum RecordKeys {
     private static func isInitials(_ token: Substring) -> Bool {
         let letters = token.filter { $0 != "." && $0 != "-" }
         return (1...4).contains(letters.count) && letters.allSatisfy { $0.isUppercase && $0.isLetter }
+    }
+
+    // MARK: - ASCII fast paths (most exports); each gives what the Unicode path gives for ASCII text
+
+    /// `normalizedDOI` on bytes for an ASCII DOI: nil when the text is not ASCII, "" when it is no DOI.
+    private static func asciiNormalizedDOI(_ text: String) -> String? {
+        var bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        for index in bytes.indices where bytes[index] &- 0x41 < 26 { bytes[index] |= 0x20 }
+        let prefixes = ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
+                        "doi.org/", "dx.doi.org/", "doi:", "doi "].map { Array($0.utf8) }
+        var start = 0
+        var changed = true
+        while changed {
+            changed = false
+            while start < bytes.count, isASCIISpace(bytes[start]) { start += 1 }
+            for prefix in prefixes where bytes.count - start >= prefix.count && bytes[start..<start + prefix.count].elementsEqual(prefix) {
+                start += prefix.count
+                changed = true
+            }
+        }
+        var end = bytes.count
+        let trailing = Set(".,;:)]}'\">/".utf8)
+        while end > start, isASCIISpace(bytes[end - 1]) || trailing.contains(bytes[end - 1]) { end -= 1 }
+        let doi = bytes[start..<end]
+        guard doi.starts(with: "10.".utf8), doi.contains(0x2F), !doi.contains(where: isASCIISpace) else { return "" }
+        return String(decoding: doi, as: UTF8.self)
+    }
+
+    /// `normalizedTitle` for an ASCII title: letters lower-cased, digits kept, apostrophes dropped,
+    /// every other run of characters one space. Nil when the title is not ASCII.
+    private static func asciiNormalizedTitle(_ title: String) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(title.utf8.count)
+        var pendingSpace = false
+        for byte in title.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            if lower &- 0x61 < 26 || lower &- 0x30 < 10 {
+                if pendingSpace && !result.isEmpty { result.append(0x20) }
+                pendingSpace = false
+                result.append(lower)
+            } else if byte != 0x27 {
+                pendingSpace = true
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 }

@@ -1,3 +1,5 @@
+import CSQLite
+
 /// What `verify` found.
 package enum SealCheck: Equatable, Sendable {
     /// Every revision's seal matches its rows and the chain is whole.
@@ -97,17 +99,20 @@ extension Registry {
         return hash.finalize()
     }
 
-    /// A row in a canonical byte form: each value tagged with its storage class and length.
+    /// A row in a canonical byte form: each value tagged with its storage class (N, I, R, T, B), then
+    /// its decimal text (integers), bit pattern (reals) or byte length and bytes (text, blobs).
     private static func feed(_ row: Statement, into hash: inout SHA256) {
         for column in 0..<row.columnCount {
-            switch row.value(column) {
-            case .null: hash.update("N;")
-            case .integer(let value): hash.update("I\(value);")
-            case .real(let value): hash.update("R\(value.bitPattern);")
-            case .text(let value): hash.update("T\(value.utf8.count):\(value);")
-            case .blob(let bytes):
-                hash.update("B\(bytes.count):")
-                hash.update(bytes)
+            row.withRawColumn(column) { type, bytes in
+                switch type {
+                case SQLITE_INTEGER: hash.update("I\(row.int64(column));")
+                case SQLITE_FLOAT: hash.update("R\(row.double(column).bitPattern);")
+                case SQLITE_TEXT, SQLITE_BLOB:
+                    hash.update("\(type == SQLITE_TEXT ? "T" : "B")\(bytes.count):")
+                    hash.update(UnsafeBufferPointer(start: bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), count: bytes.count))
+                    hash.update(";")
+                default: hash.update("N;")
+                }
             }
         }
         hash.update("\n")

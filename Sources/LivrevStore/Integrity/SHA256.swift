@@ -16,7 +16,6 @@ package struct SHA256 {
     )
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
-    private var schedule = [UInt32](repeating: 0, count: 64)
 
     package init() {
         pending.reserveCapacity(64)
@@ -66,7 +65,7 @@ package struct SHA256 {
     }
 
     private mutating func compress(_ block: UnsafePointer<UInt8>) {
-        schedule.withUnsafeMutableBufferPointer { w in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for t in 0..<16 {
                 w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16
                     | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])

@@ -133,6 +133,24 @@ package final class Statement {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
+    /// Calls `body` with the column's storage class and, for text and blobs, its bytes (valid only inside `body`):
+    /// the canonical form the revision seals hash, without building Swift strings.
+    package func withRawColumn<T>(_ index: Int32, _ body: (Int32, UnsafeRawBufferPointer) -> T) -> T {
+        let type = sqlite3_column_type(handle, index)
+        switch type {
+        case SQLITE_TEXT:
+            let pointer = sqlite3_column_text(handle, index)
+            let count = Int(sqlite3_column_bytes(handle, index))
+            return body(type, UnsafeRawBufferPointer(start: pointer, count: count))
+        case SQLITE_BLOB:
+            let pointer = sqlite3_column_blob(handle, index)
+            let count = Int(sqlite3_column_bytes(handle, index))
+            return body(type, UnsafeRawBufferPointer(start: pointer, count: count))
+        default:
+            return body(type, UnsafeRawBufferPointer(start: nil, count: 0))
+        }
+    }
+
     /// The column as the storage class SQLite holds it in.
     package func value(_ index: Int32) -> SQLValue {
         switch sqlite3_column_type(handle, index) {
