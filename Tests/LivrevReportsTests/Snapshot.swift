@@ -56,6 +56,10 @@ struct ParsedXML {
         var name: String
         var attributes: [String: String]
         var text: String
+        /// The serial number of the innermost enclosing `<g>` (in opening order), if any.
+        var group: Int?
+        /// For a `<g>`, its own serial number.
+        var serial: Int?
         var classes: [String] { (attributes["class"] ?? "").split(separator: " ").map(String.init) }
         func number(_ key: String) -> Double { Double(attributes[key] ?? "") ?? .nan }
     }
@@ -71,6 +75,11 @@ struct ParsedXML {
         wellFormed = parser.parse()
         error = parser.parserError.map { "\($0)" }
         elements = delegate.finished
+    }
+
+    /// The elements directly or indirectly inside the given `<g>`.
+    func members(of group: Element) -> [Element] {
+        elements.filter { $0.group == group.serial }
     }
 
     func all(_ name: String, class className: String? = nil) -> [Element] {
@@ -91,15 +100,26 @@ struct ParsedXML {
     private final class Collector: NSObject, XMLParserDelegate {
         var stack: [Element] = []
         var finished: [Element] = []
+        var groups: [Int] = []
+        var opened = 0
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
-            stack.append(Element(name: name, attributes: attributes, text: ""))
+            var element = Element(name: name, attributes: attributes, text: "", group: groups.last)
+            if name == "g" {
+                element.serial = opened
+                groups.append(opened)
+                opened += 1
+            }
+            stack.append(element)
         }
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             if !stack.isEmpty { stack[stack.count - 1].text += string }
         }
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            if let last = stack.popLast() { finished.append(last) }
+            if let last = stack.popLast() {
+                if last.name == "g" { groups.removeLast() }
+                finished.append(last)
+            }
         }
     }
 }
