@@ -144,7 +144,9 @@ func assertWellFormedSVG(_ svg: String, sourceLocation: SourceLocation = #_sourc
     #expect(root?.attributes["font-family"]?.contains("DejaVu Sans") == true, sourceLocation: sourceLocation)
     #expect(svg.contains("<title>") && svg.contains("<desc>"), sourceLocation: sourceLocation)
     #expect(!(parsed.all("title").first?.text.isEmpty ?? true), sourceLocation: sourceLocation)
-    #expect(!svg.contains("-0.00") && !svg.contains("NaN") && !svg.contains("inf"), sourceLocation: sourceLocation)
+    for bad in ["-0.00", "NaN", "nan", "\"inf", "\"-inf", ",inf", "-0\""] {
+        #expect(!svg.contains(bad), "SVG contains \(bad)", sourceLocation: sourceLocation)
+    }
     return parsed
 }
 
