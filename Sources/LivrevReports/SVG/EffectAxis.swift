@@ -63,32 +63,38 @@ public struct EffectAxis: Sendable {
             candidates = [1, 0.1, 10, 0.01, 100, 0.001, 1000, 0.5, 2, 0.2, 5, 0.05, 20, 0.02, 50]
         case .linear:
             let dataLo = data.min() ?? 0, dataHi = data.max() ?? 1
-            let span = max(dataHi - dataLo, 1e-9)
-            let step = EffectAxis.niceStep(span / 5)
+            let step = EffectAxis.niceStep(max((limits.map { $0.1 - $0.0 } ?? (dataHi - dataLo)), 1e-9) / 5)
             lo = limits?.0 ?? (dataLo / step).rounded(.down) * step
             hi = limits?.1 ?? (dataHi / step).rounded(.up) * step
             if hi - lo < step { hi = lo + step }
             candidates = []
-            var value = lo
-            while value <= hi + step * 1e-6 {
-                candidates.append(abs(value) < step * 1e-9 ? 0 : value)
-                value += step
+            var k = (lo / step - 1e-9).rounded(.up)
+            while k * step <= hi + step * 1e-9 {
+                candidates.append(abs(k) < 0.5 ? 0 : k * step)
+                k += 1
             }
             let null = includeNull ?? lo
             candidates.sort { abs($0 - null) < abs($1 - null) }
-            candidates.insert(contentsOf: [lo, hi], at: 0)
+            if limits == nil { candidates.insert(contentsOf: [lo, hi], at: 0) }
         }
         self.lower = lo
         self.upper = hi
         var accepted: [(value: Double, from: Double, to: Double)] = []
         let toPixel = EffectAxis.mapper(scale: scale, lower: lo, upper: hi, left: left, right: right)
         let within = EffectAxis.rangeTest(scale: scale, lower: lo, upper: hi)
-        for value in candidates where within(value) {
-            guard !accepted.contains(where: { abs($0.value - value) < 1e-12 }) else { continue }
-            let x = toPixel(value)
-            let half = TextMetrics.width(SVGFormat.tick(value), size: fontSize) / 2 + 3
-            if accepted.contains(where: { x - half < $0.to && x + half > $0.from }) { continue }
-            accepted.append((value, x - half, x + half))
+        func accept(_ values: [Double]) {
+            for value in values where within(value) {
+                guard !accepted.contains(where: { abs($0.value - value) < 1e-12 }) else { continue }
+                let x = toPixel(value)
+                let half = TextMetrics.width(SVGFormat.tick(value), size: fontSize) / 2 + 3
+                if accepted.contains(where: { x - half < $0.to && x + half > $0.from }) { continue }
+                accepted.append((value, x - half, x + half))
+            }
+        }
+        accept(candidates)
+        if scale == .log, accepted.count < 4 {
+            // A narrow ratio axis (e.g. a funnel plot's 0.4–1.6) gets intermediate values too.
+            accept([0.3, 3, 0.7, 1.5, 0.8, 1.25, 0.4, 2.5, 0.6, 0.9, 1.1, 4, 0.25, 3, 0.75, 1.2])
         }
         self.ticks = accepted.map(\.value).sorted()
     }
