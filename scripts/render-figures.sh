@@ -32,9 +32,21 @@ for svg in "$snapshots"/*.svg; do
     shoot "$svg" "${width%.*}" "${height%.*}" "$out/$name.png"
     echo "$out/$name.png (${width%.*}x${height%.*})"
 done
+# HTML: one full-height shot, plus 1000x1200 slices (an offset iframe per slice) small enough to view.
+slice=1200
 for html in "$snapshots"/*.html; do
     [[ -e "$html" && "$html" != *.actual.html ]] || continue
     name="$(basename "$html" .html)"
-    shoot "$html" 1000 "${LIVREV_HTML_HEIGHT:-9000}" "$out/$name.png"
-    echo "$out/$name.png (1000x${LIVREV_HTML_HEIGHT:-9000})"
+    total="${LIVREV_HTML_HEIGHT:-9000}"
+    shoot "$html" 1000 "$total" "$out/$name.png"
+    echo "$out/$name.png (1000x$total)"
+    for ((k = 0; k * slice < total; k++)); do
+        wrapper="$out/.$name-slice-$k.html"
+        printf '<!DOCTYPE html><html><body style="margin:0;overflow:hidden"><iframe src="file://%s" style="border:0;position:absolute;left:0;top:-%dpx;width:1000px;height:%dpx"></iframe></body></html>' \
+            "$html" $((k * slice)) "$total" >"$wrapper"
+        "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
+            --allow-file-access-from-files --user-data-dir="$out/.chromium-profile" \
+            --window-size="1000,$slice" --screenshot="$out/$name-$k.png" "file://$wrapper" >/dev/null 2>&1
+        echo "$out/$name-$k.png (slice $k)"
+    done
 done

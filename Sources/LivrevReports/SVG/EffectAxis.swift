@@ -63,7 +63,8 @@ public struct EffectAxis: Sendable {
             candidates = [1, 0.1, 10, 0.01, 100, 0.001, 1000, 0.5, 2, 0.2, 5, 0.05, 20, 0.02, 50]
         case .linear:
             let dataLo = data.min() ?? 0, dataHi = data.max() ?? 1
-            let step = EffectAxis.niceStep(max((limits.map { $0.1 - $0.0 } ?? (dataHi - dataLo)), 1e-9) / 5)
+            let dataSpan = dataHi - dataLo > 0 ? dataHi - dataLo : max(abs(dataHi), 1)
+            let step = EffectAxis.niceStep(max(limits.map { $0.1 - $0.0 } ?? dataSpan, 1e-9) / 5)
             lo = limits?.0 ?? (dataLo / step).rounded(.down) * step
             hi = limits?.1 ?? (dataHi / step).rounded(.up) * step
             if hi - lo < step { hi = lo + step }
