@@ -48,7 +48,10 @@ struct SVGBasicsTests {
             ForestRow(study: "Not estimable", estimate: .nan, lower: .nan, upper: .nan),
             ForestRow(study: "Huge", estimate: 250, lower: 40, upper: 9000, weight: 10),
         ], overall: nil)
-        let parsed = assertWellFormedSVG(odd.renderedSVG())
+        let oddSVG = odd.renderedSVG()
+        Snapshot.assertMatches(oddSVG, named: "forest-edge-cases")
+        let parsed = assertWellFormedSVG(oddSVG)
+        assertNoTextOverlaps(parsed)
         #expect(parsed.all("polygon", class: "ci-arrow").count == 2)
         let linear = ForestPlot(title: "One proportion", measure: "Proportion", scale: .linear,
                                 rows: [ForestRow(study: "Only", estimate: 0.3, lower: 0.3, upper: 0.3)], overall: nil).withoutNullLine()

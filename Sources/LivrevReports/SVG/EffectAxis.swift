@@ -52,7 +52,7 @@ public struct EffectAxis: Sendable {
         var data = values.filter { $0.isFinite && (scale == .linear || $0 > 0) }
         if let includeNull { data.append(includeNull) }
         var lo: Double, hi: Double
-        var candidates: [Double]
+        var candidates: [[Double]]
         switch scale {
         case .log:
             let extent = data.map { abs(Foundation.log10($0)) }.max() ?? 0.3
@@ -60,7 +60,10 @@ public struct EffectAxis: Sendable {
             let end = ends.first { Foundation.log10($0) >= extent - 1e-9 } ?? 100
             lo = limits?.0 ?? 1 / end
             hi = limits?.1 ?? end
-            candidates = [1, 0.1, 10, 0.01, 100, 0.001, 1000, 0.5, 2, 0.2, 5, 0.05, 20, 0.02, 50]
+            // Reciprocal pairs keep the ticks symmetric about 1; a 0.01–100 axis shows 0.01, 0.1, 0.5, 1, 2, 10, 100.
+            candidates = [[1], [0.1, 10], [0.01, 100], [0.001, 1000], [0.5, 2]]
+            if hi / lo < 1000 { candidates += [[0.2, 5], [0.05, 20], [0.02, 50]] }
+            if limits != nil { candidates = candidates.flatMap { $0.map { [$0] } } }
         case .linear:
             let dataLo = data.min() ?? 0, dataHi = data.max() ?? 1
             let dataSpan = dataHi - dataLo > 0 ? dataHi - dataLo : max(abs(dataHi), 1)
@@ -68,34 +71,39 @@ public struct EffectAxis: Sendable {
             lo = limits?.0 ?? (dataLo / step).rounded(.down) * step
             hi = limits?.1 ?? (dataHi / step).rounded(.up) * step
             if hi - lo < step { hi = lo + step }
-            candidates = []
+            var values: [Double] = []
             var k = (lo / step - 1e-9).rounded(.up)
             while k * step <= hi + step * 1e-9 {
-                candidates.append(abs(k) < 0.5 ? 0 : k * step)
+                values.append(abs(k) < 0.5 ? 0 : k * step)
                 k += 1
             }
             let null = includeNull ?? lo
-            candidates.sort { abs($0 - null) < abs($1 - null) }
-            if limits == nil { candidates.insert(contentsOf: [lo, hi], at: 0) }
+            values.sort { abs($0 - null) < abs($1 - null) }
+            if limits == nil { values.insert(contentsOf: [lo, hi], at: 0) }
+            candidates = values.map { [$0] }
         }
         self.lower = lo
         self.upper = hi
         var accepted: [(value: Double, from: Double, to: Double)] = []
         let toPixel = EffectAxis.mapper(scale: scale, lower: lo, upper: hi, left: left, right: right)
         let within = EffectAxis.rangeTest(scale: scale, lower: lo, upper: hi)
-        func accept(_ values: [Double]) {
-            for value in values where within(value) {
-                guard !accepted.contains(where: { abs($0.value - value) < 1e-12 }) else { continue }
-                let x = toPixel(value)
-                let half = TextMetrics.width(SVGFormat.tick(value), size: fontSize) / 2 + 3
-                if accepted.contains(where: { x - half < $0.to && x + half > $0.from }) { continue }
-                accepted.append((value, x - half, x + half))
+        /// Accepts a group of ticks only if all of its labels fit between those already accepted.
+        func accept(_ groups: [[Double]]) {
+            for group in groups {
+                let values = group.filter { value in within(value) && !accepted.contains { abs($0.value - value) < 1e-12 } }
+                guard !values.isEmpty, values.count == group.count else { continue }
+                let boxes = values.map { value -> (value: Double, from: Double, to: Double) in
+                    let x = toPixel(value), half = TextMetrics.width(SVGFormat.tick(value), size: fontSize) / 2 + 3
+                    return (value, x - half, x + half)
+                }
+                let clash = boxes.contains { box in accepted.contains { box.from < $0.to && box.to > $0.from } }
+                if !clash { accepted += boxes }
             }
         }
         accept(candidates)
         if scale == .log, accepted.count < 4 {
             // A narrow ratio axis (e.g. a funnel plot's 0.4–1.6) gets intermediate values too.
-            accept([0.3, 3, 0.7, 1.5, 0.8, 1.25, 0.4, 2.5, 0.6, 0.9, 1.1, 4, 0.25, 3, 0.75, 1.2])
+            accept([0.3, 3, 0.7, 1.5, 0.8, 1.25, 0.4, 2.5, 0.6, 0.9, 1.1, 4, 0.25, 0.75, 1.2].map { [$0] })
         }
         self.ticks = accepted.map(\.value).sorted()
     }

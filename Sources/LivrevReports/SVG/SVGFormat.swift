@@ -37,18 +37,25 @@ public enum SVGFormat {
         return text == "-0" ? "0" : text
     }
 
-    /// An effect size for a table cell: two decimals, or fewer significant places for large ratios.
+    /// An effect size for a table cell: two decimals, or fewer for large values, more for tiny ones.
     public static func effect(_ value: Double) -> String {
-        guard value.isFinite else { return "NA" }
-        if abs(value) >= 100 { return fixed(value, decimals: 0) }
-        if abs(value) >= 10 { return fixed(value, decimals: 1) }
-        if value != 0, abs(value) < 0.01 { return fixed(value, decimals: 3) }
-        return fixed(value, decimals: 2)
+        fixed(value, decimals: effectDecimals(value))
     }
 
-    /// An estimate with its interval in RevMan's style: "0.85 [0.60, 1.21]".
+    /// An estimate with its interval in RevMan's style, all three at the estimate's precision:
+    /// "0.85 [0.60, 1.21]", "250 [40, 9000]"; "Not estimable" when the estimate is not finite.
     public static func interval(_ estimate: Double, _ lower: Double, _ upper: Double) -> String {
-        "\(effect(estimate)) [\(effect(lower)), \(effect(upper))]"
+        guard estimate.isFinite else { return "Not estimable" }
+        let decimals = effectDecimals(estimate)
+        return "\(fixed(estimate, decimals: decimals)) [\(fixed(lower, decimals: decimals)), \(fixed(upper, decimals: decimals))]"
+    }
+
+    static func effectDecimals(_ value: Double) -> Int {
+        let size = abs(value)
+        if size >= 100 { return 0 }
+        if size >= 10 { return 1 }
+        if size != 0, size < 0.01 { return 3 }
+        return 2
     }
 
     /// A p-value: three decimals, or "< 0.001"; used as "p = 0.092" or "p < 0.001".
