@@ -48,6 +48,12 @@ struct ForestPlotTests {
         let adverse = ParsedXML(Fixtures.largeForest.renderedSVG())
         #expect(adverse.all("text", class: "favours-left").first?.text == "Favours treatment")
         #expect(adverse.all("text", class: "favours-right").first?.text == "Favours control")
+        var acronym = Fixtures.riskDifferenceForest
+        acronym.treatmentName = "CBT"
+        acronym.controlName = "Usual care"
+        let parsedAcronym = ParsedXML(acronym.renderedSVG())
+        #expect(parsedAcronym.all("text", class: "favours-left").first?.text == "Favours CBT")
+        #expect(parsedAcronym.all("text", class: "favours-right").first?.text == "Favours usual care")
         let beneficial = ParsedXML(Fixtures.subgroupForest.renderedSVG())
         #expect(beneficial.all("text", class: "favours-left").first?.text == "Favours placebo")
         #expect(beneficial.all("text", class: "favours-right").first?.text == "Favours stem cells")

@@ -80,7 +80,7 @@ extension CumulativeForest {
             width = max(width, axis.x(nullValue) + SVGDocument.favoursWidth(treatment: treatmentName, control: controlName, fontSize: small) + margin)
         }
         let height = favoursY + margin
-        var desc = "Cumulative forest plot of \(steps.count) steps, \(measure.lowercased()) on a \(scale == .log ? "log" : "linear") scale"
+        var desc = "Cumulative forest plot of \(steps.count) steps, \(SVGDocument.inSentence(measure)) on a \(scale == .log ? "log" : "linear") scale"
         if let last = steps.last {
             desc += "; after the last step \(SVGFormat.effect(last.estimate)) (95% CI \(SVGFormat.effect(last.lower)) to \(SVGFormat.effect(last.upper)))"
         }
@@ -116,8 +116,8 @@ extension CumulativeForest {
         }
         svg.effectAxis(axis, y: axisY, fontSize: small)
         if let nullValue, axis.contains(nullValue) {
-            svg.favoursLabels(axis, null: nullValue, direction: direction, treatment: treatmentName.lowercased(),
-                              control: controlName.lowercased(), y: favoursY, fontSize: small)
+            svg.favoursLabels(axis, null: nullValue, direction: direction, treatment: treatmentName,
+                              control: controlName, y: favoursY, fontSize: small)
         }
         return svg
     }

@@ -42,10 +42,18 @@ extension SVGDocument {
     mutating func favoursLabels(_ axis: EffectAxis, null: Double, direction: EffectDirection,
                                 treatment: String, control: String, y: Double, fontSize: Double = 11) {
         let x = axis.x(null)
-        let lowerSide = direction == .lowerFavoursTreatment ? treatment : control
-        let upperSide = direction == .lowerFavoursTreatment ? control : treatment
+        let lowerSide = SVGDocument.inSentence(direction == .lowerFavoursTreatment ? treatment : control)
+        let upperSide = SVGDocument.inSentence(direction == .lowerFavoursTreatment ? control : treatment)
         text("Favours \(lowerSide)", x: x - 8, y: y, size: fontSize, anchor: .end, className: "favours-left")
         text("Favours \(upperSide)", x: x + 8, y: y, size: fontSize, anchor: .start, className: "favours-right")
+    }
+
+    /// An arm name as it reads after "Favours": "Stem cells" → "stem cells", but "CBT" stays "CBT".
+    static func inSentence(_ name: String) -> String {
+        let characters = Array(name)
+        guard let first = characters.first, first.isUppercase else { return name }
+        if characters.count > 1, characters[1].isUppercase || characters[1].isNumber { return name }
+        return first.lowercased() + String(characters.dropFirst())
     }
 
     /// Width needed either side of the null line for the favours captions.

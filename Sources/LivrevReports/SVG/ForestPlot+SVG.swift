@@ -17,7 +17,12 @@ extension ForestPlot {
         let bodyHeight = layout.items.reduce(0) { $0 + $1.height }
         let axisY = headerBottom + 6 + bodyHeight + 4
         let favoursY = axisY + 8 + small + 16
-        let legend = riskOfBias.map { ForestLegend(columns: $0, top: favoursY + 14, left: ForestLayout.margin) }
+        let legend = riskOfBias.map { columns in
+            let used = Set(groups.flatMap(\.rows).flatMap(\.riskOfBias))
+            return ForestLegend(tool: columns.tool, domains: columns.domains, includesOverall: columns.includesOverall,
+                                extraLevels: RiskOfBiasJudgement.allCases.filter { used.contains($0) }, top: favoursY + 14,
+                                left: ForestLayout.margin)
+        }
         var width = layout.contentRight + ForestLayout.margin
         width = max(width, ForestLayout.margin * 2 + TextMetrics.width(title, size: 14, bold: true))
         for case .note(let text) in layout.items {
@@ -30,7 +35,7 @@ extension ForestPlot {
         let height = (legend.map { $0.bottom } ?? favoursY) + ForestLayout.margin
 
         let studyCount = groups.reduce(0) { $0 + $1.rows.count }
-        var desc = "Forest plot of \(studyCount) \(studyCount == 1 ? "study" : "studies"), \(measure.lowercased()) on a \(scale == .log ? "log" : "linear") scale"
+        var desc = "Forest plot of \(studyCount) \(studyCount == 1 ? "study" : "studies"), \(SVGDocument.inSentence(measure)) on a \(scale == .log ? "log" : "linear") scale"
         if let overall {
             desc += "; pooled \(SVGFormat.effect(overall.estimate)) (95% CI \(SVGFormat.effect(overall.lower)) to \(SVGFormat.effect(overall.upper)))"
         }
@@ -109,8 +114,8 @@ extension ForestPlot {
         }
         svg.effectAxis(layout.axis, y: axisY, fontSize: small)
         if let null = nullValue, layout.axis.contains(null) {
-            svg.favoursLabels(layout.axis, null: null, direction: direction, treatment: treatmentName.lowercased(),
-                              control: controlName.lowercased(), y: favoursY, fontSize: small)
+            svg.favoursLabels(layout.axis, null: null, direction: direction, treatment: treatmentName,
+                              control: controlName, y: favoursY, fontSize: small)
         }
         legend?.draw(into: &svg)
         return svg

@@ -30,7 +30,7 @@ extension FunnelPlot {
         let legendWidth = legend.map { 30 + TextMetrics.width($0.1, size: 11) }.max() ?? 0
         let width = max(left + plotWidth + 20, margin + legendWidth, margin + TextMetrics.width(title, size: 14, bold: true)) + margin
         let height = legendTop + Double(legend.count) * 16 + margin
-        var desc = "Funnel plot of \(points.count) studies: \(measure.lowercased()) against standard error, pooled estimate \(SVGFormat.effect(pooled))"
+        var desc = "Funnel plot of \(points.count) studies: \(SVGDocument.inSentence(measure)) against standard error, pooled estimate \(SVGFormat.effect(pooled))"
         if !imputed.isEmpty { desc += ", \(imputed.count) studies imputed by trim-and-fill" }
         if let adjustedPooled { desc += ", adjusted estimate \(SVGFormat.effect(adjustedPooled))" }
         var svg = SVGDocument(width: width.rounded(.up), height: height.rounded(.up), title: title, description: desc + ".")

@@ -28,7 +28,7 @@ public struct FunnelPlot: Sendable {
         self.points = points
         self.imputed = imputed
         self.adjustedPooled = adjustedPooled
-        self.standardErrorLabel = standardErrorLabel ?? (scale == .log ? "Standard error of log \(measure.lowercased())" : "Standard error")
+        self.standardErrorLabel = standardErrorLabel ?? (scale == .log ? "Standard error of log \(SVGDocument.inSentence(measure))" : "Standard error")
     }
 }
 
