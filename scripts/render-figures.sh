@@ -5,7 +5,8 @@
 #   scripts/render-figures.sh [output-dir]        # default /tmp/livrev-figures
 #
 # Each figure is shot at its own width and height (read from the <svg> element); HTML reports are
-# shot 1000 px wide at LIVREV_HTML_HEIGHT px (default 9000) tall.
+# shot 1000 px wide at LIVREV_HTML_HEIGHT px (default 9000) tall, and also cut into 1000x1200 slices
+# (report-0.png, report-1.png, …) that an image viewer shows at full size.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 snapshots="$root/Tests/LivrevReportsTests/Snapshots"

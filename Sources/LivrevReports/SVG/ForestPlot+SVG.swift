@@ -19,7 +19,7 @@ extension ForestPlot {
         let favoursY = axisY + 8 + small + 16
         let legend = riskOfBias.map { columns in
             let used = Set(groups.flatMap(\.rows).flatMap(\.riskOfBias))
-            return ForestLegend(tool: columns.tool, domains: columns.domains, includesOverall: columns.includesOverall,
+            return RiskOfBiasLegend(tool: columns.tool, domains: columns.domains, includesOverall: columns.includesOverall,
                                 extraLevels: RiskOfBiasJudgement.allCases.filter { used.contains($0) }, top: favoursY + 14,
                                 left: ForestLayout.margin)
         }

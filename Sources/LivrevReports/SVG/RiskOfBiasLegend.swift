@@ -4,7 +4,7 @@
 /// one line per domain: "D1: Bias arising from the randomization process".
 ///
 /// Source: robvis traffic-light layout, McGuinness & Higgins 2021, doi:10.1002/jrsm.1411.
-struct ForestLegend {
+struct RiskOfBiasLegend {
     static let size = 11.0
     static let lineHeight = 15.0
     let levels: [RiskOfBiasJudgement]
@@ -25,18 +25,18 @@ struct ForestLegend {
         self.init(tool: columns.tool, domains: columns.domains, includesOverall: columns.includesOverall, top: top, left: left)
     }
 
-    private var levelWidths: [Double] { levels.map { 20 + TextMetrics.width($0.displayName, size: ForestLegend.size) + 14 } }
+    private var levelWidths: [Double] { levels.map { 20 + TextMetrics.width($0.displayName, size: RiskOfBiasLegend.size) + 14 } }
 
     var width: Double {
-        let heading = TextMetrics.width("Risk of bias (\(levels.count) levels):", size: ForestLegend.size, bold: true) + 10
+        let heading = TextMetrics.width("Risk of bias (\(levels.count) levels):", size: RiskOfBiasLegend.size, bold: true) + 10
         let row = heading + levelWidths.reduce(0, +)
-        return max(row, keyLines.map { TextMetrics.width($0, size: ForestLegend.size) }.max() ?? 0)
+        return max(row, keyLines.map { TextMetrics.width($0, size: RiskOfBiasLegend.size) }.max() ?? 0)
     }
 
-    var bottom: Double { top + 18 + Double(keyLines.count) * ForestLegend.lineHeight }
+    var bottom: Double { top + 18 + Double(keyLines.count) * RiskOfBiasLegend.lineHeight }
 
     func draw(into svg: inout SVGDocument) {
-        let size = ForestLegend.size
+        let size = RiskOfBiasLegend.size
         svg.group(className: "rob-legend") { svg in
             let heading = "Risk of bias:"
             svg.text(heading, x: left, y: top + 4, size: size, bold: true)
@@ -47,7 +47,7 @@ struct ForestLegend {
                 x += levelWidths[index]
             }
             for (index, line) in keyLines.enumerated() {
-                svg.text(line, x: left, y: top + 22 + Double(index) * ForestLegend.lineHeight, size: size, className: "rob-key")
+                svg.text(line, x: left, y: top + 22 + Double(index) * RiskOfBiasLegend.lineHeight, size: size, className: "rob-key")
             }
         }
     }

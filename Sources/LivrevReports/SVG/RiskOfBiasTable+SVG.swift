@@ -18,7 +18,7 @@ extension RiskOfBiasTable {
         let headerY = titleY + 40
         let bodyTop = headerY + 10
         let bodyBottom = bodyTop + Double(studies.count) * rowHeight
-        let legend = ForestLegend(tool: tool, domains: domains, includesOverall: hasOverall, extraLevels: extraLevels,
+        let legend = RiskOfBiasLegend(tool: tool, domains: domains, includesOverall: hasOverall, extraLevels: extraLevels,
                                   top: bodyBottom + 22, left: margin)
         let width = max(tableLeft + tableWidth, margin + legend.width, margin + TextMetrics.width(title, size: 14, bold: true)) + margin
         let height = legend.bottom + margin
