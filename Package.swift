@@ -49,8 +49,13 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LivrevStoreTests", dependencies: ["LivrevStore"]),
-        .testTarget(name: "LivrevReportsTests", dependencies: ["LivrevReports"]),
-        .testTarget(name: "LivrevCommandsTests", dependencies: ["LivrevCommands", "LivrevStore", "livrev"]),
+        // Golden files and fixtures are read through #filePath, so they are not bundled.
+        .testTarget(name: "LivrevReportsTests", dependencies: ["LivrevReports"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "LivrevCommandsTests",
+            dependencies: ["LivrevCommands", "LivrevStore", "livrev"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

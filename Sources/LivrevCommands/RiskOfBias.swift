@@ -10,7 +10,7 @@ struct RiskOfBiasCommand: ParsableCommand {
 
     struct ToolOption: ParsableArguments {
         @Option(help: "The tool: rob1 (7 domains; low/unclear/high) or rob2 (5 domains; low/some_concerns/high).")
-        var tool: RiskOfBiasTool = .rob1
+        var tool: LivrevStore.RiskOfBiasTool = .rob1
     }
 
     struct SetJudgement: RegistryCommand {
@@ -123,4 +123,4 @@ struct RiskOfBiasCommand: ParsableCommand {
     }
 }
 
-extension RiskOfBiasTool: ExpressibleByArgument {}
+extension LivrevStore.RiskOfBiasTool: ExpressibleByArgument {}

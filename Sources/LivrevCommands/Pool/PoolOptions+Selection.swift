@@ -23,7 +23,7 @@ struct RowSelection: ParsableArguments {
     func excludedStudies(_ registry: Registry, at revision: Int64) throws -> [String: String] {
         guard excludeRob != nil else { return [:] }
         var excluded: [String: String] = [:]
-        for tool in RiskOfBiasTool.allCases {
+        for tool in LivrevStore.RiskOfBiasTool.allCases {
             for summary in try registry.riskOfBiasSummaries(tool: tool, at: revision) {
                 if let robDomain {
                     guard let domain = tool.domain(robDomain) else { continue }
