@@ -61,8 +61,8 @@ package struct PrismaCounts: Equatable, Sendable {
 extension Registry {
     /// PRISMA 2020 counts as of `revision`.
     package func prismaCounts(at revision: Int64 = .max) throws -> PrismaCounts {
-        let facts = try screeningFacts(at: revision)
         let searches = try searches(at: revision)
+        let kinds = Dictionary(uniqueKeysWithValues: searches.map { ($0.id, $0.kind) })
         var counts = PrismaCounts()
         var identified: [Int64: Int] = [:]
         var reasons: [String: Int] = [:]
@@ -71,50 +71,35 @@ extension Registry {
         var previousReports = 0
         var previousUnlinked = 0
         var newUnlinked = 0
-        for record in facts.records {
-            let kind = facts.searchKinds[record.searchID] ?? .database
-            if kind == .previous {
-                guard record.duplicateOf == nil else { continue }
+        for record in try recordSummaries(at: revision) {
+            if kinds[record.searchID] == .previous {
+                guard record.status == .previousVersion else { continue }  // a duplicate among them
                 previousReports += 1
                 if let study = record.studyID { previousStudies.insert(study) } else { previousUnlinked += 1 }
                 continue
             }
             identified[record.searchID, default: 0] += 1
-            switch facts.status(of: record) {
+            switch record.status {
             case .previousVersion: break
             case .duplicate: counts.duplicatesRemoved += 1
             case .awaitingTitleAbstract: counts.pending.awaitingTitleAbstract += 1
             case .conflictTitleAbstract: counts.pending.titleAbstractConflicts += 1
-            case .excludedTitleAbstract:
-                counts.recordsScreened += 1
-                counts.recordsExcluded += 1
-            case .notRetrieved:
-                counts.recordsScreened += 1
-                counts.reportsSought += 1
-                counts.reportsNotRetrieved += 1
-            case .awaitingFullText:
-                counts.recordsScreened += 1
-                counts.reportsSought += 1
-                counts.pending.awaitingFullText += 1
-            case .conflictFullText:
-                counts.recordsScreened += 1
-                counts.reportsSought += 1
-                counts.pending.fullTextConflicts += 1
-            case .excludedFullText:
-                counts.recordsScreened += 1
-                counts.reportsSought += 1
-                counts.reportsAssessed += 1
-                if case .decided(_, let reason) = record.fullText.outcome(required: Registry.reviewersPerRecord) {
-                    reasons[reason ?? "no reason recorded", default: 0] += 1
-                }
+            case .excludedTitleAbstract: counts.recordsExcluded += 1
+            case .notRetrieved: counts.reportsNotRetrieved += 1
+            case .awaitingFullText: counts.pending.awaitingFullText += 1
+            case .conflictFullText: counts.pending.fullTextConflicts += 1
+            case .excludedFullText: reasons[record.reason ?? "no reason recorded", default: 0] += 1
             case .included:
-                counts.recordsScreened += 1
-                counts.reportsSought += 1
-                counts.reportsAssessed += 1
                 counts.reportsIncluded += 1
                 if let study = record.studyID { newStudies.insert(study) } else { newUnlinked += 1 }
             }
         }
+        // Each box counts what reached it: screened = decided at title-abstract, and so on down the flow.
+        let excludedFullText = reasons.values.reduce(0, +)
+        counts.reportsAssessed = excludedFullText + counts.reportsIncluded
+        counts.reportsSought = counts.reportsAssessed + counts.reportsNotRetrieved + counts.pending.awaitingFullText
+            + counts.pending.fullTextConflicts
+        counts.recordsScreened = counts.reportsSought + counts.recordsExcluded
         for search in searches where search.kind != .previous {
             let number = identified[search.id] ?? 0
             if search.kind == .register {

@@ -36,8 +36,8 @@ package struct RecordFacts: Sendable {
 
     /// The record's status, given the kind of search it came from and the reviewers required per record.
     package func status(searchKind: SearchKind, required: Int) -> RecordStatus {
-        if searchKind == .previous { return .previousVersion }
         if duplicateOf != nil { return .duplicate }
+        if searchKind == .previous { return .previousVersion }
         switch titleAbstract.outcome(required: required) {
         case .awaiting: return .awaitingTitleAbstract
         case .conflict: return .conflictTitleAbstract

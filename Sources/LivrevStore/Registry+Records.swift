@@ -66,15 +66,17 @@ extension Registry {
     /// Every record as of `revision`, in id order, with its derived status.
     package func records(at revision: Int64 = .max) throws -> [RecordListing] {
         let facts = try screeningFacts(at: revision)
+        let summaries = facts.summaries
+        var next = 0
         return try connection.prepare(
             "SELECT id, title, year, doi, pmid, search_id FROM record WHERE revision <= ? ORDER BY id"
         ).map([revision]) { row in
             let id = row.int64(0)
-            let record = facts[record: id]
+            let summary = summaries[next]
+            next += 1
             return RecordListing(
                 id: id, title: row.text(1) ?? "", year: row.optionalInt(2), doi: row.text(3), pmid: row.text(4),
-                search: row.int64(5), duplicateOf: record?.duplicateOf,
-                status: record.map(facts.status) ?? .awaitingTitleAbstract)
+                search: row.int64(5), duplicateOf: facts[record: id]?.duplicateOf, status: summary.status)
         }
     }
 

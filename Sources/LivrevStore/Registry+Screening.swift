@@ -89,39 +89,27 @@ extension Registry {
 
     /// The lowest-numbered record that `reviewer` has not decided at `stage` and that still needs
     /// a reviewer there; nil when there is none. Reveals nothing of other reviewers' votes.
-    package func nextRecord(stage: ScreeningStage, reviewer: Reviewer, at revision: Int64 = .max) throws -> Int64? {
-        let eligible: String
-        switch stage {
-        case .titleAbstract:
-            eligible = ""
-        case .fullText:
-            // Only records whose title-abstract outcome moves them on, and whose full text was not reported missing.
-            eligible = """
-                AND EXISTS (SELECT 1 FROM decision d WHERE d.record_id = r.id AND d.stage = 'title-abstract')
-                AND coalesce((SELECT retrieved FROM retrieval t WHERE t.record_id = r.id ORDER BY t.id DESC LIMIT 1), 1) = 1
-                """
+    ///
+    /// Reads the record-state cache (records awaiting decisions at the stage, by id), so it costs
+    /// one index probe per awaiting record the reviewer has already decided, not one per record.
+    package func nextRecord(stage: ScreeningStage, reviewer: Reviewer) throws -> Int64? {
+        let head = try headRevision()
+        guard try connection.scalarInt("SELECT as_of FROM record_state_head") == head else {
+            // A stale cache (a file from before it existed): derive from the facts.
+            let facts = try screeningFacts()
+            let awaiting: RecordStatus = stage == .titleAbstract ? .awaitingTitleAbstract : .awaitingFullText
+            return facts.records.first { record in
+                facts.status(of: record) == awaiting && !record[stage].votes.contains { $0.reviewerID == reviewer.id }
+            }?.id
         }
-        let statement = try connection.prepare(
+        let awaiting = stage == .titleAbstract ? RecordStatus.awaitingTitleAbstract : .awaitingFullText
+        return try connection.scalarInt(
             """
-            SELECT r.id FROM record r JOIN search s ON s.id = r.search_id
-            WHERE s.kind <> 'previous' AND r.revision <= ?1
-              AND (SELECT m.duplicate_of FROM duplicate_mark m WHERE m.record_id = r.id ORDER BY m.id DESC LIMIT 1) IS NULL
-              AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.record_id = r.id AND d.stage = ?2 AND d.reviewer_id = ?3)
-              AND (SELECT count(DISTINCT d.reviewer_id) FROM decision d WHERE d.record_id = r.id AND d.stage = ?2) < ?4
-              \(eligible)
-            ORDER BY r.id
-            """)
-        try statement.bind([revision, stage.rawValue, reviewer.id, Registry.reviewersPerRecord])
-        while try statement.step() {
-            let id = statement.int64(0)
-            guard stage == .fullText else { return id }
-            // The SQL prefilter is cheap; the title-abstract outcome itself needs the votes.
-            let (record, kind) = try recordFacts(id, at: revision)
-            if record.status(searchKind: kind, required: Registry.reviewersPerRecord) == .awaitingFullText {
-                return id
-            }
-        }
-        return nil
+            SELECT s.record_id FROM record_state s
+            WHERE s.status = ?1
+              AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.record_id = s.record_id AND d.stage = ?2 AND d.reviewer_id = ?3)
+            ORDER BY s.record_id LIMIT 1
+            """, awaiting.rawValue, stage.rawValue, reviewer.id)
     }
 
     // MARK: - Rules

@@ -1,22 +1,36 @@
-/// The screening facts of a whole registry (or one record) as of one revision.
+/// The screening facts of a whole registry (or of some records) as of one revision.
 package struct ScreeningFacts: Sendable {
-    /// Records by id, in id order.
+    /// Records in id order.
     package private(set) var records: [RecordFacts] = []
-    private var position: [Int64: Int] = [:]
+    /// Position in `records` of record id `i`, at index `i - firstID`; -1 for ids not loaded.
+    private var position: [Int32] = []
+    private var firstID: Int64 = 0
     /// The kind of every search, by search id.
     package var searchKinds: [Int64: SearchKind] = [:]
 
     package subscript(record id: Int64) -> RecordFacts? {
-        position[id].map { records[$0] }
+        index(of: id).map { records[$0] }
     }
 
-    fileprivate mutating func append(_ facts: RecordFacts) {
-        position[facts.id] = records.count
-        records.append(facts)
+    private func index(of id: Int64) -> Int? {
+        let offset = id - firstID
+        guard offset >= 0, offset < position.count, position[Int(offset)] >= 0 else { return nil }
+        return Int(position[Int(offset)])
+    }
+
+    fileprivate mutating func load(_ ids: [(Int64, Int64)]) {
+        guard let first = ids.first?.0, let last = ids.last?.0 else { return }
+        firstID = first
+        position = Array(repeating: -1, count: Int(last - first) + 1)
+        records.reserveCapacity(ids.count)
+        for (id, search) in ids {
+            position[Int(id - first)] = Int32(records.count)
+            records.append(RecordFacts(id: id, searchID: search))
+        }
     }
 
     fileprivate mutating func update(_ id: Int64, _ change: (inout RecordFacts) -> Void) {
-        guard let index = position[id] else { return }
+        guard let index = index(of: id) else { return }
         change(&records[index])
     }
 
@@ -29,46 +43,53 @@ extension Registry {
     /// Reviewers who must screen each record independently.
     package static let reviewersPerRecord = 2
 
-    /// Loads the screening facts as of `revision`, of every record or of one.
+    /// Loads the screening facts as of `revision`, of every record or of the records in `only`.
     ///
-    /// Each table is read once in id order, so the latest row per key wins as history says.
-    package func screeningFacts(at revision: Int64 = .max, record: Int64? = nil) throws -> ScreeningFacts {
+    /// Each table is read once in id order, so the latest row per key wins, as history says.
+    /// Stages and decisions come back from SQL as small integers, so no string is built per row.
+    package func screeningFacts(at revision: Int64 = .max, only: Set<Int64>? = nil) throws -> ScreeningFacts {
         var facts = ScreeningFacts()
         for search in try searches(at: revision) {
             facts.searchKinds[search.id] = search.kind
         }
-        let filter = record == nil ? "" : " AND record_id = ?"
-        var arguments: [SQLBindable] = [revision]
-        if let record { arguments.append(record) }
-        let recordFilter = record == nil ? "" : " AND id = ?"
-        try connection.prepare("SELECT id, search_id FROM record WHERE revision <= ?\(recordFilter) ORDER BY id")
-            .forEachRow(arguments) { facts.append(RecordFacts(id: $0.int64(0), searchID: $0.int64(1))) }
+        // With a few records, read their rows through the id and record_id indexes; otherwise scan.
+        let list = only.flatMap { $0.count <= 500 ? $0.sorted().map(String.init).joined(separator: ",") : nil }
+        let filter = list.map { " AND record_id IN (\($0))" } ?? ""
+        var ids: [(Int64, Int64)] = []
+        try connection.prepare(
+            "SELECT id, search_id FROM record WHERE revision <= ?\(list.map { " AND id IN (\($0))" } ?? "") ORDER BY id"
+        ).forEachRow([revision]) {
+            let id = $0.int64(0)
+            if only?.contains(id) ?? true { ids.append((id, $0.int64(1))) }
+        }
+        facts.load(ids)
         try connection.prepare(
             "SELECT record_id, duplicate_of FROM duplicate_mark WHERE revision <= ?\(filter) ORDER BY id"
-        ).forEachRow(arguments) { row in
+        ).forEachRow([revision]) { row in
             let duplicateOf = row.isNull(1) ? nil : row.int64(1)
             facts.update(row.int64(0)) { $0.duplicateOf = duplicateOf }
         }
+        let stage = "CASE stage WHEN 'full-text' THEN 1 ELSE 0 END"
+        let decision = "CASE decision WHEN 'include' THEN 0 WHEN 'exclude' THEN 1 ELSE 2 END"
         for (table, isResolution) in [("decision", false), ("resolution", true)] {
             try connection.prepare(
-                "SELECT record_id, stage, reviewer_id, decision, reason FROM \(table) WHERE revision <= ?\(filter) ORDER BY id"
-            ).forEachRow(arguments) { row in
-                guard let stage = ScreeningStage(rawValue: row.text(1) ?? ""),
-                    let decision = ScreeningDecision(rawValue: row.text(3) ?? "")
-                else { return }
-                let vote = Vote(reviewerID: row.int64(2), decision: decision, reason: row.text(4))
+                "SELECT record_id, \(stage), reviewer_id, \(decision), reason FROM \(table) WHERE revision <= ?\(filter) ORDER BY id"
+            ).forEachRow([revision]) { row in
+                let stage: ScreeningStage = row.int64(1) == 1 ? .fullText : .titleAbstract
+                let decision: ScreeningDecision = [.include, .exclude, .maybe][row.int(3)]
+                let vote = Vote(reviewerID: row.int64(2), decision: decision, reason: row.isNull(4) ? nil : row.text(4))
                 facts.update(row.int64(0)) { record in
                     if isResolution { record[stage].resolution = vote } else { record[stage].supersede(with: vote) }
                 }
             }
         }
         try connection.prepare("SELECT record_id, retrieved FROM retrieval WHERE revision <= ?\(filter) ORDER BY id")
-            .forEachRow(arguments) { row in
+            .forEachRow([revision]) { row in
                 let notRetrieved = row.int(1) == 0
                 facts.update(row.int64(0)) { $0.notRetrieved = notRetrieved }
             }
         try connection.prepare("SELECT record_id, study_id FROM study_report WHERE revision <= ?\(filter) ORDER BY id")
-            .forEachRow(arguments) { row in
+            .forEachRow([revision]) { row in
                 let studyID = row.isNull(1) ? nil : row.int64(1)
                 facts.update(row.int64(0)) { $0.studyID = studyID }
             }
@@ -79,7 +100,7 @@ extension Registry {
     ///
     /// - Throws: `StoreError.noSuchRecord`.
     package func recordFacts(_ id: Int64, at revision: Int64 = .max) throws -> (RecordFacts, SearchKind) {
-        let facts = try screeningFacts(at: revision, record: id)
+        let facts = try screeningFacts(at: revision, only: [id])
         guard let record = facts[record: id] else { throw StoreError.noSuchRecord(id) }
         return (record, facts.searchKinds[record.searchID] ?? .database)
     }

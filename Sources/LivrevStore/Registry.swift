@@ -93,6 +93,7 @@ package final class Registry {
                     Registry.timestamp(), reviewer, command)
                 let revision = connection.lastInsertRowID
                 result = try body(revision)
+                try refreshRecordStates(since: marks, revision: revision)
                 try seal(revision: revision, since: marks)
                 return .commit
             }

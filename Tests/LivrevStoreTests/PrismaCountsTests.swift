@@ -38,6 +38,9 @@ struct PrismaCountsTests {
             try registry.setRetrieval(record: 6, retrieved: false, reason: "paywall", revision: revision)
         }
 
+        // The head's record-state cache says exactly what the facts say.
+        #expect(try registry.recordSummaries() == registry.screeningFacts().summaries)
+
         let counts = try registry.prismaCounts()
         #expect(counts.databases.map(\.source) == ["PubMed"])
         #expect(counts.databases.map(\.records) == [6])
