@@ -13,13 +13,17 @@ struct Prisma: RegistryCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: "The snapshot that was the previous version: its included studies and reports fill the previous-version boxes, and the new column counts what came since.")
+    var previous: String?
+
     func validate() throws {
         guard format == .text || format == .json else { throw ValidationError("'prisma' prints text or json") }
     }
 
     func run(_ context: CommandContext) throws {
         let revision = try snapshot.revision(in: context)
-        let flow = try Prisma.flow(context.registry, at: revision)
+        let previousRevision = try previous.map { try SnapshotOptions.resolve($0, in: context) }
+        let flow = try Prisma.flow(context.registry, at: revision, previous: previousRevision)
         switch format {
         case .json: Output.print(flow.json.rendered(pretty: true))
         default: Output.print(flow.renderedText(), terminator: "")
@@ -27,8 +31,8 @@ struct Prisma: RegistryCommand {
     }
 
     /// The registry's counts as a report's flow.
-    static func flow(_ registry: Registry, at revision: Int64) throws -> PrismaFlow {
-        let counts = try registry.prismaCounts(at: revision)
+    static func flow(_ registry: Registry, at revision: Int64, previous: Int64? = nil) throws -> PrismaFlow {
+        let counts = try registry.prismaCounts(at: revision, previous: previous)
         let pending = counts.pending
         return PrismaFlow(
             title: try registry.title(at: revision),

@@ -60,7 +60,19 @@ package struct PrismaCounts: Equatable, Sendable {
 
 extension Registry {
     /// PRISMA 2020 counts as of `revision`.
-    package func prismaCounts(at revision: Int64 = .max) throws -> PrismaCounts {
+    ///
+    /// With `previous`, the revision of the snapshot that was the previous version, the
+    /// previous-version boxes hold what was included then, and the new-studies column counts only
+    /// the records added since; otherwise the previous version is the registry's `previous` search.
+    package func prismaCounts(at revision: Int64 = .max, previous: Int64? = nil) throws -> PrismaCounts {
+        if let previous {
+            return try prismaCounts(at: revision, since: previous)
+        }
+        return try prismaCounts(at: revision, newRecordsAfter: 0)
+    }
+
+    /// The counts of records with ids above `firstNew` (all of them for 0), with the registry's own previous version.
+    private func prismaCounts(at revision: Int64, newRecordsAfter firstNew: Int64) throws -> PrismaCounts {
         let searches = try searches(at: revision)
         let kinds = Dictionary(uniqueKeysWithValues: searches.map { ($0.id, $0.kind) })
         var counts = PrismaCounts()
@@ -72,6 +84,7 @@ extension Registry {
         var previousUnlinked = 0
         var newUnlinked = 0
         for record in try recordSummaries(at: revision) {
+            if record.id <= firstNew { continue }
             if kinds[record.searchID] == .previous {
                 guard record.status == .previousVersion else { continue }  // a duplicate among them
                 previousReports += 1
@@ -116,6 +129,23 @@ extension Registry {
             counts.previous = (previousStudies.count + previousUnlinked, previousReports)
         }
         counts.publishedPrevious = try publishedPreviousCounts(at: revision)
+        return counts
+    }
+}
+
+extension Registry {
+    /// Counts for an update whose previous version is the snapshot at revision `previous`.
+    private func prismaCounts(at revision: Int64, since previous: Int64) throws -> PrismaCounts {
+        let before = try prismaCounts(at: previous)
+        let includedBefore = Set(try recordSummaries(at: previous).filter { $0.status == .included || $0.status == .previousVersion }
+            .map { $0.studyID.map { "s\($0)" } ?? "r\($0.id)" })
+        let lastOld = try connection.scalarInt("SELECT coalesce(max(id), 0) FROM record WHERE revision <= ?", previous) ?? 0
+        var counts = try prismaCounts(at: revision, newRecordsAfter: lastOld)
+        // New studies are those with a report included since, that were not included before.
+        let includedNow = try recordSummaries(at: revision).filter { $0.id > lastOld && $0.status == .included }
+        counts.studiesIncluded = Set(includedNow.map { $0.studyID.map { "s\($0)" } ?? "r\($0.id)" })
+            .subtracting(includedBefore).count
+        counts.previous = (before.totalStudies, before.totalReports)
         return counts
     }
 }

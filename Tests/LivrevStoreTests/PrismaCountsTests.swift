@@ -62,3 +62,42 @@ struct PrismaCountsTests {
             includedWithoutStudy: 0))
     }
 }
+
+@Suite("PRISMA for an update")
+struct PrismaUpdateTests {
+    /// Version 1 includes A (a study with one report); the update finds B (a new study) and a
+    /// second report of A's study.
+    @Test func thePreviousSnapshotFillsThePreviousVersionBoxes() throws {
+        let test = try TestRegistry(records: ["A", "Z"])
+        let registry = test.registry
+        for record: Int64 in [1, 2] {
+            try test.decide(record, record == 1 ? .include : .exclude, by: test.ana)
+            try test.decide(record, record == 1 ? .include : .exclude, by: test.ben)
+        }
+        try test.decide(1, .include, by: test.ana, at: .fullText)
+        try test.decide(1, .include, by: test.ben, at: .fullText)
+        try registry.write(reviewer: nil, command: "study") { try registry.addStudy("Trial A", records: [1], revision: $0) }
+        let v1 = try registry.write(reviewer: nil, command: "snapshot") { try registry.createSnapshot("v1", note: nil, revision: $0) }
+
+        try test.addRecords(["B", "A again"], search: test.search)  // 3, 4
+        for record: Int64 in [3, 4] {
+            for stage in ScreeningStage.allCases {
+                try test.decide(record, .include, by: test.ana, at: stage)
+                try test.decide(record, .include, by: test.ben, at: stage)
+            }
+        }
+        try registry.write(reviewer: nil, command: "studies") { revision in
+            try registry.addStudy("Trial B", records: [3], revision: revision)
+            try registry.link(record: 4, toStudy: "Trial A", revision: revision)
+        }
+        let counts = try registry.prismaCounts(previous: v1.atRevision)
+        #expect(counts.previous?.studies == 1)
+        #expect(counts.previous?.reports == 1)
+        #expect(counts.databases.map(\.records) == [2])    // only the update's records
+        #expect(counts.recordsScreened == 2)
+        #expect(counts.reportsIncluded == 2)
+        #expect(counts.studiesIncluded == 1)               // B; the second report of A is not a new study
+        #expect(counts.totalStudies == 2)
+        #expect(counts.totalReports == 3)
+    }
+}
