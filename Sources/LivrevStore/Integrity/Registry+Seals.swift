@@ -105,10 +105,15 @@ extension Registry {
         for column in 0..<row.columnCount {
             row.withRawColumn(column) { type, bytes in
                 switch type {
-                case SQLITE_INTEGER: hash.update("I\(row.int64(column));")
+                case SQLITE_INTEGER:
+                    hash.update("I")
+                    hash.update(decimal: row.int64(column))
+                    hash.update(";")
                 case SQLITE_FLOAT: hash.update("R\(row.double(column).bitPattern);")
                 case SQLITE_TEXT, SQLITE_BLOB:
-                    hash.update("\(type == SQLITE_TEXT ? "T" : "B")\(bytes.count):")
+                    hash.update(type == SQLITE_TEXT ? "T" : "B")
+                    hash.update(decimal: Int64(bytes.count))
+                    hash.update(":")
                     hash.update(UnsafeBufferPointer(start: bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), count: bytes.count))
                     hash.update(";")
                 default: hash.update("N;")
