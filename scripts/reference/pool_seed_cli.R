@@ -1,4 +1,4 @@
-# Reference values for `livrev pool --all --format json` on the bundled example (Seeds/ae-counts.csv):
+# Reference values for `livrev pool --all --format json` on the bundled example (Seeds/ae-counts-*.csv):
 # for every category, exactly the fields SPEC.md's pool JSON has, as metafor 3.8 computes them with
 # livrev's defaults (escalc "OR", treatment first, add 1/2 to tables with a zero cell, DL, Wald z),
 # null where metafor gives no value (it errors or returns NA). Rows in file order.
@@ -6,7 +6,9 @@
 suppressMessages(library(metafor))
 library(jsonlite)
 
-data <- read.csv("Seeds/ae-counts.csv", check.names = FALSE, stringsAsFactors = FALSE, encoding = "UTF-8")
+# The demo imports the trials up to 2020, then the rest; rows keep that order.
+read_seed <- function(name) read.csv(file.path("Seeds", name), check.names = FALSE, stringsAsFactors = FALSE, encoding = "UTF-8")
+data <- rbind(read_seed("ae-counts-to-2020.csv"), read_seed("ae-counts-from-2021.csv"))
 value <- function(expr) tryCatch({ v <- expr; if (is.null(v) || length(v) == 0 || is.na(v)) NULL else unname(v) },
                                  error = function(e) NULL)
 out <- list()

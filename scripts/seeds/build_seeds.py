@@ -66,10 +66,13 @@ def main():
         rows.append([key] + [r[c] for c in columns])
     write("characteristics.csv", ["study"] + columns, rows)
 
-    # Table 3: one dichotomous row per printed line, treatment arm first.
-    write("ae-counts.csv", ["study", "outcome", "label", "event_name", "year", "events_t", "n_t", "events_c", "n_c"],
-          [[f"{r['study']} {r['year']}", r["category"], r["label"], r["event_name"], r["year"],
-            r["events_t"], r["n_t"], r["events_c"], r["n_c"]] for r in read("ae_counts.csv")])
+    # Table 3: one dichotomous row per printed line, treatment arm first, in two files by publication
+    # year, so the demo can replay the review as it stood with the trials up to 2020 and then with all.
+    header = ["study", "outcome", "label", "event_name", "year", "events_t", "n_t", "events_c", "n_c"]
+    table3 = [[f"{r['study']} {r['year']}", r["category"], r["label"], r["event_name"], r["year"],
+               r["events_t"], r["n_t"], r["events_c"], r["n_c"]] for r in read("ae_counts.csv")]
+    write("ae-counts-to-2020.csv", header, [r for r in table3 if int(r[4]) <= 2020])
+    write("ae-counts-from-2021.csv", header, [r for r in table3 if int(r[4]) > 2020])
 
     # Risk of bias (RoB 1) as the Results text states it: published, so final judgements.
     write("rob.csv", ["study", "domain", "judgement", "support"],

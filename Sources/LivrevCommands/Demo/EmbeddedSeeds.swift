@@ -3,7 +3,112 @@
 enum EmbeddedSeeds {
     /// Every file in Seeds/ (but its README), by file name.
     static let files: [String: String] = [
-        "ae-counts.csv":
+        "ae-counts-from-2021.csv":
+            #"""
+            study,outcome,label,event_name,year,events_t,n_t,events_c,n_c
+            Shi 2021,General disorders and administration site conditions,,self-limiting fever 37–38°C,2021,7,108,0,111
+            Lan 2021,General disorders and administration site conditions,a,Anaphylaxis (including drug fever),2021,4,9,0,9
+            Lan 2021,General disorders and administration site conditions,b,Fatigue,2021,0,9,0,9
+            Monsel 2022,General disorders and administration site conditions,a,Fever 38.2°C,2022,0,21,1,24
+            Monsel 2022,General disorders and administration site conditions,b,Fever,2022,0,21,1,24
+            Monsel 2022,General disorders and administration site conditions,c,Fever 39.1°C,2022,1,21,0,24
+            Monsel 2022,General disorders and administration site conditions,d,Fever 39.5°C,2022,1,21,0,24
+            Zang 2022,General disorders and administration site conditions,,Chest pain,2022,2,12,0,4
+            Perico 2023,General disorders and administration site conditions,a,Fever of unknown origin,2023,0,12,1,4
+            Perico 2023,General disorders and administration site conditions,b,Fatigue,2023,1,12,0,4
+            Perico 2023,General disorders and administration site conditions,c,Pain (right heel),2023,0,12,1,4
+            Ichikado 2023,General disorders and administration site conditions,a,Pyrexia,2023,6,20,0,10
+            Ichikado 2023,General disorders and administration site conditions,b,Chills,2023,2,20,0,10
+            Zhu 2024,General disorders and administration site conditions,,Lower extremity edema,2024,0,15,1,15
+            Casiraghi 2021,Musculoskeletal and connective tissue disorders,,Musculoskeletal and connective tissue,2021,2,10,1,10
+            Karyana 2022,Musculoskeletal and connective tissue disorders,,Pain: Myalgia (musculoskeletal),2022,0,6,1,3
+            Zhu 2024,Musculoskeletal and connective tissue disorders,,Back pain,2024,0,15,1,15
+            Casiraghi 2021,Nervous system disorder,,Nervous system,2021,4,10,5,10
+            Lan 2021,Nervous system disorder,,Headache,2021,0,9,0,9
+            Monsel 2022,Nervous system disorder,,Neurological,2022,2,21,2,24
+            Shi 2022,Nervous system disorder,a,Dizziness,2022,2,65,0,35
+            Shi 2022,Nervous system disorder,b,Anemia,2022,3,65,0,35
+            Zang 2022,Nervous system disorder,,Cerebral infarction,2022,1,45,0,46
+            Perico 2023,Nervous system disorder,,Headache,2023,1,12,0,4
+            Ichikado 2023,Nervous system disorder,,Anemia,2023,5,20,0,10
+            Zhu 2024,Nervous system disorder,,Dizziness,2024,1,15,0,15
+            Casiraghi 2021,Infections and infestations,,Infections,2021,4,10,1,10
+            Lan 2021,Infections and infestations,,Infections,2021,1,9,1,9
+            Law 2021,Infections and infestations,,pneumonia,2021,0,8,1,8
+            Karyana 2022,Infections and infestations,a,Right lobe pneumonia,2022,1,6,0,3
+            Karyana 2022,Infections and infestations,b,Cutaneous candidiasis,2022,0,6,1,3
+            Monsel 2022,Infections and infestations,a,Bacteremia related to cocci Gram+ bacteria,2022,1,21,0,24
+            Monsel 2022,Infections and infestations,b,Healthcare-associated pneumonia,2022,0,21,1,24
+            Monsel 2022,Infections and infestations,c,Lymphangitis,2022,0,21,1,24
+            Monsel 2022,Infections and infestations,d,Right arm lymphangitis,2022,0,21,1,24
+            Monsel 2022,Infections and infestations,e,Urinary,2022,1,21,1,24
+            Shi 2022,Infections and infestations,a,Urinary tract infection,2022,1,65,0,35
+            Shi 2022,Infections and infestations,b,Bacterial infection,2022,1,65,0,35
+            Shi 2022,Infections and infestations,c,Pharyngitis,2022,1,65,0,35
+            Casiraghi 2021,Renal & urinary disorders,,Renal and urinary,2021,5,10,4,10
+            Lan 2021,Renal & urinary disorders,,Renal failure,2021,0,9,0,9
+            Law 2021,Renal & urinary disorders,,Acute Renal failure,2021,2,8,1,8
+            Ichikado 2023,Renal & urinary disorders,,Renal,2023,3,20,1,10
+            Monsel 2022,Renal & urinary disorders,,Acute renal failure,2022,2,21,1,24
+            Casiraghi 2021,"Respiratory, thoracic, and mediastinal disorders",a,"Respiratory, thoracic, mediastinal",2021,1,10,0,10
+            Casiraghi 2021,"Respiratory, thoracic, and mediastinal disorders",b,"Respiratory, thoracic and mediastinal",2021,3,10,4,10
+            Monsel 2022,"Respiratory, thoracic, and mediastinal disorders",a,Respiratory,2022,2,21,2,24
+            Monsel 2022,"Respiratory, thoracic, and mediastinal disorders",b,Pulmonary,2022,1,21,0,24
+            Monsel 2022,"Respiratory, thoracic, and mediastinal disorders",c,Refractory acute respiratory distress syndrome and multiple organ failure,2022,0,21,1,24
+            Monsel 2022,"Respiratory, thoracic, and mediastinal disorders",d,Oropharyngeal,2022,1,21,0,24
+            Shi 2022,"Respiratory, thoracic, and mediastinal disorders",,Cough,2022,2,65,1,35
+            Perico 2023,"Respiratory, thoracic, and mediastinal disorders",,Cough,2023,2,12,1,4
+            Laterre 2024,"Respiratory, thoracic, and mediastinal disorders",,Worsening respiratory conditions,2024,1,42,3,41
+            Casiraghi 2021,Gastrointestinal disorders,a,Gastrointestinal,2021,2,10,0,10
+            Casiraghi 2021,Gastrointestinal disorders,b,Gastrointestinal,2021,6,10,5,10
+            Lan 2021,Gastrointestinal disorders,a,Nausea,2021,0,9,0,9
+            Lan 2021,Gastrointestinal disorders,b,Diarrhea,2021,0,9,0,9
+            Monsel 2022,Gastrointestinal disorders,a,Vomiting,2022,1,21,0,24
+            Monsel 2022,Gastrointestinal disorders,b,Diarrhea,2022,0,21,1,24
+            Monsel 2022,Gastrointestinal disorders,c,Liquid diarrhea,2022,1,21,0,24
+            Monsel 2022,Gastrointestinal disorders,d,Nausea and diarrhea,2022,1,21,0,24
+            Monsel 2022,Gastrointestinal disorders,e,Pseudomonas aeruginosa-related ventilator-associated pneumonia,2022,1,21,0,24
+            Shi 2022,Gastrointestinal disorders,a,Nausea,2022,1,65,0,35
+            Shi 2022,Gastrointestinal disorders,b,Vomiting,2022,1,65,0,35
+            Shi 2022,Gastrointestinal disorders,c,Diarrhea,2022,4,65,0,35
+            Shi 2022,Gastrointestinal disorders,d,Abdominal distension,2022,2,65,0,35
+            Shi 2022,Gastrointestinal disorders,e,Abdominal pain,2022,1,65,0,35
+            Shi 2022,Gastrointestinal disorders,f,Functional gastrointestinal disorder,2022,1,65,0,35
+            Perico 2023,Gastrointestinal disorders,a,Vomiting,2023,1,12,0,4
+            Perico 2023,Gastrointestinal disorders,b,Diarrhea,2023,3,12,0,4
+            Laterre 2024,Gastrointestinal disorders,a,constipation,2024,9,42,9,41
+            Laterre 2024,Gastrointestinal disorders,b,Diarrhea,2024,9,42,9,41
+            Casiraghi 2021,"Injury, poisoning, and procedural complications",,"Injury, procedural complications",2021,2,10,2,10
+            Monsel 2022,"Injury, poisoning, and procedural complications",,Acute pulmonary embolism,2022,0,21,1,24
+            Laterre 2024,"Injury, poisoning, and procedural complications",,Pulmonary embolism,2024,1,42,2,41
+            Casiraghi 2021,Cardiac disorders,,Cardiac,2021,0,10,2,10
+            Lan 2021,Cardiac disorders,a,Heart failure,2021,0,9,0,9
+            Lan 2021,Cardiac disorders,b,Arrhythmia,2021,0,9,0,9
+            Law 2021,Cardiac disorders,,Cardiovascular,2021,2,8,2,8
+            Lanzoni 2021,Cardiac disorders,,Arrhythmia (bradycardia),2021,1,12,1,12
+            Monsel 2022,Cardiac disorders,,Cardiac,2022,2,21,0,24
+            Shi 2022,Cardiac disorders,,Cardiac failure,2022,1,65,0,35
+            Monsel 2022,Hematological or oncological disorders,,Hematological,2022,1,21,2,24
+            Casiraghi 2021,Skin and subcutaneous tissue disorders,,Skin and subcutaneous tissue,2021,4,10,2,10
+            Karyana 2022,Skin and subcutaneous tissue disorders,,Rash,2022,1,6,0,3
+            Shi 2022,Skin and subcutaneous tissue disorders,,Rash,2022,1,65,0,35
+            Ichikado 2023,Skin and subcutaneous tissue disorders,,Skin exfoliation,2023,2,20,0,10
+            Laterre 2024,Skin and subcutaneous tissue disorders,,Macular rash,2024,0,42,1,41
+            Casiraghi 2021,Vascular disorders,a,Vascular disorders,2021,0,10,1,10
+            Casiraghi 2021,Vascular disorders,b,Vascular disorders,2021,4,10,6,10
+            Lanzoni 2021,SAEs deaths,a,Failed endotracheal intubation,2021,1,12,0,12
+            Lanzoni 2021,SAEs deaths,b,Acute respiratory failure,2021,1,12,1,12
+            Lanzoni 2021,SAEs deaths,c,Multi-organ dysfunction syndrome,2021,0,12,6,12
+            Casiraghi 2021,Hepatobiliary disorders,,Hepatobiliary,2021,1,10,2,10
+            Lan 2021,Hepatobiliary disorders,,Hepatotoxicity,2021,0,9,0,9
+            Ichikado 2023,Hepatobiliary disorders,,Hepatic,2023,4,20,1,10
+            Karyana 2022,Hepatobiliary disorders,,Hepatobiliary disorder,2022,0,6,1,3
+            Casiraghi 2021,Neoplasms benign and malignant disorders,,"Neoplasms benign, malignant and unspecified",2021,0,10,1,10
+            Zang 2022,Neoplasms benign and malignant disorders,a,Prostate cancer,2022,0,45,1,46
+            Zang 2022,Neoplasms benign and malignant disorders,b,Papillary thyroid carcinoma,2022,0,45,1,46
+            """#
+            ,
+        "ae-counts-to-2020.csv":
             #"""
             study,outcome,label,event_name,year,events_t,n_t,events_c,n_c
             Hare 2009,General disorders and administration site conditions,a,Rehospitalization,2009,9,34,7,19
@@ -28,24 +133,7 @@ enum EmbeddedSeeds {
             Gu 2020,General disorders and administration site conditions,,Fever,2020,7,19,4,20
             Meng 2020,General disorders and administration site conditions,a,Transient fever; no more than 38°C,2020,5,9,2,9
             Meng 2020,General disorders and administration site conditions,b,Fatigue,2020,4,9,5,9
-            Shi 2021,General disorders and administration site conditions,,self-limiting fever 37–38°C,2021,7,108,0,111
-            Lan 2021,General disorders and administration site conditions,a,Anaphylaxis (including drug fever),2021,4,9,0,9
-            Lan 2021,General disorders and administration site conditions,b,Fatigue,2021,0,9,0,9
-            Monsel 2022,General disorders and administration site conditions,a,Fever 38.2°C,2022,0,21,1,24
-            Monsel 2022,General disorders and administration site conditions,b,Fever,2022,0,21,1,24
-            Monsel 2022,General disorders and administration site conditions,c,Fever 39.1°C,2022,1,21,0,24
-            Monsel 2022,General disorders and administration site conditions,d,Fever 39.5°C,2022,1,21,0,24
-            Zang 2022,General disorders and administration site conditions,,Chest pain,2022,2,12,0,4
-            Perico 2023,General disorders and administration site conditions,a,Fever of unknown origin,2023,0,12,1,4
-            Perico 2023,General disorders and administration site conditions,b,Fatigue,2023,1,12,0,4
-            Perico 2023,General disorders and administration site conditions,c,Pain (right heel),2023,0,12,1,4
-            Ichikado 2023,General disorders and administration site conditions,a,Pyrexia,2023,6,20,0,10
-            Ichikado 2023,General disorders and administration site conditions,b,Chills,2023,2,20,0,10
-            Zhu 2024,General disorders and administration site conditions,,Lower extremity edema,2024,0,15,1,15
             Tompkins 2017,Musculoskeletal and connective tissue disorders,,Flank pain,2017,1,20,0,10
-            Casiraghi 2021,Musculoskeletal and connective tissue disorders,,Musculoskeletal and connective tissue,2021,2,10,1,10
-            Karyana 2022,Musculoskeletal and connective tissue disorders,,Pain: Myalgia (musculoskeletal),2022,0,6,1,3
-            Zhu 2024,Musculoskeletal and connective tissue disorders,,Back pain,2024,0,15,1,15
             Lee 2010,Nervous system disorder,,Local complications,2010,0,16,0,36
             Weiss 2013,Nervous system disorder,a,Dizziness,2013,2,30,1,32
             Weiss 2013,Nervous system disorder,b,Nervous system dysfunction,2013,6,30,7,32
@@ -55,15 +143,6 @@ enum EmbeddedSeeds {
             Averyanov 2020,Nervous system disorder,b,Weakness,2020,4,10,1,10
             Dawson 2020,Nervous system disorder,a,Concussion,2020,1,56,0,61
             Dawson 2020,Nervous system disorder,b,Neuropsychiatric disorders associated with streptococcal infection,2020,1,63,0,61
-            Casiraghi 2021,Nervous system disorder,,Nervous system,2021,4,10,5,10
-            Lan 2021,Nervous system disorder,,Headache,2021,0,9,0,9
-            Monsel 2022,Nervous system disorder,,Neurological,2022,2,21,2,24
-            Shi 2022,Nervous system disorder,a,Dizziness,2022,2,65,0,35
-            Shi 2022,Nervous system disorder,b,Anemia,2022,3,65,0,35
-            Zang 2022,Nervous system disorder,,Cerebral infarction,2022,1,45,0,46
-            Perico 2023,Nervous system disorder,,Headache,2023,1,12,0,4
-            Ichikado 2023,Nervous system disorder,,Anemia,2023,5,20,0,10
-            Zhu 2024,Nervous system disorder,,Dizziness,2024,1,15,0,15
             Ning 2008,Infections and infestations,,Infection (early/mid-phase),2008,4,10,5,15
             Hare 2009,Infections and infestations,,Infection,2009,11,34,5,19
             Lee 2010,Infections and infestations,,"Pneumonia, urinary tract infection",2010,3,16,9,36
@@ -95,25 +174,7 @@ enum EmbeddedSeeds {
             Jaillard 2020,Infections and infestations,a,UTI,2020,3,16,2,15
             Jaillard 2020,Infections and infestations,b,Pneumonia,2020,2,16,3,15
             Gu 2020,Infections and infestations,,URTI,2020,10,19,14,20
-            Casiraghi 2021,Infections and infestations,,Infections,2021,4,10,1,10
-            Lan 2021,Infections and infestations,,Infections,2021,1,9,1,9
-            Law 2021,Infections and infestations,,pneumonia,2021,0,8,1,8
-            Karyana 2022,Infections and infestations,a,Right lobe pneumonia,2022,1,6,0,3
-            Karyana 2022,Infections and infestations,b,Cutaneous candidiasis,2022,0,6,1,3
-            Monsel 2022,Infections and infestations,a,Bacteremia related to cocci Gram+ bacteria,2022,1,21,0,24
-            Monsel 2022,Infections and infestations,b,Healthcare-associated pneumonia,2022,0,21,1,24
-            Monsel 2022,Infections and infestations,c,Lymphangitis,2022,0,21,1,24
-            Monsel 2022,Infections and infestations,d,Right arm lymphangitis,2022,0,21,1,24
-            Monsel 2022,Infections and infestations,e,Urinary,2022,1,21,1,24
-            Shi 2022,Infections and infestations,a,Urinary tract infection,2022,1,65,0,35
-            Shi 2022,Infections and infestations,b,Bacterial infection,2022,1,65,0,35
-            Shi 2022,Infections and infestations,c,Pharyngitis,2022,1,65,0,35
             Weiss 2013,Renal & urinary disorders,,Glycosuria and hematuria (renal & urinary disorders),2013,3,30,4,32
-            Casiraghi 2021,Renal & urinary disorders,,Renal and urinary,2021,5,10,4,10
-            Lan 2021,Renal & urinary disorders,,Renal failure,2021,0,9,0,9
-            Law 2021,Renal & urinary disorders,,Acute Renal failure,2021,2,8,1,8
-            Ichikado 2023,Renal & urinary disorders,,Renal,2023,3,20,1,10
-            Monsel 2022,Renal & urinary disorders,,Acute renal failure,2022,2,21,1,24
             Ning 2008,Immune system disorders,a,GVHD (acute),2008,1,10,8,15
             Ning 2008,Immune system disorders,b,GVHD (chronic),2008,1,10,4,15
             Hare 2009,Immune system disorders,,Immune,2009,2,34,0,19
@@ -124,15 +185,6 @@ enum EmbeddedSeeds {
             Meng 2020,"Respiratory, thoracic, and mediastinal disorders",a,Cough,2020,4,9,8,9
             Meng 2020,"Respiratory, thoracic, and mediastinal disorders",b,Shortness of breath,2020,1,9,5,9
             Meng 2020,"Respiratory, thoracic, and mediastinal disorders",c,Severe hypoxemia,2020,1,9,0,9
-            Casiraghi 2021,"Respiratory, thoracic, and mediastinal disorders",a,"Respiratory, thoracic, mediastinal",2021,1,10,0,10
-            Casiraghi 2021,"Respiratory, thoracic, and mediastinal disorders",b,"Respiratory, thoracic and mediastinal",2021,3,10,4,10
-            Monsel 2022,"Respiratory, thoracic, and mediastinal disorders",a,Respiratory,2022,2,21,2,24
-            Monsel 2022,"Respiratory, thoracic, and mediastinal disorders",b,Pulmonary,2022,1,21,0,24
-            Monsel 2022,"Respiratory, thoracic, and mediastinal disorders",c,Refractory acute respiratory distress syndrome and multiple organ failure,2022,0,21,1,24
-            Monsel 2022,"Respiratory, thoracic, and mediastinal disorders",d,Oropharyngeal,2022,1,21,0,24
-            Shi 2022,"Respiratory, thoracic, and mediastinal disorders",,Cough,2022,2,65,1,35
-            Perico 2023,"Respiratory, thoracic, and mediastinal disorders",,Cough,2023,2,12,1,4
-            Laterre 2024,"Respiratory, thoracic, and mediastinal disorders",,Worsening respiratory conditions,2024,1,42,3,41
             Hare 2009,Gastrointestinal disorders,,Gastrointestinal and renal,2009,9,34,4,19
             Weiss 2013,Gastrointestinal disorders,,Gastrointestinal,2013,3,30,5,32
             Zheng 2014,Gastrointestinal disorders,,Diarrhea,2014,1,6,1,6
@@ -153,30 +205,8 @@ enum EmbeddedSeeds {
             Gu 2020,Gastrointestinal disorders,b,Constipation,2020,1,19,3,20
             Gu 2020,Gastrointestinal disorders,c,Diarrhea,2020,6,19,9,20
             Dawson 2020,Gastrointestinal disorders,,"Viral gastroenteritis, dehydration, aggression",2020,0,119,3,61
-            Casiraghi 2021,Gastrointestinal disorders,a,Gastrointestinal,2021,2,10,0,10
-            Casiraghi 2021,Gastrointestinal disorders,b,Gastrointestinal,2021,6,10,5,10
-            Lan 2021,Gastrointestinal disorders,a,Nausea,2021,0,9,0,9
-            Lan 2021,Gastrointestinal disorders,b,Diarrhea,2021,0,9,0,9
-            Monsel 2022,Gastrointestinal disorders,a,Vomiting,2022,1,21,0,24
-            Monsel 2022,Gastrointestinal disorders,b,Diarrhea,2022,0,21,1,24
-            Monsel 2022,Gastrointestinal disorders,c,Liquid diarrhea,2022,1,21,0,24
-            Monsel 2022,Gastrointestinal disorders,d,Nausea and diarrhea,2022,1,21,0,24
-            Monsel 2022,Gastrointestinal disorders,e,Pseudomonas aeruginosa-related ventilator-associated pneumonia,2022,1,21,0,24
-            Shi 2022,Gastrointestinal disorders,a,Nausea,2022,1,65,0,35
-            Shi 2022,Gastrointestinal disorders,b,Vomiting,2022,1,65,0,35
-            Shi 2022,Gastrointestinal disorders,c,Diarrhea,2022,4,65,0,35
-            Shi 2022,Gastrointestinal disorders,d,Abdominal distension,2022,2,65,0,35
-            Shi 2022,Gastrointestinal disorders,e,Abdominal pain,2022,1,65,0,35
-            Shi 2022,Gastrointestinal disorders,f,Functional gastrointestinal disorder,2022,1,65,0,35
-            Perico 2023,Gastrointestinal disorders,a,Vomiting,2023,1,12,0,4
-            Perico 2023,Gastrointestinal disorders,b,Diarrhea,2023,3,12,0,4
-            Laterre 2024,Gastrointestinal disorders,a,constipation,2024,9,42,9,41
-            Laterre 2024,Gastrointestinal disorders,b,Diarrhea,2024,9,42,9,41
             Lee 2010,"Injury, poisoning, and procedural complications",,Local complications,2010,0,16,0,36
             Skyler 2015,"Injury, poisoning, and procedural complications",,"Procedural complication, injury",2015,2,45,2,16
-            Casiraghi 2021,"Injury, poisoning, and procedural complications",,"Injury, procedural complications",2021,2,10,2,10
-            Monsel 2022,"Injury, poisoning, and procedural complications",,Acute pulmonary embolism,2022,0,21,1,24
-            Laterre 2024,"Injury, poisoning, and procedural complications",,Pulmonary embolism,2024,1,42,2,41
             Ning 2008,Cardiac disorders,,Infusion toxicity,2008,0,10,0,15
             Lee 2010,Cardiac disorders,a,Cardiac,2010,1,16,2,36
             Lee 2010,Cardiac disorders,b,Arrhythmia,2010,0,16,0,36
@@ -186,15 +216,7 @@ enum EmbeddedSeeds {
             Bartolucci 2017,Cardiac disorders,c,Myocardial infarction,2017,0,15,1,15
             Ercicum 2019,Cardiac disorders,a,Cardiac event,2019,1,10,0,10
             Ercicum 2019,Cardiac disorders,b,Cardiac event,2019,2,10,0,10
-            Casiraghi 2021,Cardiac disorders,,Cardiac,2021,0,10,2,10
-            Lan 2021,Cardiac disorders,a,Heart failure,2021,0,9,0,9
-            Lan 2021,Cardiac disorders,b,Arrhythmia,2021,0,9,0,9
-            Law 2021,Cardiac disorders,,Cardiovascular,2021,2,8,2,8
-            Lanzoni 2021,Cardiac disorders,,Arrhythmia (bradycardia),2021,1,12,1,12
-            Monsel 2022,Cardiac disorders,,Cardiac,2022,2,21,0,24
-            Shi 2022,Cardiac disorders,,Cardiac failure,2022,1,65,0,35
             Fernández 2018,Hematological or oncological disorders,,Hematological disorder (anemia),2018,3,23,2,11
-            Monsel 2022,Hematological or oncological disorders,,Hematological,2022,1,21,2,24
             Weiss 2013,Skin and subcutaneous tissue disorders,,Skin,2013,0,30,2,32
             Zheng 2014,Skin and subcutaneous tissue disorders,,Rash in chest area,2014,1,6,0,6
             Lin 2017,Skin and subcutaneous tissue disorders,a,Rash; 1–4 weeks,2017,5,56,3,54
@@ -205,18 +227,11 @@ enum EmbeddedSeeds {
             Averyanov 2020,Skin and subcutaneous tissue disorders,,Skin rash,2020,0,10,1,10
             Jaillard 2020,Skin and subcutaneous tissue disorders,,Foot skin,2020,0,16,1,15
             Meng 2020,Skin and subcutaneous tissue disorders,,Facial flushing,2020,2,9,0,9
-            Casiraghi 2021,Skin and subcutaneous tissue disorders,,Skin and subcutaneous tissue,2021,4,10,2,10
-            Karyana 2022,Skin and subcutaneous tissue disorders,,Rash,2022,1,6,0,3
-            Shi 2022,Skin and subcutaneous tissue disorders,,Rash,2022,1,65,0,35
-            Ichikado 2023,Skin and subcutaneous tissue disorders,,Skin exfoliation,2023,2,20,0,10
-            Laterre 2024,Skin and subcutaneous tissue disorders,,Macular rash,2024,0,42,1,41
             Lee 2010,Vascular disorders,a,Vascular disorders (recurrent stroke),2010,2,16,1,36
             Lee 2010,Vascular disorders,b,Peripheral artery occlusive disease,2010,1,16,0,36
             Weiss 2013,Vascular disorders,,Vascular disorders,2013,5,30,4,32
             Tompkins 2017,Vascular disorders,,Vascular disorders,2017,0,20,1,10
             Ercicum 2019,Vascular disorders,,Infantile hemangiomas,2019,1,10,0,10
-            Casiraghi 2021,Vascular disorders,a,Vascular disorders,2021,0,10,1,10
-            Casiraghi 2021,Vascular disorders,b,Vascular disorders,2021,4,10,6,10
             Ning 2008,SAEs deaths,,Death,2008,6,10,5,15
             Tompkins 2017,SAEs deaths,,Death,2017,1,20,0,10
             Lin 2017,SAEs deaths,a,Death,2017,9,56,18,54
@@ -227,21 +242,11 @@ enum EmbeddedSeeds {
             Averyanov 2020,SAEs deaths,b,Ischemic stroke,2020,1,10,0,10
             Jaillard 2020,SAEs deaths,a,Death,2020,0,16,1,15
             Jaillard 2020,SAEs deaths,b,Ischemic stroke,2020,0,16,2,15
-            Lanzoni 2021,SAEs deaths,a,Failed endotracheal intubation,2021,1,12,0,12
-            Lanzoni 2021,SAEs deaths,b,Acute respiratory failure,2021,1,12,1,12
-            Lanzoni 2021,SAEs deaths,c,Multi-organ dysfunction syndrome,2021,0,12,6,12
             Lee 2010,Hepatobiliary disorders,,Hepatic,2010,1,16,2,36
-            Casiraghi 2021,Hepatobiliary disorders,,Hepatobiliary,2021,1,10,2,10
-            Lan 2021,Hepatobiliary disorders,,Hepatotoxicity,2021,0,9,0,9
-            Ichikado 2023,Hepatobiliary disorders,,Hepatic,2023,4,20,1,10
-            Karyana 2022,Hepatobiliary disorders,,Hepatobiliary disorder,2022,0,6,1,3
             Ning 2008,Neoplasms benign and malignant disorders,,Tumor/malignancy (relapse),2008,6,10,3,15
             Hare 2009,Neoplasms benign and malignant disorders,,Tumor/malignancy,2009,0,34,0,19
             Tompkins 2017,Neoplasms benign and malignant disorders,,Tumor/malignant (Glioblastoma),2017,0,20,1,10
             Bartolucci 2017,Neoplasms benign and malignant disorders,,Tumor/malignant,2017,1,15,1,15
-            Casiraghi 2021,Neoplasms benign and malignant disorders,,"Neoplasms benign, malignant and unspecified",2021,0,10,1,10
-            Zang 2022,Neoplasms benign and malignant disorders,a,Prostate cancer,2022,0,45,1,46
-            Zang 2022,Neoplasms benign and malignant disorders,b,Papillary thyroid carcinoma,2022,0,45,1,46
             """#
             ,
         "characteristics.csv":

@@ -7,6 +7,9 @@ import LivrevStore
 enum SeedReview {
     static let title = "Intravenous mesenchymal stem cells: adverse events in RCTs (Habiba et al. 2025, living update)"
     static let reviewer = "habiba2025"
+    /// The snapshots the demo replays: the review with the trials up to 2020, then as published.
+    static let early = "trials-to-2020"
+    static let published = "published-2025"
 
     static func build(at path: String) throws -> Registry {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("livrev-seeds-\(UUID().uuidString)")
@@ -32,10 +35,12 @@ enum SeedReview {
         try run(["previous", "counts", seed("previous-flow.csv")])
         try run(["study", "import", seed("characteristics.csv")])
         try run(["rob", "import", seed("rob.csv"), "--tool", "rob1", "--final", "--as", reviewer])
-        try run(["data", "import", seed("ae-counts.csv")])
+        try run(["data", "import", seed("ae-counts-to-2020.csv")])
+        try run(["snapshot", "create", SeedReview.early, "--note", "the trials published up to 2020"])
+        try run(["data", "import", seed("ae-counts-from-2021.csv")])
         try run(["data", "import", seed("cohort-proportions.csv")])
         try run(["data", "import", seed("cohort-hazard-ratios.csv")])
-        try run(["snapshot", "create", "published-2025", "--note", "the review as published"])
+        try run(["snapshot", "create", SeedReview.published, "--note", "the review as published: every trial, and the cohort"])
         return try Registry.open(path: path)
     }
 

@@ -32,37 +32,61 @@ struct Pool: RegistryCommand {
     @Option(help: "Output format: text, json or csv.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Store the result with its specification, the revision read and a hash of its inputs (a new revision).")
+    var store = false
+
     func validate() throws {
         guard (outcome != nil) != all else { throw ValidationError("give exactly one of '--outcome NAME' and '--all'") }
         guard format != .svg else { throw ValidationError("'pool' prints text, json or csv") }
     }
 
     func run(_ context: CommandContext) throws {
+        let registry = context.registry
         let revision = try snapshot.revision(in: context)
-        let excluded = try selection.excludedStudies(context.registry, at: revision)
+        let output = try rendered(registry, at: revision)
+        Output.print(output, terminator: "")
+        let atRevision = revision == .max ? try registry.headRevision() : revision
+        let inputs = Registry.inputHash(try registry.outcomeRows(outcome: outcome, at: revision))
+        if let stored = try registry.storedPoolResult(spec: specification, atRevision: atRevision) {
+            let same = stored.output == output && stored.inputHash == inputs
+            Output.error("A stored result of this analysis at revision \(atRevision) exists (stored in revision "
+                         + "\(stored.storedIn), \(stored.storedAt)): \(same ? "identical" : "DIFFERENT from this run")")
+        }
+        if store {
+            try context.write(reviewer: nil) { writing in
+                try registry.storePoolResult(spec: specification, atRevision: atRevision, inputHash: inputs, output: output,
+                                             revision: writing)
+            }
+            Output.error("Stored this result for revision \(atRevision) (inputs \(inputs.prefix(12))…)")
+        }
+    }
+
+    /// The analysis specification in a canonical form: every option that changes the result.
+    var specification: String {
+        [("outcome", outcome ?? "*"), ("measure", options.measure?.rawValue ?? "default"),
+         ("method", options.method.rawValue), ("ci", options.ci.rawValue), ("correction", options.correction.rawValue),
+         ("exclude-rob", selection.excludeRob ?? ""), ("rob-domain", selection.robDomain ?? ""),
+         ("subgroup", subgroup ?? ""), ("format", format.rawValue)]
+            .map { "\($0)=\($1)" }.joined(separator: ";")
+    }
+
+    /// What the analysis prints, as of `revision`.
+    private func rendered(_ registry: Registry, at revision: Int64) throws -> String {
+        let excluded = try selection.excludedStudies(registry, at: revision)
         if let subgroup {
-            let analyses = try SubgroupAnalysis.run(context.registry, outcome: outcome, characteristic: subgroup,
+            let analyses = try SubgroupAnalysis.run(registry, outcome: outcome, characteristic: subgroup,
                                                     options: options, excluded: excluded, at: revision, snapshot: snapshot.name)
             switch format {
-            case .json: Output.print((all ? JSONValue.array(analyses.map(\.json)) : analyses[0].json).rendered(pretty: true))
-            default: Output.print(analyses.map { $0.renderedText() }.joined(separator: "\n"), terminator: "")
+            case .json: return (all ? JSONValue.array(analyses.map(\.json)) : analyses[0].json).rendered(pretty: true) + "\n"
+            default: return analyses.map { $0.renderedText() }.joined(separator: "\n")
             }
-            return
         }
-        let results = try Pool.analyses(context.registry, outcome: outcome, options: options, excluded: excluded,
+        let results = try Pool.analyses(registry, outcome: outcome, options: options, excluded: excluded,
                                         at: revision, snapshot: snapshot.name)
         switch format {
-        case .json:
-            let value = all ? JSONValue.array(results.map(\.json)) : results[0].json
-            Output.print(value.rendered(pretty: true))
-        case .csv:
-            Output.print(CSVWriter.rendered(header: PooledOutcome.csvHeader, rows: results.map(\.csvRow)), terminator: "")
-        default:
-            if all {
-                Output.print(PooledOutcome.summaryTable(results), terminator: "")
-            } else {
-                Output.print(results[0].renderedText(), terminator: "")
-            }
+        case .json: return (all ? JSONValue.array(results.map(\.json)) : results[0].json).rendered(pretty: true) + "\n"
+        case .csv: return CSVWriter.rendered(header: PooledOutcome.csvHeader, rows: results.map(\.csvRow))
+        default: return all ? PooledOutcome.summaryTable(results) : results[0].renderedText()
         }
     }
 
