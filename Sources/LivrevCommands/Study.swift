@@ -57,16 +57,31 @@ struct StudyCommand: ParsableCommand {
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text
 
+        @Option(help: "Show only these characteristics (comma-separated), e.g. country,patients_n.")
+        var columns: String?
+
         func run(_ context: CommandContext) throws {
-            let studies = try context.registry.studies(at: snapshot.revision(in: context))
+            let revision = try snapshot.revision(in: context)
+            let studies = try context.registry.studies(at: revision)
+            let table = try context.registry.characteristics(at: revision)
+            let values = Dictionary(uniqueKeysWithValues: table.studies.map { ($0.study, $0.values) })
+            let names = columns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? table.names
             if format == .json {
                 Output.print(JSONValue.array(studies.map { study in
-                    .object([("study", .string(study.key)), ("reports", .array(study.reports.map { .integer(Int($0)) }))])
+                    let own = values[study.key] ?? [:]
+                    return .object([
+                        ("study", .string(study.key)), ("reports", .array(study.reports.map { .integer(Int($0)) })),
+                        ("characteristics", .object(names.compactMap { name in
+                            own[name].map { (name, $0.number.map(JSONValue.number) ?? .string($0.text)) }
+                        })),
+                    ])
                 }).rendered(pretty: true))
                 return
             }
-            let rows = studies.map { [$0.key, String($0.reports.count), $0.reports.map(String.init).joined(separator: " ")] }
-            Output.print(TextTable(header: ["study", "reports", "records"], rows: rows).rendered(), terminator: "")
+            let rows = studies.map { study in
+                [study.key, String(study.reports.count)] + names.map { Text.truncated(values[study.key]?[$0]?.text ?? "", to: 24) }
+            }
+            Output.print(TextTable(header: ["study", "reports"] + names, rows: rows).rendered(), terminator: "")
         }
     }
 }
