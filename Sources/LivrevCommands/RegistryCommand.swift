@@ -15,10 +15,21 @@ protocol RegistryCommand: ParsableCommand {
 extension RegistryCommand {
     static var createsRegistry: Bool { false }
 
+    private static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.2f", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+    }
+
     func run() throws {
         do {
+            let start = ContinuousClock.now
             let context = try CommandContext(path: registryOptions.resolvedPath, opening: !Self.createsRegistry)
+            let opened = ContinuousClock.now
             try run(context)
+            if ProcessInfo.processInfo.environment["LIVREV_TIMING"] != nil {
+                let end = ContinuousClock.now
+                Output.error("timing: open \(Self.milliseconds(opened - start)) ms, command \(Self.milliseconds(end - opened)) ms")
+            }
         } catch let error as ExitCode {
             throw error
         } catch {

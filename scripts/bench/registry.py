@@ -89,6 +89,12 @@ def main():
     next_s = median_time(binary, ["screen", "next", "--stage", "title-abstract", "--as", "ben"], env)
     next_ft_s = median_time(binary, ["screen", "next", "--stage", "full-text", "--as", "ana"], env)
     noop_s = median_time(binary, ["--version"], env)
+    # snapshot create: the command's own time (LIVREV_TIMING), apart from process start and opening.
+    snapshot_ms = []
+    for i in range(7):
+        proc = subprocess.run([binary, "snapshot", "create", f"bench-{i}"], env=dict(env, LIVREV_TIMING="1"),
+                              capture_output=True, text=True, check=True)
+        snapshot_ms.append(float(proc.stderr.split("command ")[1].split(" ms")[0]))
 
     cpu = platform.processor() or platform.machine()
     try:
@@ -106,6 +112,7 @@ def main():
     print(f"| prisma over {n} records, {decisions} decisions | < 100 ms | {prisma_s * 1000:.0f} ms (median of 7) |")
     print(f"| screen next (title-abstract, 1,000 left) | < 20 ms | {next_s * 1000:.1f} ms (median of 7) |")
     print(f"| screen next (full-text) | < 20 ms | {next_ft_s * 1000:.1f} ms (median of 7) |")
+    print(f"| snapshot create (the command, without process start) | < 5 ms | {statistics.median(snapshot_ms):.2f} ms (median of 7) |")
     print(f"| process start (`livrev --version`) | — | {noop_s * 1000:.1f} ms |")
     shutil.rmtree(work)
 
