@@ -1,4 +1,3 @@
-import Foundation
 import ArgumentParser
 import LivrevReports
 import LivrevStore
@@ -56,22 +55,10 @@ struct AgreementCommand: RegistryCommand {
         }
         let rows = results.map { pair, agreement in
             ["\(pair.first.name) & \(pair.second.name)", String(agreement.n),
-             Number.fixed(agreement.percentAgreement, 1) + "%", agreement.kappa.map { Number.fixed($0, 3) } ?? "—",
-             Number.fixed(agreement.pabak, 3)]
+             SVGFormat.percent(agreement.percentAgreement), agreement.kappa.map { SVGFormat.fixed($0, decimals: 3) } ?? "—",
+             SVGFormat.fixed(agreement.pabak, decimals: 3)]
         }
         Output.print(TextTable(header: ["reviewers", "records", "agreement", "kappa", "PABAK"], rows: rows).rendered(), terminator: "")
         Output.print("\(stage.rawValue); categories as recorded: \(categories.joined(separator: ", ")).")
-    }
-}
-
-/// Fixed-decimal number text for human output, never "-0.000".
-enum Number {
-    static func fixed(_ value: Double, _ decimals: Int) -> String {
-        guard value.isFinite else { return "—" }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        let text = String(format: "%.\(decimals)f", rounded == 0 ? 0 : rounded)
-        return text
     }
 }

@@ -11,21 +11,14 @@ struct Resolve: RegistryCommand {
     @OptionGroup var reviewerOptions: ReviewerOptions
     @OptionGroup var stageOptions: StageOptions
 
-    @Argument(help: "The record id.")
-    var record: Int64
-
-    @Argument(help: "The final decision: include, exclude or maybe (maybe only at title-abstract).")
-    var decision: ScreeningDecision
-
-    @Option(help: "Why (required for a full-text exclusion; it is the PRISMA exclusion reason).")
-    var reason: String?
+    @OptionGroup var vote: DecisionArguments
 
     @Flag(help: "The two reviewers agreed on this outcome; R is one of them.")
     var consensus = false
 
     func validate() throws {
         _ = try reviewerOptions.requireReviewer()
-        try ScreenCommand.validateDecision(decision, stage: stageOptions.stage, reason: reason)
+        try vote.validate(at: stageOptions.stage)
     }
 
     func run(_ context: CommandContext) throws {
@@ -33,9 +26,9 @@ struct Resolve: RegistryCommand {
         let name = try reviewerOptions.requireReviewer()
         try context.write(reviewer: name) { revision in
             try registry.resolve(
-                record: record, stage: stageOptions.stage, decision: decision, reason: reason,
+                record: vote.record, stage: stageOptions.stage, decision: vote.decision, reason: vote.reason,
                 reviewer: try registry.reviewer(named: name), consensus: consensus, revision: revision)
         }
-        Output.print("Resolved record \(record) at \(stageOptions.stage.rawValue): \(decision.rawValue)")
+        Output.print("Resolved record \(vote.record) at \(stageOptions.stage.rawValue): \(vote.decision.rawValue)")
     }
 }

@@ -23,17 +23,7 @@ struct RiskOfBiasCommand: ParsableCommand {
         @OptionGroup var reviewerOptions: ReviewerOptions
         @OptionGroup var toolOption: ToolOption
 
-        @Argument(help: "The study key.")
-        var study: String
-
-        @Argument(help: "The domain (name, or D1…Dn).")
-        var domain: String
-
-        @Argument(help: "The judgement.")
-        var judgement: String
-
-        @Option(help: "The support for the judgement (quotes, page numbers).")
-        var support: String?
+        @OptionGroup var judged: JudgementArguments
 
         func validate() throws {
             _ = try reviewerOptions.requireReviewer()
@@ -44,10 +34,10 @@ struct RiskOfBiasCommand: ParsableCommand {
             let name = try reviewerOptions.requireReviewer()
             try context.write(reviewer: name) { revision in
                 try registry.setRiskOfBias(
-                    study: study, tool: toolOption.tool, domain: domain, judgement: judgement, support: support,
-                    reviewer: try registry.reviewer(named: name), revision: revision)
+                    study: judged.study, tool: toolOption.tool, domain: judged.domain, judgement: judged.judgement,
+                    support: judged.support, reviewer: try registry.reviewer(named: name), revision: revision)
             }
-            Output.print("Recorded \(toolOption.tool.rawValue) \(domain) = \(judgement) for \(study) by \(name)")
+            Output.print("Recorded \(toolOption.tool.rawValue) \(judged.domain) = \(judged.judgement) for \(judged.study) by \(name)")
         }
     }
 
@@ -91,17 +81,7 @@ struct RiskOfBiasCommand: ParsableCommand {
         @OptionGroup var reviewerOptions: ReviewerOptions
         @OptionGroup var toolOption: ToolOption
 
-        @Argument(help: "The study key.")
-        var study: String
-
-        @Argument(help: "The domain.")
-        var domain: String
-
-        @Argument(help: "The final judgement.")
-        var judgement: String
-
-        @Option(help: "The support for the judgement.")
-        var support: String?
+        @OptionGroup var judged: JudgementArguments
 
         @Flag(help: "The two reviewers agreed on this; you are one of them.")
         var consensus = false
@@ -115,10 +95,11 @@ struct RiskOfBiasCommand: ParsableCommand {
             let name = try reviewerOptions.requireReviewer()
             try context.write(reviewer: name) { revision in
                 try registry.resolveRiskOfBias(
-                    study: study, tool: toolOption.tool, domain: domain, judgement: judgement, support: support,
-                    reviewer: try registry.reviewer(named: name), consensus: consensus, revision: revision)
+                    study: judged.study, tool: toolOption.tool, domain: judged.domain, judgement: judged.judgement,
+                    support: judged.support, reviewer: try registry.reviewer(named: name), consensus: consensus,
+                    revision: revision)
             }
-            Output.print("Resolved \(study) \(domain): \(judgement)")
+            Output.print("Resolved \(judged.study) \(judged.domain): \(judged.judgement)")
         }
     }
 }

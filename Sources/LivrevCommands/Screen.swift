@@ -8,16 +8,6 @@ struct ScreenCommand: ParsableCommand {
         commandName: "screen", abstract: "Screen records, blinded to the other reviewers' votes.",
         subcommands: [Next.self, Decide.self, ImportDecisions.self])
 
-    /// The rules a decision must meet before it reaches the registry (usage errors, exit 64).
-    static func validateDecision(_ decision: ScreeningDecision, stage: ScreeningStage, reason: String?) throws {
-        guard stage.decisions.contains(decision) else {
-            throw ValidationError("'\(decision.rawValue)' is not a \(stage.rawValue) decision (use include or exclude)")
-        }
-        if stage == .fullText, decision == .exclude, (reason ?? "").isEmpty {
-            throw ValidationError("a full-text exclusion needs '--reason TEXT' (it is the PRISMA exclusion reason)")
-        }
-    }
-
     struct Next: RegistryCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the next record you have not decided at a stage; shows nothing of other reviewers' votes.")
@@ -67,18 +57,11 @@ struct ScreenCommand: ParsableCommand {
         @OptionGroup var reviewerOptions: ReviewerOptions
         @OptionGroup var stageOptions: StageOptions
 
-        @Argument(help: "The record id.")
-        var record: Int64
-
-        @Argument(help: "include, exclude or maybe (maybe only at title-abstract).")
-        var decision: ScreeningDecision
-
-        @Option(help: "Why (required for a full-text exclusion; it is the PRISMA exclusion reason).")
-        var reason: String?
+        @OptionGroup var vote: DecisionArguments
 
         func validate() throws {
             _ = try reviewerOptions.requireReviewer()
-            try ScreenCommand.validateDecision(decision, stage: stageOptions.stage, reason: reason)
+            try vote.validate(at: stageOptions.stage)
         }
 
         func run(_ context: CommandContext) throws {
@@ -86,10 +69,10 @@ struct ScreenCommand: ParsableCommand {
             let name = try reviewerOptions.requireReviewer()
             try context.write(reviewer: name) { revision in
                 try registry.decide(
-                    record: record, stage: stageOptions.stage, decision: decision, reason: reason,
+                    record: vote.record, stage: stageOptions.stage, decision: vote.decision, reason: vote.reason,
                     reviewer: try registry.reviewer(named: name), revision: revision)
             }
-            Output.print("Recorded \(decision.rawValue) on record \(record) at \(stageOptions.stage.rawValue) for \(name)")
+            Output.print("Recorded \(vote.decision.rawValue) on record \(vote.record) at \(stageOptions.stage.rawValue) for \(name)")
         }
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One step of a cumulative meta-analysis as reported: what was added, and the pooled result after it.
 public struct CumulativeStepRow: Sendable {
     public var label: String
@@ -39,9 +37,9 @@ public struct CumulativeStepRow: Sendable {
 
     public static func table(_ steps: [CumulativeStepRow]) -> String {
         let rows = steps.map { step in
-            [step.label, step.year.map(String.init) ?? "", String(step.k), String(format: "%.4f", step.estimate),
-             String(format: "%.3f to %.3f", step.ciLower, step.ciUpper), String(format: "%.3f", step.p),
-             String(format: "%.4f", step.tau2), String(format: "%.1f", step.i2)]
+            [step.label, step.year.map(String.init) ?? "", String(step.k), SVGFormat.fixed(step.estimate, decimals: 4),
+             "\(SVGFormat.fixed(step.ciLower, decimals: 3)) to \(SVGFormat.fixed(step.ciUpper, decimals: 3))",
+             SVGFormat.fixed(step.p, decimals: 3), SVGFormat.fixed(step.tau2, decimals: 4), SVGFormat.fixed(step.i2, decimals: 1)]
         }
         return TextTable(header: ["step", "year", "k", "estimate", "95% CI", "p", "τ²", "I² %"], rows: rows).rendered()
     }

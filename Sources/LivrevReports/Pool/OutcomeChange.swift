@@ -1,5 +1,3 @@
-import Foundation
-
 /// How one outcome's pooled result changed between two versions of the review.
 public struct OutcomeChange: Sendable {
     public var outcome: String
@@ -36,8 +34,8 @@ public struct OutcomeChange: Sendable {
         }
         let rows = changes.map { change -> [String] in
             let k = "\(change.before.map { String($0.k) } ?? "0") → \(change.after.map { String($0.k) } ?? "0")"
-            let tau2 = [change.before?.tau2, change.after?.tau2].map { $0.map { String(format: "%.4f", $0) } ?? "—" }
-            let i2 = [change.before?.i2, change.after?.i2].map { $0.map { String(format: "%.1f", $0) } ?? "—" }
+            let tau2 = [change.before?.tau2, change.after?.tau2].map { $0.map { SVGFormat.fixed($0, decimals: 4) } ?? "—" }
+            let i2 = [change.before?.i2, change.after?.i2].map { $0.map { SVGFormat.fixed($0, decimals: 1) } ?? "—" }
             return [change.outcome, k, describe(change.before), describe(change.after), "\(tau2[0]) → \(tau2[1])",
                     "\(i2[0]) → \(i2[1])", change.verdict]
         }

@@ -1,4 +1,3 @@
-import Foundation
 import RealModule
 
 extension PooledOutcome {
@@ -148,9 +147,7 @@ extension PooledOutcome {
 
     public func f(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "—" : (value > 0 ? "∞" : "−∞") }
-        let text = String(format: "%.\(decimals)f", value)
-        let negativeZero = text.hasPrefix("-") && text.dropFirst().allSatisfy { $0 == "0" || $0 == "." }
-        return negativeZero ? String(text.dropFirst()) : text
+        return SVGFormat.fixed(value, decimals: decimals)
     }
 
     public func pText(_ p: Double) -> String {
