@@ -101,9 +101,14 @@ public struct LeaveOneOut: Equatable, Sendable {
     public var p: Double
     public var ciLower: Double
     public var ciUpper: Double
+    /// Cochran's Q of the remaining k − 1 studies, on `qDF` = k − 2 degrees of freedom.
     public var q: Double
-    public var qP: Double
+    public var qDF: Int
     public var tau2: Double
     public var i2: Double
     public var h2: Double
+
+    /// The p-value of `q` (1 when a single study remains), computed on access: for very large k
+    /// the χ² tail costs more than everything else in a deletion.
+    public var qP: Double { qDF > 0 ? ChiSquared.upperTail(q, df: Double(qDF)) : 1 }
 }
