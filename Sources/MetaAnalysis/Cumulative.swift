@@ -10,9 +10,9 @@ public enum Cumulative {
                                test: WaldTest = .z, level: Double = 0.95) throws -> [CumulativeStep] {
         var steps: [CumulativeStep] = []
         steps.reserveCapacity(effects.count)
-        for i in 1...max(effects.count, 1) where i <= effects.count {
-            let pooled = try MetaAnalysis.fit(Array(effects[0..<i]), method: method, test: test, level: level)
-            steps.append(CumulativeStep(k: i, estimate: pooled.estimate, se: pooled.se, statistic: pooled.statistic,
+        for n in 1..<(effects.count + 1) {
+            let pooled = try MetaAnalysis.fit(Array(effects[0..<n]), method: method, test: test, level: level)
+            steps.append(CumulativeStep(k: n, estimate: pooled.estimate, se: pooled.se, statistic: pooled.statistic,
                                         p: pooled.p, ciLower: pooled.ciLower, ciUpper: pooled.ciUpper,
                                         q: pooled.q, qP: pooled.qP, tau2: pooled.tau2, i2: pooled.i2, h2: pooled.h2))
         }

@@ -21,7 +21,7 @@ struct DeletionFit {
         let all = v.reduce(0) { $0 + 1 / ($1 + m.tau2) }
         return DeletionFit(
             estimate: m.beta[0], variance: m.covariance[0, 0], s2w: m.s2w, tau2: m.tau2, varianceAllRows: 1 / all,
-            summary: LeaveOneOut(estimate: m.beta[0], se: m.se[0], statistic: m.statistic[0], p: m.p_values[0],
+            summary: LeaveOneOut(estimate: m.beta[0], se: m.se[0], statistic: m.statistic[0], p: m.pValues[0],
                                  ciLower: m.ciLower[0], ciUpper: m.ciUpper[0], q: m.q, qDF: m.k - 1, tau2: m.tau2,
                                  i2: m.i2, h2: m.h2))
     }
