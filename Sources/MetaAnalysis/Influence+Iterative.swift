@@ -43,7 +43,13 @@ struct IterativeDeletions {
         let s1d = s1 - w, szd = sz - w * zFE, s2d = s2 - w * w
         let q = (szz - w * zFE * zFE) - szd * szd / s1d
         let traceP = s1d - s2d / s1d
-        guard let tau2 = kd == 1 ? 0 : estimate(i, method: method, kd: kd, q: q, s1d: s1d) else {
+        let u = y[i] - mean
+        let sud = su - u
+        let statistics = SubsetStatistics(n: kd, q: q, s1: s1d, s2: s2d, rss0: (suu - u * u) - sud * sud / Double(kd),
+                                          sumV: sv - v[i], sumLogV: sumLogV - Double.log(v[i]))
+        let mad = madDeleted.isEmpty ? Double.nan : madDeleted[i]
+        guard let tau2 = kd == 1 ? 0 : estimateTauSquared(statistics, method: method, mad: { mad },
+                                                           sums: { series.sums(excluding: i, at: $0, powers: $1, log: $2) }) else {
             return .undefined
         }
         let sums = series.sums(excluding: i, at: tau2)
@@ -52,83 +58,6 @@ struct IterativeDeletions {
         return DeletionFit.assemble(k: kd, center: centerRE, sumW: w1, meanOffset: offset, rss: max(0, wzz - wz * offset),
                                     q: q, traceP: traceP, tau2: tau2, sumWAllRows: w1 + 1 / (v[i] + tau2),
                                     method: method, test: test, critical: critical)
-    }
-
-    /// τ²₋ᵢ by `method`, mirroring `estimateTauSquared` step for step; nil where metafor would fail.
-    private mutating func estimate(_ i: Int, method: TauSquaredMethod, kd: Int, q: Double, s1d: Double) -> Double? {
-        let n = Double(kd)
-        let u = y[i] - mean
-        let sud = su - u
-        let rss0 = (suu - u * u) - sud * sud / n
-        let hedges = (rss0 - (sv - v[i]) * (1 - 1 / n)) / (n - 1)
-        func rss(_ t: Double, log: Bool = false) -> (Double, SeriesSums.Sums) {
-            let s = series.sums(excluding: i, at: t, log: log)
-            let mu = s.w1z / s.w1
-            return (s.w1zz - s.w1z * mu, s)
-        }
-        switch method {
-        case .fixed:
-            return 0
-        case .derSimonianLaird:
-            return max(0, (q - (n - 1)) / (s1d - (s2 - 1 / (v[i] * v[i])) / s1d))
-        case .hedges:
-            return max(0, hedges)
-        case .sidikJonkman:
-            let tau0 = rss0 / n
-            return max(0, tau0 * rss(tau0).0 / (n - 1))
-        case .pauleMandel:
-            let upper = max(100, 10 * madDeleted[i] * madDeleted[i])
-            func f(_ t: Double) -> Double { rss(t).0 - (n - 1) }
-            let fLower = f(0)
-            if fLower < 0 { return 0 }
-            let fUpper = f(upper)
-            guard fUpper <= 0 else { return nil }
-            guard let root = zeroin(lower: 0, upper: upper, fLower: fLower, fUpper: fUpper,
-                                    tolerance: TauSquaredControl.rootTolerance,
-                                    maxIterations: TauSquaredControl.maxIterations, f) else { return nil }
-            return max(0, root)
-        case .maximumLikelihood, .restrictedMaximumLikelihood, .empiricalBayes:
-            var tau2 = max(0, hedges)
-            var change = TauSquaredControl.threshold + 1
-            var iterations = 0
-            while change > TauSquaredControl.threshold {
-                iterations += 1
-                let old = tau2
-                let s = series.sums(excluding: i, at: tau2, powers: method == .empiricalBayes ? 1 : 3)
-                let w1 = s.w1, w2 = s.w2, w3 = s.w3
-                let mu = s.w1z / w1
-                let rss = s.w1zz - s.w1z * mu
-                let yPPy = s.w2zz - 2 * mu * s.w2z + mu * mu * w2
-                var adjustment: Double
-                switch method {
-                case .maximumLikelihood:
-                    adjustment = (yPPy - w1) / w2
-                case .restrictedMaximumLikelihood:
-                    let trP = w1 - w2 / w1
-                    let trPP = w2 - 2 * w3 / w1 + (w2 / w1) * (w2 / w1)
-                    adjustment = (yPPy - trP) / trPP
-                default:
-                    adjustment = (rss * n / (n - 1) - n) / w1
-                }
-                if adjustment.isNaN { adjustment = 0 }
-                while tau2 + adjustment < 0 { adjustment /= 2 }
-                tau2 += adjustment
-                change = abs(old - tau2)
-                if iterations > TauSquaredControl.maxIterations { return nil }
-            }
-            if method != .empiricalBayes && tau2 > TauSquaredControl.threshold {
-                let restricted = method == .restrictedMaximumLikelihood
-                let (rssT, sums) = rss(tau2, log: true)
-                let logTwoPi = Double.log(2 * Double.pi)
-                let dimension = restricted ? n - 1 : n
-                let ll0 = -0.5 * dimension * logTwoPi - 0.5 * (sumLogV - Double.log(v[i])) - 0.5 * q
-                    - (restricted ? 0.5 * Double.log(s1d) : 0)
-                let ll = -0.5 * dimension * logTwoPi - 0.5 * sums.sumLog - 0.5 * rssT
-                    - (restricted ? 0.5 * Double.log(sums.w1) : 0)
-                if ll0 - ll > TauSquaredControl.rootTolerance { tau2 = 0 }
-            }
-            return max(0, tau2)
-        }
     }
 }
 

@@ -1,13 +1,14 @@
 import RealModule
 
-/// Exact sums over all studies but one of zⱼᵐ/(vⱼ + t)ⁿ (m = 0…2, n = 1…3) and of log(vⱼ + t), at
+/// Exact sums over all studies but one (deletions) or over the first n (cumulative) of zⱼᵐ/(vⱼ + t)ⁿ (m = 0…2, n = 1…3) and of log(vⱼ + t), at
 /// any τ² value t, in O(terms) per evaluation instead of O(k).
 ///
 /// Each sum is expanded around a cached center c (aⱼ = 1/(vⱼ + c), ρ = |t − c|·max aⱼ):
 ///
 ///     aⱼⁿ/(1 + δaⱼ)ⁿ = Σₗ C(n+l−1, l)(−δ·aₘₐₓ)ˡ · aⱼⁿ(aⱼ/aₘₐₓ)ˡ,   log(vⱼ + t) = log(vⱼ + c) + Σₗ (−1)ˡ⁺¹(δaₘₐₓ)ˡ(aⱼ/aₘₐₓ)ˡ/l,
 ///
-/// with the moments tabulated once per center in O(k·terms). A new center is tabulated when no
+/// with the moments tabulated once per center in O(k·terms) (in cumulative mode extended row by row
+/// as the prefix grows). A new center is tabulated when no
 /// cached one has ρ ≤ 0.35 (deletion paths of an iterative estimator are nearly identical, so a
 /// handful serve all k deletions); the number of terms is chosen from the remainder bound
 /// C(N+2, 2)·ρᴺ/(1 − ρ)³ < 1e-16 (relative to Σ|zᵐ|aⱼⁿ). When the center budget is exhausted, or
@@ -17,10 +18,14 @@ struct SeriesSums {
     static let terms = 56
     static let maxCenters = 24
     static let maxRho = 0.35
+    /// Below this many rows a direct sum is cheaper than a series.
+    static let directBelow = 256
 
     struct Center {
         var c: Double
         var aMax: Double
+        /// Rows 0..<count are tabulated (all k in deletion mode; the prefix so far in cumulative mode).
+        var count = 0
         /// moments[(3(n − 1) + m)·terms + l] = Σⱼ zⱼᵐ aⱼⁿ (aⱼ/aₘₐₓ)ˡ.
         var moments: [Double]
         /// logMoments[l] = Σⱼ (aⱼ/aₘₐₓ)ˡ for l ≥ 1; logMoments[0] = Σⱼ log(vⱼ + c).
@@ -48,11 +53,18 @@ struct SeriesSums {
     }
 
     mutating func sums(excluding i: Int, at t: Double, powers: Int = 1, log: Bool = false) -> Sums {
-        if let index = centerIndex(for: t),
-           let result = series(centers[index], excluding: i, at: t, powers: powers, log: log) {
-            return result
+        sums(prefix: z.count, excluding: i, at: t, powers: powers, log: log)
+    }
+
+    /// The sums over the first `n` studies, less study `i` if given.
+    mutating func sums(prefix n: Int, excluding i: Int? = nil, at t: Double, powers: Int = 1, log: Bool = false) -> Sums {
+        if n >= Self.directBelow, let index = centerIndex(for: t) {
+            extend(index, to: n)
+            if let result = series(centers[index], excluding: i, at: t, powers: powers, log: log) {
+                return result
+            }
         }
-        return direct(excluding: i, at: t, powers: powers, log: log)
+        return direct(prefix: n, excluding: i, at: t, powers: powers, log: log)
     }
 
     private mutating func centerIndex(for t: Double) -> Int? {
@@ -64,18 +76,24 @@ struct SeriesSums {
         }
         if bestRho <= Self.maxRho { return best }
         guard centers.count < Self.maxCenters else { return nil }
-        centers.append(tabulate(at: t))
+        let terms = Self.terms
+        centers.append(Center(c: t, aMax: 1 / (vMin + t), moments: Array(repeating: 0, count: 9 * terms),
+                              logMoments: Array(repeating: 0, count: terms)))
         return centers.count - 1
     }
 
-    private func tabulate(at c: Double) -> Center {
+    /// Adds rows center.count..<n to a center's moments (O(terms) per row).
+    private mutating func extend(_ index: Int, to n: Int) {
         let terms = Self.terms
-        let aMax = 1 / (vMin + c)
-        var moments = Array(repeating: 0.0, count: 9 * terms)
-        var logMoments = Array(repeating: 0.0, count: terms)
+        let c = centers[index].c, aMax = centers[index].aMax
+        let from = centers[index].count
+        guard n > from else { return }
+        var moments = centers[index].moments, logMoments = centers[index].logMoments
+        centers[index].moments = []
+        centers[index].logMoments = []
         moments.withUnsafeMutableBufferPointer { m in
             logMoments.withUnsafeMutableBufferPointer { lm in
-                for j in 0..<z.count {
+                for j in from..<n {
                     let a = 1 / (v[j] + c), b = a / aMax, zj = z[j]
                     lm[0] += Double.log(v[j] + c)
                     var power = 1.0
@@ -95,10 +113,12 @@ struct SeriesSums {
                 }
             }
         }
-        return Center(c: c, aMax: aMax, moments: moments, logMoments: logMoments)
+        centers[index].moments = moments
+        centers[index].logMoments = logMoments
+        centers[index].count = n
     }
 
-    private func series(_ center: Center, excluding i: Int, at t: Double, powers: Int, log: Bool) -> Sums? {
+    private func series(_ center: Center, excluding i: Int?, at t: Double, powers: Int, log: Bool) -> Sums? {
         let terms = Self.terms
         let delta = t - center.c
         let rho = abs(delta) * center.aMax
@@ -144,8 +164,9 @@ struct SeriesSums {
                 xl *= -r  // (δ·aₘₐₓ)ˡ
                 sumLog += (l % 2 == 1 ? 1 : -1) * xl * center.logMoments[l] / Double(l)
             }
-            out.sumLog = sumLog - Double.log(v[i] + t)
+            out.sumLog = sumLog - (i.map { Double.log(v[$0] + t) } ?? 0)
         }
+        guard let i else { return out }
         // Remove study i's own terms, unless it dominates (then cancellation would cost digits).
         let own = 1 / (v[i] + t)
         guard own < 0.5 * out.w1 else { return nil }
@@ -159,9 +180,9 @@ struct SeriesSums {
         return out
     }
 
-    private func direct(excluding i: Int, at t: Double, powers: Int, log: Bool) -> Sums {
+    private func direct(prefix n: Int, excluding i: Int?, at t: Double, powers: Int, log: Bool) -> Sums {
         var out = Sums()
-        for j in 0..<z.count where j != i {
+        for j in 0..<n where j != i {
             let a = 1 / (v[j] + t), zj = z[j]
             out.w1 += a; out.w1z += zj * a; out.w1zz += zj * zj * a
             if powers > 1 {
