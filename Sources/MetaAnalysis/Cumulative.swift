@@ -1,20 +1,44 @@
 /// Cumulative meta-analysis: the pooled result after each study is added in a given order (`metafor::cumul`).
 ///
 /// Step i pools studies 1…i with the same τ² method and test (metafor uses a z test while
-/// only one study is in). Each step is a full refit, O(k²) overall.
+/// only one study is in). For `.fixed` and `.derSimonianLaird` the steps come from prefix sums
+/// (exact to rounding, O(k) overall in the usual case); the iterative estimators refit every
+/// step, O(k²) overall.
 ///
 /// Source: `metafor::cumul.rma.uni`; Lau J et al. (1992) doi:10.1056/NEJM199207233270406.
 public enum Cumulative {
     /// The pooled estimate after each study, in the order given (sort `effects` first, e.g. by year).
+    ///
+    /// A step whose estimator fails (as metafor's would) is all NaN.
+    /// - Throws: `.nonPositiveVariance` or `.invalidInput` for an invalid row.
     public static func analyze(_ effects: [EffectSize], method: TauSquaredMethod = .restrictedMaximumLikelihood,
                                test: WaldTest = .z, level: Double = 0.95) throws -> [CumulativeStep] {
+        for (row, e) in effects.enumerated() {
+            guard e.vi.isFinite, e.vi > 0 else { throw MetaAnalysisError.nonPositiveVariance(row: row + 1) }
+            guard e.yi.isFinite else { throw MetaAnalysisError.invalidInput(row: row + 1, reason: "effect size is not finite") }
+        }
+        if effects.isEmpty { return [] }
+        if method == .fixed || method == .derSimonianLaird {
+            return prefixSteps(effects, method: method, test: test, level: level)
+        }
+        return refitSteps(effects, method: method, test: test, level: level)
+    }
+
+    /// Every step as a full refit (any estimator).
+    static func refitSteps(_ effects: [EffectSize], method: TauSquaredMethod, test: WaldTest,
+                           level: Double) -> [CumulativeStep] {
         var steps: [CumulativeStep] = []
         steps.reserveCapacity(effects.count)
-        for i in 1...max(effects.count, 1) where i <= effects.count {
-            let pooled = try MetaAnalysis.fit(Array(effects[0..<i]), method: method, test: test, level: level)
-            steps.append(CumulativeStep(k: i, estimate: pooled.estimate, se: pooled.se, statistic: pooled.statistic,
+        for n in 1..<(effects.count + 1) {
+            // A step whose estimator fails is undefined, as cumul() leaves NA.
+            guard let pooled = try? MetaAnalysis.fit(Array(effects[0..<n]), method: method, test: test, level: level) else {
+                steps.append(CumulativeStep(k: n, estimate: .nan, se: .nan, statistic: .nan, p: .nan, ciLower: .nan,
+                                            ciUpper: .nan, q: .nan, qDF: n - 1, tau2: .nan, i2: .nan, h2: .nan))
+                continue
+            }
+            steps.append(CumulativeStep(k: n, estimate: pooled.estimate, se: pooled.se, statistic: pooled.statistic,
                                         p: pooled.p, ciLower: pooled.ciLower, ciUpper: pooled.ciUpper,
-                                        q: pooled.q, qP: pooled.qP, tau2: pooled.tau2, i2: pooled.i2, h2: pooled.h2))
+                                        q: pooled.q, qDF: pooled.qDF, tau2: pooled.tau2, i2: pooled.i2, h2: pooled.h2))
         }
         return steps
     }
@@ -30,9 +54,13 @@ public struct CumulativeStep: Equatable, Sendable {
     public var p: Double
     public var ciLower: Double
     public var ciUpper: Double
+    /// Cochran's Q of the first k studies on `qDF` = k − 1 degrees of freedom.
     public var q: Double
-    public var qP: Double
+    public var qDF: Int
     public var tau2: Double
     public var i2: Double
     public var h2: Double
+
+    /// The p-value of `q` (1 for a single study), computed on access.
+    public var qP: Double { qDF > 0 ? ChiSquared.upperTail(q, df: Double(qDF)) : 1 }
 }

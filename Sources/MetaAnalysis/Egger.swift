@@ -36,7 +36,7 @@ public enum Egger {
             fit = try ModelFit(y: effects.map(\.yi), v: effects.map(\.vi), design: design,
                                method: .fixed, test: .knappHartung, level: level)
         }
-        return EggerResult(model: model, statistic: fit.statistic[1], p: fit.p_values[1], df: fit.df,
+        return EggerResult(model: model, statistic: fit.statistic[1], p: fit.pValues[1], df: fit.df,
                            limitEstimate: fit.beta[0], limitCILower: fit.ciLower[0], limitCIUpper: fit.ciUpper[0])
     }
 }

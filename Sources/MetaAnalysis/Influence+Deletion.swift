@@ -21,8 +21,8 @@ struct DeletionFit {
         let all = v.reduce(0) { $0 + 1 / ($1 + m.tau2) }
         return DeletionFit(
             estimate: m.beta[0], variance: m.covariance[0, 0], s2w: m.s2w, tau2: m.tau2, varianceAllRows: 1 / all,
-            summary: LeaveOneOut(estimate: m.beta[0], se: m.se[0], statistic: m.statistic[0], p: m.p_values[0],
-                                 ciLower: m.ciLower[0], ciUpper: m.ciUpper[0], q: m.q, qP: m.qP, tau2: m.tau2,
+            summary: LeaveOneOut(estimate: m.beta[0], se: m.se[0], statistic: m.statistic[0], p: m.pValues[0],
+                                 ciLower: m.ciLower[0], ciUpper: m.ciUpper[0], q: m.q, qDF: m.k - 1, tau2: m.tau2,
                                  i2: m.i2, h2: m.h2))
     }
 
@@ -48,10 +48,9 @@ struct DeletionFit {
             p = Normal.twoSidedP(statistic)
             crit = critical.z
         }
-        var qe = 0.0, qP = 1.0, i2 = 0.0, h2 = 1.0
+        var qe = 0.0, i2 = 0.0, h2 = 1.0
         if k > 1 {
             qe = max(0, q)
-            qP = ChiSquared.upperTail(qe, df: Double(k - 1))
             let typical = Double(k - 1) / traceP
             if method == .fixed {
                 i2 = max(0, 100 * (qe - Double(k - 1)) / qe)
@@ -65,6 +64,6 @@ struct DeletionFit {
             estimate: estimate, variance: variance, s2w: s2w, tau2: tau2, varianceAllRows: 1 / sumWAllRows,
             summary: LeaveOneOut(estimate: estimate, se: se, statistic: statistic, p: p,
                                  ciLower: estimate - crit * se, ciUpper: estimate + crit * se,
-                                 q: qe, qP: qP, tau2: tau2, i2: i2, h2: h2))
+                                 q: qe, qDF: k - 1, tau2: tau2, i2: i2, h2: h2))
     }
 }

@@ -8,12 +8,14 @@ import RealModule
 /// distance (μ̂ − μ̂₋ᵢ)²/Var(μ̂), the covariance ratio Var(μ̂₋ᵢ)/Var(μ̂), DFBETAS, τ²₋ᵢ and Q₋ᵢ,
 /// plus the hat value wᵢ/Σw and the weight in percent.
 ///
-/// Cost: for `.fixed` and `.derSimonianLaird` every deletion is derived from running sums —
-/// Q₋ᵢ and τ²₋ᵢ in O(1), and the random-effects sums Σⱼ≠ᵢ 1/(vⱼ + τ²₋ᵢ) (and their y-weighted
-/// versions) from a power series around the full-data τ² whose truncation error is bounded
-/// below 1e-16 relative, falling back to an exact O(k) sum for a study where the bound does
-/// not hold. That is exact to rounding and O(k) overall in the usual case. Other estimators are
-/// iterative; they are refitted exactly for each deletion, which costs O(k²).
+/// Cost: no deletion is refitted from scratch. For `.fixed` and `.derSimonianLaird` Q₋ᵢ and τ²₋ᵢ
+/// come from running sums in O(1), and the random-effects sums Σⱼ≠ᵢ 1/(vⱼ + τ²₋ᵢ) (and their
+/// y-weighted versions) from a power series around the full-data τ² whose truncation error is
+/// bounded below 1e-16 relative. The iterative estimators (REML, ML, EB, PM, SJ, HE) replay
+/// metafor's own iteration for each deletion (same start, steps, stopping rule, `uniroot` path),
+/// evaluating every weighted sum from cached series (`SeriesSums`). Where a bound does not hold
+/// the sum is taken directly in O(k), so results are exact to rounding; the usual cost is O(k)
+/// overall, the worst case O(k²).
 ///
 /// Source: Viechtbauer W, Cheung MWL (2010) doi:10.1002/jrsm.11; `metafor::influence.rma.uni`.
 public enum Influence {
@@ -37,10 +39,18 @@ public enum Influence {
         let y = effects.map(\.yi), v = effects.map(\.vi)
         let full = try ModelFit(y: y, v: v, design: .intercept(k), method: method, test: test, level: level)
         let deletions: [DeletionFit]
-        if !forceRefit && (method == .fixed || method == .derSimonianLaird) {
+        if forceRefit {
+            deletions = (0..<k).map {
+                (try? DeletionFit.refit(y: y, v: v, deleting: $0, method: method, test: test, level: level)) ?? .undefined
+            }
+        } else if method == .fixed || method == .derSimonianLaird {
             deletions = DeletionSums(y: y, v: v, full: full).allDeletions(method: method, test: test, level: level)
         } else {
-            deletions = try (0..<k).map { try DeletionFit.refit(y: y, v: v, deleting: $0, method: method, test: test, level: level) }
+            var iterative = IterativeDeletions(y: y, v: v, full: full, method: method)
+            let alpha = 1 - level
+            let critical = (z: Normal.quantile(1 - alpha / 2),
+                            t: k > 2 ? StudentT.quantile(1 - alpha / 2, df: Double(k - 2)) : .nan)
+            deletions = (0..<k).map { iterative.deletion($0, method: method, test: test, critical: critical) }
         }
         let sumW = full.weights.reduce(0, +)
         let beta = full.beta[0]
@@ -101,9 +111,14 @@ public struct LeaveOneOut: Equatable, Sendable {
     public var p: Double
     public var ciLower: Double
     public var ciUpper: Double
+    /// Cochran's Q of the remaining k − 1 studies, on `qDF` = k − 2 degrees of freedom.
     public var q: Double
-    public var qP: Double
+    public var qDF: Int
     public var tau2: Double
     public var i2: Double
     public var h2: Double
+
+    /// The p-value of `q` (1 when a single study remains), computed on access: for very large k
+    /// the χ² tail costs more than everything else in a deletion.
+    public var qP: Double { qDF > 0 ? ChiSquared.upperTail(q, df: Double(qDF)) : 1 }
 }

@@ -72,7 +72,7 @@ public struct PooledEstimate: Equatable, Sendable {
         estimate = m.beta[0]
         se = m.se[0]
         statistic = m.statistic[0]
-        p = m.p_values[0]
+        p = m.pValues[0]
         ciLower = m.ciLower[0]
         ciUpper = m.ciUpper[0]
         df = m.df

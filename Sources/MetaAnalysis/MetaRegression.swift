@@ -90,7 +90,7 @@ public struct MetaRegressionResult: Equatable, Sendable {
         method = m.method
         test = m.test
         coefficients = (0..<m.p).map {
-            Coefficient(estimate: m.beta[$0], se: m.se[$0], statistic: m.statistic[$0], p: m.p_values[$0],
+            Coefficient(estimate: m.beta[$0], se: m.se[$0], statistic: m.statistic[$0], p: m.pValues[$0],
                         ciLower: m.ciLower[$0], ciUpper: m.ciUpper[$0])
         }
         tau2 = m.tau2

@@ -20,7 +20,7 @@ struct ModelFit {
     var covariance: SymmetricMatrix
     var se: [Double]
     var statistic: [Double]
-    var p_values: [Double]
+    var pValues: [Double]
     var ciLower: [Double]
     var ciUpper: [Double]
     /// Degrees of freedom of t tests (k − p), nil for z.
@@ -81,11 +81,11 @@ struct ModelFit {
             let ddf = k - p
             df = ddf
             crit = ddf > 0 ? StudentT.quantile(1 - alpha / 2, df: Double(ddf)) : .nan
-            p_values = statistic.map { ddf > 0 ? StudentT.twoSidedP($0, df: Double(ddf)) : .nan }
+            pValues = statistic.map { ddf > 0 ? StudentT.twoSidedP($0, df: Double(ddf)) : .nan }
         } else {
             df = nil
             crit = Normal.quantile(1 - alpha / 2)
-            p_values = statistic.map { Normal.twoSidedP($0) }
+            pValues = statistic.map { Normal.twoSidedP($0) }
         }
         criticalValue = crit
         ciLower = zip(beta, se).map { $0 - crit * $1 }

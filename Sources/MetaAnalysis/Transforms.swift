@@ -5,7 +5,9 @@ import RealModule
 /// Source: `metafor::transf.ilogit`, `metafor::transf.ipft`, `metafor::transf.ipft.hm`;
 /// Miller JJ (1978) doi:10.1080/00031305.1978.10479283 (inverse double arcsine).
 public enum Transform {
-    /// exp(x): log OR / log RR back to the ratio scale.
+    /// exp(x): a log odds ratio or log risk ratio back on the ratio scale (`transf = exp`).
+    ///
+    /// Source: `metafor::predict.rma(transf = exp)`.
     public static func exp(_ x: Double) -> Double { Double.exp(x) }
 
     /// The inverse logit 1/(1 + e^(−x)) (`transf.ilogit`, R's `plogis`).
@@ -37,7 +39,10 @@ public enum Transform {
         return 0.5 * (Double.asin((x / (n + 1)).squareRoot()) + Double.asin(((x + 1) / (n + 1)).squareRoot()))
     }
 
-    /// 1 / mean(1/n).
+    /// The harmonic mean 1/mean(1/nᵢ) of the studies' sample sizes.
+    ///
+    /// The single n that `transf.ipft.hm` plugs into the inverse double arcsine.
+    /// Source: `metafor::transf.ipft.hm`.
     public static func harmonicMean(_ values: [Double]) -> Double {
         Double(values.count) / values.reduce(0) { $0 + 1 / $1 }
     }

@@ -45,17 +45,9 @@ public enum TrimAndFill {
             previous = k0
             iterations += 1
             if iterations > 100 { throw MetaAnalysisError.didNotConverge(estimator: "trim-and-fill", iterations: 100) }
-            let trimmed = (0..<(k - k0)).map { EffectSize(yi: y[$0], vi: v[$0]) }
-            beta = try MetaAnalysis.fit(trimmed, method: method).estimate
+            beta = try pooledMean(y: Array(y[0..<(k - k0)]), v: Array(v[0..<(k - k0)]), method: method)
             let centered = y.map { $0 - beta }
-            // rank(abs(centered), ties.method = "first")
-            let byMagnitude = centered.indices.sorted { a, b in
-                abs(centered[a]) < abs(centered[b]) || (abs(centered[a]) == abs(centered[b]) && a < b)
-            }
-            var rank = Array(repeating: 0, count: k)
-            for (r, i) in byMagnitude.enumerated() { rank[i] = r + 1 }
-            var sr = 0.0
-            for i in 0..<k where centered[i] > 0 { sr += Double(rank[i]) }
+            let sr = positiveRankSum(centered)
             let kd = Double(k)
             let estimate = (4 * sr - kd * (kd + 1)) / (2 * kd - 1)
             let variance = (kd * (kd + 1) * (2 * kd + 1) + 10 * Double.pow(estimate, 3) + 27 * estimate * estimate
@@ -73,6 +65,37 @@ public enum TrimAndFill {
             : try MetaAnalysis.fit(effects, method: method, test: test)
         return TrimAndFillResult(side: side, k0: k0, seK0: seK0, filled: filled, pooled: pooled)
     }
+}
+
+/// The random-effects estimate alone (what trimfill's iterations use), without the rest of a fit.
+func pooledMean(y: [Double], v: [Double], method: TauSquaredMethod) throws -> Double {
+    let design = DesignMatrix.intercept(y.count)
+    let tau2 = try estimateTauSquared(y: y, v: v, design: design, method: method)
+    // Computed as (Xᵀ W X)⁻¹ · Xᵀ W y, like rma: with one study left, yᵢ − μ̂ must round to the
+    // same tiny value (and sign) as in metafor, or the rank sum changes.
+    guard let fit = WeightedFit(y: y, weights: v.map { 1 / ($0 + tau2) }, design: design) else {
+        throw MetaAnalysisError.singularDesign(columns: 1)
+    }
+    return fit.beta[0]
+}
+
+/// Σ of rank(|xᵢ|, ties.method = "first") over xᵢ > 0, for x sorted ascending, in O(k): the
+/// magnitudes below zero (read backwards) and from zero up (read forwards) are two sorted runs
+/// to merge; on ties the smaller index, always in the left run, ranks first.
+func positiveRankSum(_ x: [Double]) -> Double {
+    let split = x.firstIndex { $0 >= 0 } ?? x.count
+    var left = split - 1, right = split, rank = 0
+    var total = 0.0
+    while left >= 0 || right < x.count {
+        rank += 1
+        if right >= x.count || (left >= 0 && -x[left] <= x[right]) {
+            left -= 1
+        } else {
+            if x[right] > 0 { total += Double(rank) }
+            right += 1
+        }
+    }
+    return total
 }
 
 /// The result of trim-and-fill.

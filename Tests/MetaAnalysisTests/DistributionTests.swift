@@ -48,6 +48,15 @@ struct DistributionTests {
         }
     }
 
+    @Test func fUpperTailMatchesPf() {
+        let groups = Set(Self.rows.compactMap { $0["fn"] }.filter { $0.hasPrefix("pf_upper_") })
+        #expect(groups.count == 5)
+        for name in groups {
+            let d2 = Double(name.split(separator: "_")[2])!
+            check(name, tolerance: 1e-10) { f, d1 in FisherF.upperTail(f, d1: d1, d2: d2) }
+        }
+    }
+
     @Test func knappHartungCriticalValueForTwoStudies() {
         // qt(0.975, 1) = 12.706204736174707: the reason k = 2 knha intervals are so wide.
         #expect(StudentT.quantile(0.975, df: 1).isApproximatelyEqual(to: 12.706204736174707, relativeTolerance: 1e-12))

@@ -1,4 +1,5 @@
-import MetaAnalysis
+@testable import MetaAnalysis
+import RealModule
 import Testing
 
 /// Egger's test (`regtest`), trim-and-fill (`trimfill`) and cumulative meta-analysis (`cumul`)
@@ -58,6 +59,32 @@ struct SmallStudyTests {
             guard expected.count == steps.count else { continue }
             for (i, step) in steps.enumerated() {
                 expectClose(step[keyPath: path], expected[i], "\(fixture.name) cumul step \(i + 1) \(key)")
+            }
+        }
+    }
+
+    /// Prefix sums for FE and DL must reproduce step-by-step refits on an outcome long enough
+    /// (600 studies) for the series path to be used.
+    @Test func cumulativePrefixSumsEqualRefits() throws {
+        var effects: [EffectSize] = []
+        var state: UInt64 = 99
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        for i in 0..<600 {
+            let vi = 0.01 + 0.4 * uniform()
+            let z = (-2 * Double.log(uniform())).squareRoot() * Double.cos(2 * .pi * uniform())
+            effects.append(EffectSize(yi: (i < 300 ? 0.5 : -0.1) + z * (vi + 0.1).squareRoot(), vi: vi))
+        }
+        for (method, test) in [(TauSquaredMethod.derSimonianLaird, WaldTest.z), (.derSimonianLaird, .knappHartung), (.fixed, .z)] {
+            let fast = try Cumulative.analyze(effects, method: method, test: test)
+            let slow = Cumulative.refitSteps(effects, method: method, test: test, level: 0.95)
+            for (a, b) in zip(fast, slow) {
+                for path in [\CumulativeStep.estimate, \.se, \.p, \.ciLower, \.q, \.tau2, \.i2] {
+                    #expect(close(a[keyPath: path], b[keyPath: path], tolerance: 1e-9),
+                            "\(method) \(test) step \(a.k): prefix \(a[keyPath: path]) refit \(b[keyPath: path])")
+                }
             }
         }
     }

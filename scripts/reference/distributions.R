@@ -20,6 +20,10 @@ for (d in cdfs) for (x in xs) {
   add("pchisq_upper", x, d, pchisq(x, d, lower.tail = FALSE))
 }
 for (d in cdfs) for (p in c(1e-10, 0.001, 0.025, 0.5, 0.975, 0.999, 1 - 1e-9)) add("qchisq", p, d, qchisq(p, d))
+# F upper tail: x = f, df = d1, second parameter d2 encoded in the function name
+for (d in list(c(1, 1), c(1, 11), c(2, 10), c(3, 40), c(7, 2.5))) for (f in c(0.01, 0.5, 1, 3.2, 15, 400)) {
+  rows[[length(rows) + 1]] <- data.frame(fn = sprintf("pf_upper_%.17g", d[2]), x = sprintf("%.17g", f), df = sprintf("%.17g", d[1]), expected = sprintf("%.17g", pf(f, d[1], d[2], lower.tail = FALSE)))
+}
 # regularized incomplete beta I_x(a, b) = pbeta(x, a, b) (x stored in x, "a;b" encoded as df = a, b in second row)
 for (ab in list(c(0.5, 0.5), c(2, 3), c(10, 0.5), c(0.1, 40), c(150, 200))) for (x in c(1e-6, 0.05, 0.3, 0.5, 0.77, 0.999)) {
   rows[[length(rows) + 1]] <- data.frame(fn = sprintf("pbeta_%.17g_%.17g", ab[1], ab[2]), x = sprintf("%.17g", x), df = "0", expected = sprintf("%.17g", pbeta(x, ab[1], ab[2])))
