@@ -19,6 +19,7 @@ struct Pool: RegistryCommand {
     @OptionGroup var snapshot: SnapshotOptions
     @OptionGroup var options: PoolOptions
     @OptionGroup var selection: RowSelection
+    @OptionGroup var figures: PoolFigureOptions
 
     @Option(help: "Pool per level of this study characteristic, with the test for subgroup differences.")
     var subgroup: String?
@@ -43,6 +44,11 @@ struct Pool: RegistryCommand {
         if let subgroup {
             let analyses = try SubgroupAnalysis.run(context.registry, outcome: outcome, characteristic: subgroup,
                                                     options: options, excluded: excluded, at: revision, snapshot: snapshot.name)
+            if figures.wantsFigures {
+                let overall = try Pool.analyses(context.registry, outcome: outcome, options: options, excluded: excluded,
+                                                at: revision, snapshot: snapshot.name)
+                try figures.write(analyses, overall: overall, registry: context.registry, at: revision, all: all)
+            }
             switch format {
             case .json: Output.print((all ? JSONValue.array(analyses.map(\.json)) : analyses[0].json).rendered(pretty: true))
             default: Output.print(analyses.map { $0.renderedText() }.joined(separator: "\n"), terminator: "")
@@ -51,6 +57,9 @@ struct Pool: RegistryCommand {
         }
         let results = try Pool.analyses(context.registry, outcome: outcome, options: options, excluded: excluded,
                                         at: revision, snapshot: snapshot.name)
+        if figures.wantsFigures {
+            try figures.write(results, registry: context.registry, at: revision, all: all)
+        }
         switch format {
         case .json:
             let value = all ? JSONValue.array(results.map(\.json)) : results[0].json
