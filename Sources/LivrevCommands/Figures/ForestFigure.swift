@@ -9,8 +9,9 @@ enum ForestFigure {
     static let controlName = "Control"
 
     /// The forest of one outcome.
-    static func plot(_ pooled: PooledOutcome, riskOfBias: RiskOfBiasLights? = nil) -> ForestPlot {
+    static func plot(_ pooled: PooledOutcome, riskOfBias lights: RiskOfBiasLights? = nil) -> ForestPlot {
         let mapping = EffectScaleMapping(pooled)
+        let riskOfBias = lights?.covering(pooled.rows.map(\.study))
         var plot = ForestPlot(
             title: title(pooled), measure: mapping.measureName, method: EffectScaleMapping.methodLine(pooled),
             scale: mapping.scale, nullValue: nil, direction: .lowerFavoursTreatment,
@@ -23,14 +24,23 @@ enum ForestFigure {
 
     /// The forest of one outcome by subgroup: one group per level with its subtotal, the total over
     /// every row, and the test for subgroup differences.
-    static func plot(_ result: SubgroupResult, overall: PooledOutcome?, riskOfBias: RiskOfBiasLights? = nil) -> ForestPlot {
+    /// Weights are shares of the overall analysis (RevMan's convention), so subtotals add up to 100%.
+    static func plot(_ result: SubgroupResult, overall: PooledOutcome?, riskOfBias lights: RiskOfBiasLights? = nil) -> ForestPlot {
         let first = result.levels.first?.pooled ?? overall
         let mapping = first.map(EffectScaleMapping.init)
+        let riskOfBias = lights?.covering(result.levels.flatMap { $0.pooled.rows.map(\.study) })
+        var overallWeights: [String: Double] = [:]
+        for row in overall?.rows ?? [] { overallWeights[key(row)] = overallWeights[key(row)] ?? row.weight }
         let groups = result.levels.map { level in
             let levelMapping = EffectScaleMapping(level.pooled)
-            return ForestGroup(heading: "\(result.characteristic) = \(level.level)",
-                               rows: rows(level.pooled, levelMapping, riskOfBias),
-                               subtotal: summary(level.pooled, levelMapping, label: "Subtotal (95% CI)"))
+            var rows = rows(level.pooled, levelMapping, riskOfBias)
+            var subtotal = summary(level.pooled, levelMapping, label: "Subtotal (95% CI)")
+            if overall != nil {
+                let weights = level.pooled.rows.map { overallWeights[key($0)] }
+                for index in rows.indices { rows[index].weight = weights[index] }
+                subtotal?.weight = weights.allSatisfy { $0 != nil } ? weights.compactMap { $0 }.reduce(0, +) : nil
+            }
+            return ForestGroup(heading: "\(result.characteristic) = \(level.level)", rows: rows, subtotal: subtotal)
         }
         let test = result.test.map { test in
             ForestSubgroupTest(q: test.qm, df: test.df, p: test.p,
@@ -59,11 +69,14 @@ enum ForestFigure {
             nullValue: mapping.isProportion ? nil : mapping.scale.defaultNull, direction: .lowerFavoursTreatment,
             treatmentName: treatmentName, controlName: controlName, stepHeading: bySnapshot ? "Snapshot" : "Study added",
             steps: steps.map { step in
-                CumulativeStep(label: step.year.map { "\(step.label) (\($0))" } ?? step.label, studies: step.k,
+                CumulativeStep(label: step.year.map { step.label.hasSuffix(" \($0)") || step.label.contains(" \($0) (") ? step.label : "\(step.label) (\($0))" } ?? step.label,
+                               studies: step.k,
                                estimate: mapping.natural(step.estimate), lower: mapping.natural(step.ciLower),
                                upper: mapping.natural(step.ciUpper))
             })
     }
+
+    private static func key(_ row: PooledOutcome.Row) -> String { "\(row.study)\u{1F}\(row.label ?? "")" }
 
     static func title(_ pooled: PooledOutcome) -> String {
         pooled.snapshot.map { "\(pooled.outcome) (snapshot \($0))" } ?? pooled.outcome
@@ -94,8 +107,9 @@ enum ForestFigure {
         if let q = pooled.q, let df = pooled.qDF, let p = pooled.qP, let i2 = pooled.i2, pooled.k > 1 {
             heterogeneity = ForestHeterogeneity(tau2: pooled.tau2, q: q, df: df, p: p, i2: i2)
         }
+        // A prediction interval says little with fewer than three studies (Cochrane Handbook 10.10.4.3).
         let prediction: (lower: Double, upper: Double)? =
-            if let lo = pooled.piLower, let hi = pooled.piUpper, pooled.tau2 != nil { (mapping.natural(lo), mapping.natural(hi)) } else { nil }
+            if let lo = pooled.piLower, let hi = pooled.piUpper, pooled.tau2 != nil, pooled.k >= 3 { (mapping.natural(lo), mapping.natural(hi)) } else { nil }
         let back = pooled.backTransformed
         return ForestSummary(
             label: label, estimate: back?.estimate ?? mapping.natural(estimate), lower: back?.lower ?? mapping.natural(lower),

@@ -16,10 +16,12 @@ enum RiskOfBiasFigure {
                       weighting: RiskOfBiasWeighting) throws -> RiskOfBiasTable {
         let name = lights.tool == .rob1 ? "RoB 1" : "RoB 2"
         let weights = weighting == .n ? try participants(registry, at: revision) : nil
-        return lights.table(title: "Risk of bias (\(name))", weights: weights)
+        let studies = try registry.studies(at: revision).map(\.key)
+        return lights.including(studies).table(title: "Risk of bias (\(name))", weights: weights)
     }
 
-    /// Traffic lights above summary bars, as one SVG document.
+    /// Traffic lights above summary bars, as one SVG document: every study of the registry in its
+    /// order, those not yet assessed as "no information".
     static func combined(_ lights: RiskOfBiasLights, registry: Registry, at revision: Int64,
                          weighting: RiskOfBiasWeighting) throws -> String {
         let table = try table(lights, registry: registry, at: revision, weighting: weighting)

@@ -6,11 +6,14 @@ import LivrevStore
 struct RiskOfBiasLights {
     let tool: LivrevStore.RiskOfBiasTool
     let summaries: [RiskOfBiasSummary]
+    /// The studies a table shows, in order: those with judgements, or every study after `including(_:)`.
+    private(set) var studies: [String]
     private let byStudy: [String: RiskOfBiasSummary]
 
     init(tool: LivrevStore.RiskOfBiasTool, summaries: [RiskOfBiasSummary]) {
         self.tool = tool
         self.summaries = summaries
+        studies = summaries.map(\.study)
         byStudy = Dictionary(summaries.map { ($0.study, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -22,6 +25,19 @@ struct RiskOfBiasLights {
             if !summaries.isEmpty || tool != nil { return RiskOfBiasLights(tool: candidate, summaries: summaries) }
         }
         return nil
+    }
+
+    /// These lights when any of `studies` has a judgement, else nil (no all-blank columns).
+    func covering(_ studies: [String]) -> RiskOfBiasLights? {
+        studies.contains { byStudy[$0] != nil } ? self : nil
+    }
+
+    /// Every study of `order` (the registry's studies), those without judgements as "no information".
+    func including(_ order: [String]) -> RiskOfBiasLights {
+        let known = Set(order)
+        var copy = self
+        copy.studies = order + studies.filter { !known.contains($0) }
+        return copy
     }
 
     /// The renderer's name for the tool.
@@ -38,9 +54,10 @@ struct RiskOfBiasLights {
 
     /// The traffic-light table; `weights` (study → weight) make the summary bars weighted.
     func table(title: String, weights: [String: Double]? = nil) -> RiskOfBiasTable {
-        RiskOfBiasTable(title: title, tool: reportTool, studies: summaries.map { summary in
-            RiskOfBiasStudy(key: summary.study, judgements: tool.domains.map { Self.judgement(summary.domains[$0]) },
-                            overall: summary.overall.map { Self.judgement($0) }, weight: weights.map { $0[summary.study] ?? 0 })
+        RiskOfBiasTable(title: title, tool: reportTool, studies: studies.map { study in
+            let summary = byStudy[study]
+            return RiskOfBiasStudy(key: study, judgements: tool.domains.map { Self.judgement(summary?.domains[$0]) },
+                                   overall: Self.judgement(summary?.overall), weight: weights.map { $0[study] ?? 0 })
         })
     }
 

@@ -55,10 +55,15 @@ struct ReportBuilder {
 
     private func characteristicsSection() throws -> HTMLSection {
         let table = try registry.characteristics(at: revision)
-        let rows = table.studies.map { study in [study.study] + table.names.map { study.values[$0]?.text ?? "" } }
-        return HTMLSection(heading: "Characteristics of included studies", blocks: [
-            .table(caption: "\(table.studies.count) studies", header: ["study"] + table.names, rows: rows),
-        ])
+        // A page holds about six columns besides the study: wider tables are split, each led by the study.
+        let chunks = stride(from: 0, to: table.names.count, by: 6).map { Array(table.names[$0..<min($0 + 6, table.names.count)]) }
+        let blocks = chunks.enumerated().map { index, names -> HTMLBlock in
+            let rows = table.studies.map { study in [study.study] + names.map { study.values[$0]?.text ?? "" } }
+            let part = chunks.count > 1 ? " (part \(index + 1) of \(chunks.count))" : ""
+            return .table(caption: "\(table.studies.count) studies\(part)", header: ["study"] + names, rows: rows)
+        }
+        return HTMLSection(heading: "Characteristics of included studies",
+                           blocks: blocks.isEmpty ? [.paragraph("No study characteristics recorded.")] : blocks)
     }
 
     private func riskOfBiasSection(_ lights: RiskOfBiasLights) throws -> HTMLSection {
@@ -81,20 +86,23 @@ struct ReportBuilder {
                     blocks.append(.figure(funnel.svgDocument(), caption: "Funnel plot: \(outcome.outcome); pseudo-95% region around the pooled estimate."))
                 }
             }
-            blocks.append(.preformatted(ReportBuilder.statistics(outcome)))
+            let lines = ReportBuilder.statistics(outcome)
+            blocks.append(.paragraph(lines.first ?? outcome.outcome))
+            if lines.count > 1 { blocks.append(.list(Array(lines.dropFirst()))) }
             return HTMLSection(heading: outcome.outcome, blocks: blocks)
         }
         return HTMLSection(heading: "Meta-analyses", blocks: [
-            .paragraph("Pooled as \(ReportBuilder.optionsLine(options)); one line per outcome, then each outcome's figures."),
-            .preformatted(PooledOutcome.summaryTable(pooled)),
+            .paragraph("Pooled as \(ReportBuilder.optionsLine(options)). Estimates on the natural scale (odds, risk or "
+                       + "hazard ratios; proportions back-transformed); each outcome's figures and statistics follow."),
+            .table(caption: "Pooled results", header: ReportSummaryTable.header, rows: pooled.map(ReportSummaryTable.row)),
         ], subsections: subsections)
     }
 
-    /// The result in words: `renderedText()` up to its per-row table (the forest plot shows the rows).
-    static func statistics(_ outcome: PooledOutcome) -> String {
+    /// The result in words: the lines of `renderedText()` before its per-row table (the forest shows the rows).
+    static func statistics(_ outcome: PooledOutcome) -> [String] {
         let text = outcome.renderedText()
-        guard let blank = text.range(of: "\n\n") else { return text }
-        return String(text[..<blank.lowerBound]) + "\n"
+        let head = text.range(of: "\n\n").map { String(text[..<$0.lowerBound]) } ?? text
+        return head.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     private func checkSection() throws -> HTMLSection {
