@@ -37,7 +37,7 @@ struct ReportTests {
             #expect(html.contains("<h3>\(escaped)</h3>"), "heading for \(outcome)")
         }
         #expect(html.components(separatedBy: "class=\"pooled-diamond\"").count - 1 == 21, "a forest per outcome")
-        #expect(html.components(separatedBy: "class=\"funnel-region\"").count - 1 == 21, "a funnel per outcome")
+        #expect(html.components(separatedBy: "class=\"funnel-region\"").count - 1 == 15, "a funnel per outcome with k ≥ 3")
         #expect(html.components(separatedBy: "class=\"study-row\"").count - 1 >= 44)
         #expect(html.contains("Egger&apos;s regression test") || html.contains("Egger's regression test"))
         #expect(html.contains("class=\"rob-row\"") && html.contains("class=\"summary-bar\""))

@@ -78,6 +78,15 @@ enum ForestFigure {
 
     private static func key(_ row: PooledOutcome.Row) -> String { "\(row.study)\u{1F}\(row.label ?? "")" }
 
+    /// The plot as an SVG document. Without a line of no effect (proportions) nothing to the right of
+    /// the axis widens the figure, and the renderer lets the last tick label run past the right edge
+    /// (its half-width exceeds the margin): widen the canvas so that label shows whole.
+    static func document(_ plot: ForestPlot) -> SVGDocument {
+        var document = plot.svgDocument()
+        if plot.nullValue == nil, plot.riskOfBias == nil { document.width += 16 }
+        return document
+    }
+
     static func title(_ pooled: PooledOutcome) -> String {
         pooled.snapshot.map { "\(pooled.outcome) (snapshot \($0))" } ?? pooled.outcome
     }

@@ -27,7 +27,7 @@ struct PoolFigureOptions: ParsableArguments {
     func write(_ results: [PooledOutcome], registry: Registry, at revision: Int64, all: Bool) throws {
         if let forest {
             let lights = try RiskOfBiasLights.load(registry, at: revision)
-            try FigureFiles.write(results.map { ($0.outcome, ForestFigure.plot($0, riskOfBias: lights).renderedSVG()) },
+            try FigureFiles.write(results.map { ($0.outcome, ForestFigure.document(ForestFigure.plot($0, riskOfBias: lights)).rendered()) },
                                   to: forest, perItem: all)
         }
         if let funnel {
@@ -49,7 +49,7 @@ struct PoolFigureOptions: ParsableArguments {
         if let forest {
             let lights = try RiskOfBiasLights.load(registry, at: revision)
             let documents = zip(analyses, overall).map { analysis, pooled in
-                (analysis.outcome, ForestFigure.plot(analysis, overall: pooled, riskOfBias: lights).renderedSVG())
+                (analysis.outcome, ForestFigure.document(ForestFigure.plot(analysis, overall: pooled, riskOfBias: lights)).rendered())
             }
             try FigureFiles.write(documents, to: forest, perItem: all)
         }

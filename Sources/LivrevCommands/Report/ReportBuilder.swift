@@ -80,9 +80,10 @@ struct ReportBuilder {
         let subsections = try pooled.map { outcome -> HTMLSection in
             var blocks: [HTMLBlock] = []
             if outcome.estimate != nil {
-                blocks.append(.figure(ForestFigure.plot(outcome, riskOfBias: lights).svgDocument(),
+                blocks.append(.figure(ForestFigure.document(ForestFigure.plot(outcome, riskOfBias: lights)),
                                       caption: "Forest plot: \(outcome.outcome)."))
-                if let funnel = try FunnelFigure.plot(outcome, trimFill: false) {
+                // A funnel of one or two points shows nothing about small-study effects.
+                if outcome.k >= 3, let funnel = try FunnelFigure.plot(outcome, trimFill: false) {
                     blocks.append(.figure(funnel.svgDocument(), caption: "Funnel plot: \(outcome.outcome); pseudo-95% region around the pooled estimate."))
                 }
             }

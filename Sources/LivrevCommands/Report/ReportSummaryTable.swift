@@ -2,22 +2,27 @@ import LivrevReports
 
 /// The report's one-line-per-outcome table, on the natural scale a reader of a review expects.
 enum ReportSummaryTable {
-    static let header = ["outcome", "k", "studies", "measure", "estimate [95% CI]", "p", "τ²", "I² %", "prediction interval", "Egger p"]
+    static let header = ["outcome", "k", "studies", "measure", "estimate", "95% CI", "p", "τ²", "I² %", "prediction interval", "Egger p"]
+
+    /// "0.54 to 0.98", kept on one line (no-break spaces).
+    private static func range(_ pooled: PooledOutcome, _ lower: Double, _ upper: Double, _ decimals: Int) -> String {
+        "\(pooled.f(lower, decimals))\u{00A0}to\u{00A0}\(pooled.f(upper, decimals))"
+    }
 
     static func row(_ pooled: PooledOutcome) -> [String] {
         let mapping = EffectScaleMapping(pooled)
         let measure = mapping.measureName
         guard let estimate = pooled.estimate, let lower = pooled.ciLower, let upper = pooled.ciUpper else {
-            return [pooled.outcome, String(pooled.k), String(pooled.studies), measure, "not pooled", "", "", "", "", ""]
+            return [pooled.outcome, String(pooled.k), String(pooled.studies), measure, "not pooled", "", "", "", "", "", ""]
         }
         let back = pooled.backTransformed ?? (mapping.natural(estimate), mapping.natural(lower), mapping.natural(upper))
         let decimals = mapping.isProportion ? 4 : 2
-        let interval = "\(pooled.f(back.estimate, decimals)) [\(pooled.f(back.lower, decimals)), \(pooled.f(back.upper, decimals))]"
         var prediction = "—"
         if let lo = pooled.piLower, let hi = pooled.piUpper, pooled.tau2 != nil, pooled.k >= 3 {
-            prediction = "\(pooled.f(mapping.natural(lo), decimals)) to \(pooled.f(mapping.natural(hi), decimals))"
+            prediction = range(pooled, mapping.natural(lo), mapping.natural(hi), decimals)
         }
-        return [pooled.outcome, String(pooled.k), String(pooled.studies), measure, interval, pooled.p.map(pooled.pText) ?? "",
+        return [pooled.outcome, String(pooled.k), String(pooled.studies), measure, pooled.f(back.estimate, decimals),
+                range(pooled, back.lower, back.upper, decimals), pooled.p.map(pooled.pText) ?? "",
                 pooled.tau2.map { pooled.f($0, 4) } ?? "—", pooled.i2.map { pooled.f($0, 1) } ?? "—", prediction,
                 pooled.egger.map { pooled.pText($0.p) } ?? "—"]
     }
