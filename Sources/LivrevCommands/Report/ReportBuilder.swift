@@ -110,10 +110,13 @@ struct ReportBuilder {
         let findings = try registry.check(at: revision)
         guard !findings.isEmpty else { return HTMLSection(heading: "Consistency check", blocks: [.paragraph("No inconsistencies found.")]) }
         let summary = String(Check.text(findings).prefix { $0 != "\n" })
-        return HTMLSection(heading: "Consistency check", blocks: [.paragraph(summary + ".")] + findings.map { finding in
-            let rows = finding.rows.isEmpty ? "" : " — " + finding.rows.joined(separator: "; ")
-            return .callout(level: finding.severity.rawValue, text: "[\(finding.code)] \(finding.message)\(rows)")
-        })
+        var blocks: [HTMLBlock] = [.paragraph(summary + ".")]
+        for finding in findings {
+            blocks.append(.callout(level: finding.severity.rawValue, text: "[\(finding.code)] \(finding.message)"))
+            let rows = finding.rows.filter { !finding.message.contains($0) }
+            if !rows.isEmpty { blocks.append(.list(rows)) }
+        }
+        return HTMLSection(heading: "Consistency check", blocks: blocks)
     }
 
     /// What changed since the latest snapshot before the reported revision, if there is one.
@@ -127,7 +130,12 @@ struct ReportBuilder {
         var blocks: [HTMLBlock] = [.paragraph("From snapshot \(earlier.name) (revision \(earlier.atRevision)) to revision \(revision).")]
         blocks.append(factRows.isEmpty ? .paragraph("No facts changed.")
                       : .table(caption: "Facts", header: ["facts", "added", "corrected", "retracted"], rows: factRows))
-        blocks.append(.preformatted(OutcomeChange.table(changes)))
+        if changes.allSatisfy({ $0.verdict == "unchanged" }) {
+            blocks.append(.paragraph("Every outcome's pooled result is unchanged."))
+        } else {
+            blocks.append(.table(caption: "Pooled results before and after", header: ReportSummaryTable.changeHeader,
+                                 rows: changes.map(ReportSummaryTable.changeRow)))
+        }
         return HTMLSection(heading: "Changes since \(earlier.name)", blocks: blocks)
     }
 }
