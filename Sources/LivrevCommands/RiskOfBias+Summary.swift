@@ -19,15 +19,18 @@ extension RiskOfBiasCommand {
         @Option(help: "Output format: text, json, or svg (traffic lights above summary bars, one SVG document).")
         var format: OutputFormat = .text
 
-        @Option(help: ArgumentHelp("With --format svg: weight the summary bars by each study's participants (n) or count studies equally (equal).",
+        @Option(help: ArgumentHelp("With --format svg: weight the summary bars by each study's participants (n) or count studies equally (equal, the default).",
                                    valueName: "n|equal"))
-        var weights: RiskOfBiasWeighting = .equal
+        var weights: RiskOfBiasWeighting?
 
-        @Option(help: ArgumentHelp("Write the output to this file instead of stdout.", valueName: "file"))
+        @Option(help: ArgumentHelp("With --format svg: write the figure to this file instead of stdout.", valueName: "file"))
         var out: String?
 
         func validate() throws {
             guard format != .csv else { throw ValidationError("'rob summary' prints text, json or svg") }
+            if format != .svg, out != nil || weights != nil {
+                throw ValidationError("'--out' and '--weights' go with '--format svg'")
+            }
         }
 
         func run(_ context: CommandContext) throws {
@@ -36,7 +39,7 @@ extension RiskOfBiasCommand {
             let summaries = try context.registry.riskOfBiasSummaries(tool: tool, at: revision)
             if format == .svg {
                 let lights = RiskOfBiasLights(tool: tool, summaries: summaries)
-                let svg = try RiskOfBiasFigure.combined(lights, registry: context.registry, at: revision, weighting: weights)
+                let svg = try RiskOfBiasFigure.combined(lights, registry: context.registry, at: revision, weighting: weights ?? .equal)
                 if let out { try Output.writeFile(svg, to: out) } else { Output.print(svg, terminator: "") }
                 return
             }
