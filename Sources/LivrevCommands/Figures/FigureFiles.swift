@@ -39,6 +39,7 @@ enum FigureFiles {
     /// Writes one document per item: to `pattern` itself when `perItem` is false (a single outcome),
     /// else to `pattern` with each item's slug. Says on stderr which files were written.
     static func write(_ documents: [(name: String, svg: String)], to pattern: String, perItem: Bool) throws {
+        if documents.isEmpty { Output.error("No figure written to \(pattern): nothing to plot") }
         guard perItem else {
             if let first = documents.first {
                 try Output.writeFile(first.svg, to: pattern)
