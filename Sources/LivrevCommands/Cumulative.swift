@@ -31,10 +31,21 @@ struct CumulativeCommand: RegistryCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: ArgumentHelp("Also write a cumulative forest plot (SVG, one diamond per step) to this file.", valueName: "file.svg"))
+    var forest: String?
+
     func run(_ context: CommandContext) throws {
         let registry = context.registry
         let revision = try snapshot.revision(in: context)
         let steps = by == .year ? try byYear(registry, at: revision) : try bySnapshot(registry, upTo: revision)
+        if let forest {
+            let measure = try Pool.analyses(registry, outcome: outcome, options: options, at: revision, snapshot: nil)
+                .first?.measure ?? "OR"
+            let plot = ForestFigure.cumulative(outcome: outcome, measure: measure, method: options.method.rawValue,
+                                               steps: steps, bySnapshot: by == .snapshot)
+            try Output.writeFile(plot.renderedSVG(), to: forest)
+            Output.error("Wrote \(forest)")
+        }
         if format == .json {
             Output.print(JSONValue.array(steps.map(\.json)).rendered(pretty: true))
         } else {

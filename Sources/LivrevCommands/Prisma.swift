@@ -10,23 +10,33 @@ struct Prisma: RegistryCommand {
     @OptionGroup var registryOptions: RegistryOptions
     @OptionGroup var snapshot: SnapshotOptions
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, or svg (the PRISMA 2020 flow diagram).")
     var format: OutputFormat = .text
 
     @Option(help: "The snapshot that was the previous version: its included studies and reports fill the previous-version boxes, and the new column counts what came since.")
     var previous: String?
 
+    @Option(help: ArgumentHelp("Write the output to this file instead of stdout.", valueName: "file"))
+    var out: String?
+
     func validate() throws {
-        guard format == .text || format == .json else { throw ValidationError("'prisma' prints text or json") }
+        guard format != .csv else { throw ValidationError("'prisma' prints text, json or svg") }
     }
 
     func run(_ context: CommandContext) throws {
         let revision = try snapshot.revision(in: context)
         let previousRevision = try previous.map { try SnapshotOptions.resolve($0, in: context) }
         let flow = try Prisma.flow(context.registry, at: revision, previous: previousRevision)
+        let text: String
         switch format {
-        case .json: Output.print(flow.json.rendered(pretty: true))
-        default: Output.print(flow.renderedText(), terminator: "")
+        case .json: text = flow.json.rendered(pretty: true) + "\n"
+        case .svg: text = flow.renderedSVG()
+        default: text = flow.renderedText()
+        }
+        if let out {
+            try Output.writeFile(text, to: out)
+        } else {
+            Output.print(text, terminator: "")
         }
     }
 

@@ -5,18 +5,44 @@ import LivrevStore
 extension RiskOfBiasCommand {
     struct Summary: RegistryCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The final judgement per study and domain, and overall (derived, never typed twice).")
+            abstract: "The final judgement per study and domain, and overall (derived, never typed twice).",
+            discussion: """
+                --format svg prints one SVG document: the traffic-light table (one row per study, one light per domain \
+                and overall) above the summary bars (share of studies, or of participants with --weights n, at each \
+                level per domain). --out FILE writes it to a file instead of stdout.
+                """)
 
         @OptionGroup var registryOptions: RegistryOptions
         @OptionGroup var toolOption: ToolOption
         @OptionGroup var snapshot: SnapshotOptions
 
-        @Option(help: "Output format: text or json.")
+        @Option(help: "Output format: text, json, or svg (traffic lights above summary bars, one SVG document).")
         var format: OutputFormat = .text
+
+        @Option(help: ArgumentHelp("With --format svg: weight the summary bars by each study's participants (n) or count studies equally (equal, the default).",
+                                   valueName: "n|equal"))
+        var weights: RiskOfBiasWeighting?
+
+        @Option(help: ArgumentHelp("With --format svg: write the figure to this file instead of stdout.", valueName: "file"))
+        var out: String?
+
+        func validate() throws {
+            guard format != .csv else { throw ValidationError("'rob summary' prints text, json or svg") }
+            if format != .svg, out != nil || weights != nil {
+                throw ValidationError("'--out' and '--weights' go with '--format svg'")
+            }
+        }
 
         func run(_ context: CommandContext) throws {
             let tool = toolOption.tool
-            let summaries = try context.registry.riskOfBiasSummaries(tool: tool, at: snapshot.revision(in: context))
+            let revision = try snapshot.revision(in: context)
+            let summaries = try context.registry.riskOfBiasSummaries(tool: tool, at: revision)
+            if format == .svg {
+                let lights = RiskOfBiasLights(tool: tool, summaries: summaries)
+                let svg = try RiskOfBiasFigure.combined(lights, registry: context.registry, at: revision, weighting: weights ?? .equal)
+                if let out { try Output.writeFile(svg, to: out) } else { Output.print(svg, terminator: "") }
+                return
+            }
             switch format {
             case .json:
                 Output.print(JSONValue.array(summaries.map { summary in

@@ -19,6 +19,7 @@ struct Pool: RegistryCommand {
     @OptionGroup var snapshot: SnapshotOptions
     @OptionGroup var options: PoolOptions
     @OptionGroup var selection: RowSelection
+    @OptionGroup var figures: PoolFigureOptions
 
     @Option(help: "Pool per level of this study characteristic, with the test for subgroup differences.")
     var subgroup: String?
@@ -76,6 +77,11 @@ struct Pool: RegistryCommand {
         if let subgroup {
             let analyses = try SubgroupAnalysis.run(registry, outcome: outcome, characteristic: subgroup,
                                                     options: options, excluded: excluded, at: revision, snapshot: snapshot.name)
+            if figures.wantsFigures {
+                let overall = try Pool.analyses(registry, outcome: outcome, options: options, excluded: excluded,
+                                                at: revision, snapshot: snapshot.name)
+                try figures.write(analyses, overall: overall, registry: registry, at: revision, all: all)
+            }
             switch format {
             case .json: return (all ? JSONValue.array(analyses.map(\.json)) : analyses[0].json).rendered(pretty: true) + "\n"
             default: return analyses.map { $0.renderedText() }.joined(separator: "\n")
@@ -83,6 +89,9 @@ struct Pool: RegistryCommand {
         }
         let results = try Pool.analyses(registry, outcome: outcome, options: options, excluded: excluded,
                                         at: revision, snapshot: snapshot.name)
+        if figures.wantsFigures {
+            try figures.write(results, registry: registry, at: revision, all: all)
+        }
         switch format {
         case .json: return (all ? JSONValue.array(results.map(\.json)) : results[0].json).rendered(pretty: true) + "\n"
         case .csv: return CSVWriter.rendered(header: PooledOutcome.csvHeader, rows: results.map(\.csvRow))
