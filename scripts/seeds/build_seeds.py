@@ -59,7 +59,7 @@ def main():
     rows = []
     for r in characteristics:
         key = f"{r['study']} {r['year']}"
-        if key == "Shi 2012" and r["condition"].startswith("Decompensated"):
+        if key == "Shi 2012" and r["condition"] == "DLC":
             key = "Shi 2021"
         if key == "Zhang 2017":
             key = "Zhang 2016"

@@ -275,7 +275,7 @@ enum EmbeddedSeeds {
             Gu 2020,2020,40,China,CP,39,Autologous BM-MSCs,IV,Placebo,19 (70),20 (70),3.830 ± 0.459,4.755 ± 0.644,4.5–5.5 × 10 ⁷,,12,ChiCTR1800016554
             Dawson 2020,2020,18,USA,ASD,180,Autologous and allogenic hUCB,IV,Placebo,Ato: 56 (16.1); Allo: 63 (19.0),61 (26.2),Auto: 509 (2.74–7.99); Allo: 5.33 (2.39–8.00),5.24 (2.31–8.1),2.7 × 10 ⁷ cells/kg; 3.8 × 10 ⁷ cells/kg (adjusted > 2.5 × 10 ⁷ cells/kg),II,6,NCT02176317
             Meng 2020,2020,35,China,COVID-19,18,Allogenic UC-MSCs,IV,Placebo,9 (70),9 (40),34–64,33–67,3 × 10 ⁷,I,7 days,NCT 04252118
-            Shi 2012,2012,29,China,DLC,219,Allogenic UC-MSCs,IV,Placebo,108 (97.0),111 (86.48),21–65,19–65,1–2 × 10 ⁶ cells/kg,I/II,75,NCT01220492
+            Shi 2021,2012,29,China,DLC,219,Allogenic UC-MSCs,IV,Placebo,108 (97.0),111 (86.48),21–65,19–65,1–2 × 10 ⁶ cells/kg,I/II,75,NCT01220492
             Casiraghi 2021,2021,13,Italy,Liver transplant recipients,20,Third-party BM-derived MSC,IV,Control,10 (70),10 (60),60.2 (57.8–65.9),60.5 (53.8–66.6),1–2 × 10 ⁶ cells/kg,Ib/IIa,12,NCT02260375
             Lan 2021,2021,19,China,Severe aplastic anemia,18,Allogenic UC-MSCs,IV,Control,9 (30),9 (50),1–10,3–9,1 × 10 ⁶ /kg per week for 3 weeks,IV,48,NCT02218437
             Lanzoni 2021,2021,46,,COVID-19 ARDS,24,Allogenic UC-MSCs,IV,Control,12 (50),12 (80),58.58 ± 15.93,58.8 ± 11.61,2 doses; 0 and 3 rd day: 100 ± 20 × 10 ⁶,1,,NCT04355728
