@@ -26,13 +26,18 @@ struct AgreementCommand: RegistryCommand {
         let categories = stage.decisions.map(\.rawValue)
         let pairs = try context.registry.decisionPairs(stage: stage, at: snapshot.revision(in: context))
         let results = try pairs.map { pair in
-            (pair, try Agreement(first: pair.decisions.map(\.0.rawValue), second: pair.decisions.map(\.1.rawValue),
-                                 categories: categories))
+            (
+                pair,
+                try Agreement(
+                    first: pair.decisions.map(\.0.rawValue), second: pair.decisions.map(\.1.rawValue),
+                    categories: categories)
+            )
         }
         if format == .json {
             func object(_ pair: DecisionPairs, _ agreement: Agreement) -> JSONValue {
                 .object([
-                    ("stage", .string(stage.rawValue)), ("reviewers", .array([.string(pair.first.name), .string(pair.second.name)])),
+                    ("stage", .string(stage.rawValue)),
+                    ("reviewers", .array([.string(pair.first.name), .string(pair.second.name)])),
                     ("records", .integer(agreement.n)), ("agreement", .number(agreement.observedAgreement)),
                     ("kappa", .number(agreement.kappa)), ("kappa_se", .number(agreement.kappaStandardError)),
                     ("pabak", .number(agreement.pabak)),
@@ -42,8 +47,11 @@ struct AgreementCommand: RegistryCommand {
             if results.count == 1, let (pair, agreement) = results.first {
                 Output.print(object(pair, agreement).rendered(pretty: true))
             } else if results.isEmpty {
-                Output.print(JSONValue.object([("stage", .string(stage.rawValue)), ("records", .integer(0)),
-                                        ("agreement", .null), ("kappa", .null)]).rendered(pretty: true))
+                Output.print(
+                    JSONValue.object([
+                        ("stage", .string(stage.rawValue)), ("records", .integer(0)),
+                        ("agreement", .null), ("kappa", .null),
+                    ]).rendered(pretty: true))
             } else {
                 Output.print(JSONValue.array(results.map(object)).rendered(pretty: true))
             }
@@ -54,11 +62,14 @@ struct AgreementCommand: RegistryCommand {
             return
         }
         let rows = results.map { pair, agreement in
-            ["\(pair.first.name) & \(pair.second.name)", String(agreement.n),
-             SVGFormat.percent(agreement.percentAgreement), agreement.kappa.map { SVGFormat.fixed($0, decimals: 3) } ?? "—",
-             SVGFormat.fixed(agreement.pabak, decimals: 3)]
+            [
+                "\(pair.first.name) & \(pair.second.name)", String(agreement.n),
+                SVGFormat.percent(agreement.percentAgreement), agreement.kappa.map { SVGFormat.fixed($0, decimals: 3) } ?? "—",
+                SVGFormat.fixed(agreement.pabak, decimals: 3),
+            ]
         }
-        Output.print(TextTable(header: ["reviewers", "records", "agreement", "kappa", "PABAK"], rows: rows).rendered(), terminator: "")
+        Output.print(
+            TextTable(header: ["reviewers", "records", "agreement", "kappa", "PABAK"], rows: rows).rendered(), terminator: "")
         Output.print("\(stage.rawValue); categories as recorded: \(categories.joined(separator: ", ")).")
     }
 }

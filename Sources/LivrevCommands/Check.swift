@@ -30,10 +30,13 @@ struct Check: RegistryCommand {
     }
 
     static func json(_ findings: [ConsistencyFinding]) -> JSONValue {
-        .array(findings.map { finding in
-            .object([("severity", .string(finding.severity.rawValue)), ("code", .string(finding.code)),
-                     ("message", .string(finding.message)), ("rows", .array(finding.rows.map(JSONValue.string)))])
-        })
+        .array(
+            findings.map { finding in
+                .object([
+                    ("severity", .string(finding.severity.rawValue)), ("code", .string(finding.code)),
+                    ("message", .string(finding.message)), ("rows", .array(finding.rows.map(JSONValue.string))),
+                ])
+            })
     }
 
     static func text(_ findings: [ConsistencyFinding]) -> String {

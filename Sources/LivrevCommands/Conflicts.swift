@@ -31,7 +31,10 @@ struct Conflicts: RegistryCommand {
             return
         }
         let rows = conflicts.map { conflict in
-            [String(conflict.record), conflict.decisions.map { "\($0.reviewer): \($0.decision.rawValue)" }.joined(separator: ", ")]
+            [
+                String(conflict.record),
+                conflict.decisions.map { "\($0.reviewer): \($0.decision.rawValue)" }.joined(separator: ", "),
+            ]
         }
         Output.print(TextTable(header: ["record", "decisions"], rows: rows).rendered(), terminator: "")
     }

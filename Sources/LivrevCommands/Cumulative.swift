@@ -31,7 +31,9 @@ struct CumulativeCommand: RegistryCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Option(help: ArgumentHelp("Also write a cumulative forest plot (SVG, one diamond per step) to this file.", valueName: "file.svg"))
+    @Option(
+        help: ArgumentHelp("Also write a cumulative forest plot (SVG, one diamond per step) to this file.", valueName: "file.svg")
+    )
     var forest: String?
 
     func run(_ context: CommandContext) throws {
@@ -39,10 +41,12 @@ struct CumulativeCommand: RegistryCommand {
         let revision = try snapshot.revision(in: context)
         let steps = by == .year ? try byYear(registry, at: revision) : try bySnapshot(registry, upTo: revision)
         if let forest {
-            let measure = try Pool.analyses(registry, outcome: outcome, options: options, at: revision, snapshot: nil)
+            let measure =
+                try Pool.analyses(registry, outcome: outcome, options: options, at: revision, snapshot: nil)
                 .first?.measure ?? "OR"
-            let plot = ForestFigure.cumulative(outcome: outcome, measure: measure, method: options.method.rawValue,
-                                               steps: steps, bySnapshot: by == .snapshot)
+            let plot = ForestFigure.cumulative(
+                outcome: outcome, measure: measure, method: options.method.rawValue,
+                steps: steps, bySnapshot: by == .snapshot)
             try Output.writeFile(plot.renderedSVG(), to: forest)
             Output.error("Wrote \(forest)")
         }
@@ -69,24 +73,30 @@ struct CumulativeCommand: RegistryCommand {
         }
         let ordered = kept.enumerated().sorted { ($0.element.year, $0.offset) < ($1.element.year, $1.offset) }.map(\.element)
         guard let method = options.method.tauSquared else { throw PoolError.needsInverseVariance("cumulative") }
-        let steps = try Cumulative.analyze(ordered.map { EffectSize(yi: $0.row.yi, vi: $0.row.vi) }, method: method,
-                                           test: options.ci == .hksj ? .knappHartung : .z)
+        let steps = try Cumulative.analyze(
+            ordered.map { EffectSize(yi: $0.row.yi, vi: $0.row.vi) }, method: method,
+            test: options.ci == .hksj ? .knappHartung : .z)
         return zip(ordered, steps).map { item, step in
-            CumulativeStepRow(label: "+ \(item.row.study)\(item.row.label.map { " (\($0))" } ?? "")",
-                              year: item.year == Int.max ? nil : item.year, k: step.k, estimate: step.estimate,
-                              se: step.se, ciLower: step.ciLower, ciUpper: step.ciUpper, p: step.p, q: step.q,
-                              tau2: step.tau2, i2: step.i2)
+            CumulativeStepRow(
+                label: "+ \(item.row.study)\(item.row.label.map { " (\($0))" } ?? "")",
+                year: item.year == Int.max ? nil : item.year, k: step.k, estimate: step.estimate,
+                se: step.se, ciLower: step.ciLower, ciUpper: step.ciUpper, p: step.p, q: step.q,
+                tau2: step.tau2, i2: step.i2)
         }
     }
 
     private func bySnapshot(_ registry: Registry, upTo revision: Int64) throws -> [CumulativeStepRow] {
         try registry.snapshots(at: revision).compactMap { snapshot in
-            guard let pooled = try Pool.analyses(registry, outcome: outcome, options: options, at: snapshot.atRevision,
-                                                 snapshot: snapshot.name).first, let estimate = pooled.estimate
+            guard
+                let pooled = try Pool.analyses(
+                    registry, outcome: outcome, options: options, at: snapshot.atRevision,
+                    snapshot: snapshot.name
+                ).first, let estimate = pooled.estimate
             else { return nil }
-            return CumulativeStepRow(label: snapshot.name, year: nil, k: pooled.k, estimate: estimate, se: pooled.se ?? .nan,
-                                     ciLower: pooled.ciLower ?? .nan, ciUpper: pooled.ciUpper ?? .nan, p: pooled.p ?? .nan,
-                                     q: pooled.q ?? .nan, tau2: pooled.tau2 ?? 0, i2: pooled.i2 ?? .nan)
+            return CumulativeStepRow(
+                label: snapshot.name, year: nil, k: pooled.k, estimate: estimate, se: pooled.se ?? .nan,
+                ciLower: pooled.ciLower ?? .nan, ciUpper: pooled.ciUpper ?? .nan, p: pooled.p ?? .nan,
+                q: pooled.q ?? .nan, tau2: pooled.tau2 ?? 0, i2: pooled.i2 ?? .nan)
         }
     }
 

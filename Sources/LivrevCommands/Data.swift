@@ -43,7 +43,8 @@ struct DataCommand: ParsableCommand {
                         retracted += 1
                     }
                 }
-                let created = try registry.addOutcomeRows(rows, defaultMeasure: OutcomeRowsFile.defaultMeasure, revision: revision)
+                let created = try registry.addOutcomeRows(
+                    rows, defaultMeasure: OutcomeRowsFile.defaultMeasure, revision: revision)
                 return (created, retracted)
             }
             if !created.studies.isEmpty {
@@ -54,8 +55,9 @@ struct DataCommand: ParsableCommand {
             }
             let outcomes = Set(rows.map(\.outcome)).count
             let studies = Set(rows.map(\.study)).count
-            Output.print("Imported \(rows.count) rows (\(studies) studies, \(outcomes) outcomes) from \(file)"
-                + (replace ? "; retracted \(retracted) earlier rows" : ""))
+            Output.print(
+                "Imported \(rows.count) rows (\(studies) studies, \(outcomes) outcomes) from \(file)"
+                    + (replace ? "; retracted \(retracted) earlier rows" : ""))
         }
     }
 

@@ -46,7 +46,8 @@ struct ImportCommand: ParsableCommand {
                 }
                 return (inserter.count, withDOI)
             }
-            Output.print("Imported \(count) records (\(withDOI) with a DOI) from \(file) into search \(searchID) (\(target.source))")
+            Output.print(
+                "Imported \(count) records (\(withDOI) with a DOI) from \(file) into search \(searchID) (\(target.source))")
         }
 
     }

@@ -49,10 +49,15 @@ struct OutcomeCommand: ParsableCommand {
                 return (outcome, Set(own.map(\.study)).count, own.count)
             }
             if format == .json {
-                Output.print(JSONValue.array(listed.map { outcome, studies, count in
-                    .object([("name", .string(outcome.name)), ("measure", .string(outcome.measure)),
-                             ("studies", .integer(studies)), ("rows", .integer(count))])
-                }).rendered(pretty: true))
+                Output.print(
+                    JSONValue.array(
+                        listed.map { outcome, studies, count in
+                            .object([
+                                ("name", .string(outcome.name)), ("measure", .string(outcome.measure)),
+                                ("studies", .integer(studies)), ("rows", .integer(count)),
+                            ])
+                        }
+                    ).rendered(pretty: true))
                 return
             }
             let table = listed.map { [$0.0.name, $0.0.measure, String($0.1), String($0.2)] }

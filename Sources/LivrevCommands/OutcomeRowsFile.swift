@@ -13,7 +13,9 @@ enum OutcomeRowsFile {
         var rows: [NewOutcomeRow] = []
         try csv.forEach { row in
             func text(_ column: CSVColumn) throws -> String {
-                guard let value = csv.string(column, in: row), !value.isEmpty else { throw csv.invalid(column, row, expected: "a value") }
+                guard let value = csv.string(column, in: row), !value.isEmpty else {
+                    throw csv.invalid(column, row, expected: "a value")
+                }
                 return value
             }
             func count(_ column: CSVColumn) throws -> Int {
@@ -23,7 +25,9 @@ enum OutcomeRowsFile {
                 return value
             }
             func number(_ column: CSVColumn) throws -> Double {
-                guard let value = try csv.double(column, in: row), value.isFinite else { throw csv.invalid(column, row, expected: "a number") }
+                guard let value = try csv.double(column, in: row), value.isFinite else {
+                    throw csv.invalid(column, row, expected: "a number")
+                }
                 return value
             }
             func events(_ events: CSVColumn, among n: CSVColumn) throws -> (Int, Int) {
@@ -35,15 +39,18 @@ enum OutcomeRowsFile {
             switch kind {
             case .dichotomous(let et, let nt, let ec, let nc):
                 let (treatment, control) = (try events(et, among: nt), try events(ec, among: nc))
-                data = .dichotomous(eventsTreatment: treatment.0, nTreatment: treatment.1, eventsControl: control.0,
-                                    nControl: control.1)
+                data = .dichotomous(
+                    eventsTreatment: treatment.0, nTreatment: treatment.1, eventsControl: control.0,
+                    nControl: control.1)
             case .singleArm(let e, let n):
                 let (events, total) = try events(e, among: n)
                 data = .singleArm(events: events, n: total)
             case .ratio(let measure, let estimate, let lower, let upper):
                 let (value, low, high) = (try number(estimate), try number(lower), try number(upper))
                 guard value > 0 else { throw csv.invalid(estimate, row, expected: "a ratio above 0") }
-                guard low > 0, low <= value else { throw csv.invalid(lower, row, expected: "a lower limit above 0 and at most the estimate") }
+                guard low > 0, low <= value else {
+                    throw csv.invalid(lower, row, expected: "a lower limit above 0 and at most the estimate")
+                }
                 guard high >= value else { throw csv.invalid(upper, row, expected: "an upper limit at least the estimate") }
                 data = .ratio(measure: try text(measure).uppercased(), estimate: value, lower: low, upper: high)
             case .effect(let yi, let sei):
@@ -52,11 +59,12 @@ enum OutcomeRowsFile {
                 data = .effect(yi: effect, sei: se)
             }
             let yearValue = try year.flatMap { try csv.int($0, in: row) }
-            rows.append(NewOutcomeRow(
-                study: try text(study), outcome: try text(outcome),
-                label: label.flatMap { csv.string($0, in: row) }.flatMap { $0.isEmpty ? nil : $0 },
-                eventName: eventName.flatMap { csv.string($0, in: row) }.flatMap { $0.isEmpty ? nil : $0 },
-                year: yearValue, data: data, sourceFile: file, sourceLine: row.line))
+            rows.append(
+                NewOutcomeRow(
+                    study: try text(study), outcome: try text(outcome),
+                    label: label.flatMap { csv.string($0, in: row) }.flatMap { $0.isEmpty ? nil : $0 },
+                    eventName: eventName.flatMap { csv.string($0, in: row) }.flatMap { $0.isEmpty ? nil : $0 },
+                    year: yearValue, data: data, sourceFile: file, sourceLine: row.line))
         }
         return rows
     }
@@ -79,13 +87,15 @@ enum OutcomeRowsFile {
 
         init(_ csv: CSVReader) throws {
             if csv.column("events_t") != nil || csv.column("n_t") != nil {
-                self = .dichotomous(try csv.requiredColumn("events_t"), try csv.requiredColumn("n_t"),
-                                    try csv.requiredColumn("events_c"), try csv.requiredColumn("n_c"))
+                self = .dichotomous(
+                    try csv.requiredColumn("events_t"), try csv.requiredColumn("n_t"),
+                    try csv.requiredColumn("events_c"), try csv.requiredColumn("n_c"))
             } else if csv.column("events") != nil {
                 self = .singleArm(try csv.requiredColumn("events"), try csv.requiredColumn("n"))
             } else if csv.column("estimate") != nil {
-                self = .ratio(try csv.requiredColumn("measure"), try csv.requiredColumn("estimate"),
-                              try csv.requiredColumn("ci_lower"), try csv.requiredColumn("ci_upper"))
+                self = .ratio(
+                    try csv.requiredColumn("measure"), try csv.requiredColumn("estimate"),
+                    try csv.requiredColumn("ci_lower"), try csv.requiredColumn("ci_upper"))
             } else if csv.column("yi") != nil {
                 self = .effect(try csv.requiredColumn("yi"), try csv.requiredColumn("sei"))
             } else {

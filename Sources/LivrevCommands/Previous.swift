@@ -44,8 +44,9 @@ struct PreviousCommand: ParsableCommand {
             try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 try context.registry.recordPublishedPreviousCounts(counts, revision: revision)
             }
-            Output.print(TextTable(header: ["stage", "count"], rows: counts.map { [$0.stage, String($0.count)] }).rendered(),
-                  terminator: "")
+            Output.print(
+                TextTable(header: ["stage", "count"], rows: counts.map { [$0.stage, String($0.count)] }).rendered(),
+                terminator: "")
         }
     }
 }

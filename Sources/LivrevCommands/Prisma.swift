@@ -13,7 +13,10 @@ struct Prisma: RegistryCommand {
     @Option(help: "Output format: text, json, or svg (the PRISMA 2020 flow diagram).")
     var format: OutputFormat = .text
 
-    @Option(help: "The snapshot that was the previous version: its included studies and reports fill the previous-version boxes, and the new column counts what came since.")
+    @Option(
+        help:
+            "The snapshot that was the previous version: its included studies and reports fill the previous-version boxes, and the new column counts what came since."
+    )
     var previous: String?
 
     @Option(help: ArgumentHelp("Write the output to this file instead of stdout.", valueName: "file"))
@@ -59,8 +62,10 @@ struct Prisma: RegistryCommand {
                 ("title_abstract_conflicts", "Unresolved title-abstract conflicts", pending.titleAbstractConflicts),
                 ("full_text", "Reports awaiting full-text decisions", pending.awaitingFullText),
                 ("full_text_conflicts", "Unresolved full-text conflicts", pending.fullTextConflicts),
-                ("included_without_study", "Included reports not yet linked to a study (each counted as one study)",
-                 pending.includedWithoutStudy),
+                (
+                    "included_without_study", "Included reports not yet linked to a study (each counted as one study)",
+                    pending.includedWithoutStudy
+                ),
             ])
     }
 }

@@ -26,23 +26,29 @@ struct RecordsCommand: ParsableCommand {
                     JSONValue.object([
                         ("id", .integer(Int(record.id))), ("title", .string(record.title)), ("year", .integer(record.year)),
                         ("doi", .string(record.doi)), ("pmid", .string(record.pmid)), ("search", .integer(Int(record.search))),
-                        ("duplicate_of", .integer(record.duplicateOf.map { Int($0) })), ("status", .string(record.status.rawValue)),
+                        ("duplicate_of", .integer(record.duplicateOf.map { Int($0) })),
+                        ("status", .string(record.status.rawValue)),
                     ])
                 }
                 Output.print(JSONValue.array(items).rendered(pretty: true))
             case .csv:
                 let rows = records.map { record in
-                    [String(record.id), record.title, record.year.map(String.init) ?? "", record.doi ?? "", record.pmid ?? "",
-                     String(record.search), record.duplicateOf.map(String.init) ?? "", record.status.rawValue]
+                    [
+                        String(record.id), record.title, record.year.map(String.init) ?? "", record.doi ?? "", record.pmid ?? "",
+                        String(record.search), record.duplicateOf.map(String.init) ?? "", record.status.rawValue,
+                    ]
                 }
                 Output.print(CSVWriter.rendered(header: header, rows: rows), terminator: "")
             case .text, .svg:
                 let rows = records.map { record in
-                    [String(record.id), String(record.search), record.year.map(String.init) ?? "",
-                     record.status.rawValue, record.duplicateOf.map(String.init) ?? "", Text.truncated(record.title, to: 70)]
+                    [
+                        String(record.id), String(record.search), record.year.map(String.init) ?? "",
+                        record.status.rawValue, record.duplicateOf.map(String.init) ?? "", Text.truncated(record.title, to: 70),
+                    ]
                 }
-                Output.print(TextTable(header: ["id", "search", "year", "status", "dup_of", "title"], rows: rows).rendered(),
-                      terminator: "")
+                Output.print(
+                    TextTable(header: ["id", "search", "year", "status", "dup_of", "title"], rows: rows).rendered(),
+                    terminator: "")
             }
         }
     }

@@ -28,7 +28,8 @@ extension RegistryCommand {
             try run(context)
             if ProcessInfo.processInfo.environment["LIVREV_TIMING"] != nil {
                 let end = ContinuousClock.now
-                Output.error("timing: open \(Self.milliseconds(opened - start)) ms, command \(Self.milliseconds(end - opened)) ms")
+                Output.error(
+                    "timing: open \(Self.milliseconds(opened - start)) ms, command \(Self.milliseconds(end - opened)) ms")
             }
         } catch let error as ExitCode {
             throw error

@@ -40,13 +40,16 @@ struct ReviewerCommand: ParsableCommand {
             let team = try context.registry.reviewers(at: snapshot.revision(in: context))
             switch format {
             case .json:
-                Output.print(JSONValue.array(team.map { .object([("name", .string($0.name)), ("role", .string($0.role.rawValue))]) })
-                    .rendered(pretty: true))
+                Output.print(
+                    JSONValue.array(team.map { .object([("name", .string($0.name)), ("role", .string($0.role.rawValue))]) })
+                        .rendered(pretty: true))
             case .csv:
-                Output.print(CSVWriter.rendered(header: ["name", "role"], rows: team.map { [$0.name, $0.role.rawValue] }), terminator: "")
+                Output.print(
+                    CSVWriter.rendered(header: ["name", "role"], rows: team.map { [$0.name, $0.role.rawValue] }), terminator: "")
             case .text, .svg:
-                Output.print(TextTable(header: ["name", "role"], rows: team.map { [$0.name, $0.role.rawValue] }).rendered(),
-                      terminator: "")
+                Output.print(
+                    TextTable(header: ["name", "role"], rows: team.map { [$0.name, $0.role.rawValue] }).rendered(),
+                    terminator: "")
             }
         }
     }

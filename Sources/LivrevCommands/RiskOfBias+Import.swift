@@ -46,13 +46,18 @@ extension RiskOfBiasCommand {
                         throw CommandError.unknownInRow(file: file, line: row.line, message: "no study '\(study)'")
                     }
                     guard let domain = tool.domain(csv.string(domainColumn, in: row) ?? "") else {
-                        throw csv.invalid(domainColumn, row, expected: "a \(tool.rawValue) domain (\(tool.domains.joined(separator: ", ")))")
+                        throw csv.invalid(
+                            domainColumn, row, expected: "a \(tool.rawValue) domain (\(tool.domains.joined(separator: ", ")))")
                     }
                     guard let judgement = tool.level(csv.string(judgementColumn, in: row) ?? "") else {
-                        throw csv.invalid(judgementColumn, row, expected: "a \(tool.rawValue) judgement (\(tool.levels.joined(separator: ", ")))")
+                        throw csv.invalid(
+                            judgementColumn, row,
+                            expected: "a \(tool.rawValue) judgement (\(tool.levels.joined(separator: ", ")))")
                     }
                     if let (earlier, line) = seen[study + "\u{0}" + domain], earlier != judgement {
-                        warnings.append("\(file):\(row.line): \(study) \(domain) is \(judgement) here but \(earlier) on line \(line); the later row stands")
+                        warnings.append(
+                            "\(file):\(row.line): \(study) \(domain) is \(judgement) here but \(earlier) on line \(line); the later row stands"
+                        )
                     }
                     seen[study + "\u{0}" + domain] = (judgement, row.line)
                     try registry.setRiskOfBias(

@@ -19,8 +19,10 @@ extension RiskOfBiasCommand {
         @Option(help: "Output format: text, json, or svg (traffic lights above summary bars, one SVG document).")
         var format: OutputFormat = .text
 
-        @Option(help: ArgumentHelp("With --format svg: weight the summary bars by each study's participants (n) or count studies equally (equal, the default).",
-                                   valueName: "n|equal"))
+        @Option(
+            help: ArgumentHelp(
+                "With --format svg: weight the summary bars by each study's participants (n) or count studies equally (equal, the default).",
+                valueName: "n|equal"))
         var weights: RiskOfBiasWeighting?
 
         @Option(help: ArgumentHelp("With --format svg: write the figure to this file instead of stdout.", valueName: "file"))
@@ -39,19 +41,23 @@ extension RiskOfBiasCommand {
             let summaries = try context.registry.riskOfBiasSummaries(tool: tool, at: revision)
             if format == .svg {
                 let lights = RiskOfBiasLights(tool: tool, summaries: summaries)
-                let svg = try RiskOfBiasFigure.combined(lights, registry: context.registry, at: revision, weighting: weights ?? .equal)
+                let svg = try RiskOfBiasFigure.combined(
+                    lights, registry: context.registry, at: revision, weighting: weights ?? .equal)
                 if let out { try Output.writeFile(svg, to: out) } else { Output.print(svg, terminator: "") }
                 return
             }
             switch format {
             case .json:
-                Output.print(JSONValue.array(summaries.map { summary in
-                    .object([
-                        ("study", .string(summary.study)), ("tool", .string(tool.rawValue)),
-                        ("domains", .object(tool.domains.map { ($0, .string(summary.domains[$0])) })),
-                        ("overall", .string(summary.overall)), ("overridden", .bool(summary.overridden)),
-                    ])
-                }).rendered(pretty: true))
+                Output.print(
+                    JSONValue.array(
+                        summaries.map { summary in
+                            .object([
+                                ("study", .string(summary.study)), ("tool", .string(tool.rawValue)),
+                                ("domains", .object(tool.domains.map { ($0, .string(summary.domains[$0])) })),
+                                ("overall", .string(summary.overall)), ("overridden", .bool(summary.overridden)),
+                            ])
+                        }
+                    ).rendered(pretty: true))
             default:
                 let header = ["study"] + tool.domains.indices.map { "D\($0 + 1)" } + ["overall"]
                 let rows = summaries.map { summary in
@@ -60,7 +66,9 @@ extension RiskOfBiasCommand {
                 }
                 Output.print(TextTable(header: header, rows: rows).rendered(), terminator: "")
                 Output.print("\n" + tool.domains.enumerated().map { "D\($0.offset + 1) = \($0.element)" }.joined(separator: "; "))
-                Output.print("+ low, ? \(tool.levels[1].replacingOccurrences(of: "_", with: " ")), − high, · not assessed; * overall set by a reviewer")
+                Output.print(
+                    "+ low, ? \(tool.levels[1].replacingOccurrences(of: "_", with: " ")), − high, · not assessed; * overall set by a reviewer"
+                )
             }
         }
 

@@ -37,7 +37,8 @@ struct RiskOfBiasCommand: ParsableCommand {
                     study: judged.study, tool: toolOption.tool, domain: judged.domain, judgement: judged.judgement,
                     support: judged.support, reviewer: try registry.reviewer(named: name), revision: revision)
             }
-            Output.print("Recorded \(toolOption.tool.rawValue) \(judged.domain) = \(judged.judgement) for \(judged.study) by \(name)")
+            Output.print(
+                "Recorded \(toolOption.tool.rawValue) \(judged.domain) = \(judged.judgement) for \(judged.study) by \(name)")
         }
     }
 
@@ -53,12 +54,21 @@ struct RiskOfBiasCommand: ParsableCommand {
 
         func run(_ context: CommandContext) throws {
             let conflicts = try context.registry.riskOfBiasDomains(
-                tool: toolOption.tool, at: snapshot.revision(in: context)).filter(\.inConflict)
+                tool: toolOption.tool, at: snapshot.revision(in: context)
+            ).filter(\.inConflict)
             if format == .json {
-                Output.print(JSONValue.array(conflicts.map { state in
-                    .object([("study", .string(state.study)), ("domain", .string(state.domain)),
-                             ("judgements", .object(state.judgements.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))])
-                }).rendered(pretty: true))
+                Output.print(
+                    JSONValue.array(
+                        conflicts.map { state in
+                            .object([
+                                ("study", .string(state.study)), ("domain", .string(state.domain)),
+                                (
+                                    "judgements",
+                                    .object(state.judgements.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+                                ),
+                            ])
+                        }
+                    ).rendered(pretty: true))
                 return
             }
             guard !conflicts.isEmpty else {
@@ -66,8 +76,11 @@ struct RiskOfBiasCommand: ParsableCommand {
                 return
             }
             let rows = conflicts.map { state in
-                [state.study, state.domain, state.judgements.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
-                    .joined(separator: ", ")]
+                [
+                    state.study, state.domain,
+                    state.judgements.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+                        .joined(separator: ", "),
+                ]
             }
             Output.print(TextTable(header: ["study", "domain", "judgements"], rows: rows).rendered(), terminator: "")
         }

@@ -6,7 +6,8 @@ extension ScreenCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Record many decisions at once from a CSV file: record,decision[,reason].",
-            discussion: "All or nothing: a row the review rules refuse stops the import, naming its line, and nothing is recorded.")
+            discussion:
+                "All or nothing: a row the review rules refuse stops the import, naming its line, and nothing is recorded.")
 
         @OptionGroup var registryOptions: RegistryOptions
         @OptionGroup var reviewerOptions: ReviewerOptions
@@ -41,8 +42,9 @@ extension ScreenCommand {
                     }
                     let reason = reasonColumn.flatMap { csv.string($0, in: row) }.flatMap { $0.isEmpty ? nil : $0 }
                     do {
-                        try registry.decide(record: Int64(record), stage: stage, decision: decision, reason: reason,
-                                            reviewer: reviewer, revision: revision)
+                        try registry.decide(
+                            record: Int64(record), stage: stage, decision: decision, reason: reason,
+                            reviewer: reviewer, revision: revision)
                     } catch let error as StoreError {
                         throw CommandError.badRow(file: file, line: row.line, message: error.description)
                     }

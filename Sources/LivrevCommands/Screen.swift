@@ -29,17 +29,22 @@ struct ScreenCommand: ParsableCommand {
             let stage = stageOptions.stage
             let next = try registry.nextRecord(stage: stage, reviewer: try registry.reviewer(named: name))
             guard let next else {
-                if format == .json { Output.print("null") } else { Output.print("Nothing left for \(name) at \(stage.rawValue).") }
+                if format == .json {
+                    Output.print("null")
+                } else {
+                    Output.print("Nothing left for \(name) at \(stage.rawValue).")
+                }
                 return
             }
             let record = try registry.recordDetail(next)
             if format == .json {
-                Output.print(JSONValue.object([
-                    ("id", .integer(Int(record.id))), ("title", .string(record.title)),
-                    ("authors", .array(record.authors.map(JSONValue.string))), ("year", .integer(record.year)),
-                    ("journal", .string(record.journal)), ("doi", .string(record.doi)), ("pmid", .string(record.pmid)),
-                    ("abstract", .string(record.abstract)),
-                ]).rendered(pretty: true))
+                Output.print(
+                    JSONValue.object([
+                        ("id", .integer(Int(record.id))), ("title", .string(record.title)),
+                        ("authors", .array(record.authors.map(JSONValue.string))), ("year", .integer(record.year)),
+                        ("journal", .string(record.journal)), ("doi", .string(record.doi)), ("pmid", .string(record.pmid)),
+                        ("abstract", .string(record.abstract)),
+                    ]).rendered(pretty: true))
                 return
             }
             Output.print(RecordCard(record: record).rendered(), terminator: "")
@@ -72,7 +77,8 @@ struct ScreenCommand: ParsableCommand {
                     record: vote.record, stage: stageOptions.stage, decision: vote.decision, reason: vote.reason,
                     reviewer: try registry.reviewer(named: name), revision: revision)
             }
-            Output.print("Recorded \(vote.decision.rawValue) on record \(vote.record) at \(stageOptions.stage.rawValue) for \(name)")
+            Output.print(
+                "Recorded \(vote.decision.rawValue) on record \(vote.record) at \(stageOptions.stage.rawValue) for \(name)")
         }
     }
 }

@@ -28,21 +28,30 @@ extension SnapshotCommand {
             let after = try Pool.analyses(registry, outcome: nil, options: options, at: b, snapshot: to)
             let changes = OutcomeChange.pair(before: before, after: after)
             if format == .json {
-                Output.print(JSONValue.object([
-                    ("from", .string(from)), ("to", .string(to)),
-                    ("facts", .array(facts.map { change in
-                        .object([("kind", .string(change.kind)), ("added", .integer(change.added)),
-                                 ("corrected", .integer(change.corrected)), ("retracted", .integer(change.retracted))])
-                    })),
-                    ("outcomes", .array(changes.map(\.json))),
-                ]).rendered(pretty: true))
+                Output.print(
+                    JSONValue.object([
+                        ("from", .string(from)), ("to", .string(to)),
+                        (
+                            "facts",
+                            .array(
+                                facts.map { change in
+                                    .object([
+                                        ("kind", .string(change.kind)), ("added", .integer(change.added)),
+                                        ("corrected", .integer(change.corrected)), ("retracted", .integer(change.retracted)),
+                                    ])
+                                })
+                        ),
+                        ("outcomes", .array(changes.map(\.json))),
+                    ]).rendered(pretty: true))
                 return
             }
             Output.print("From \(from) (revision \(a)) to \(to) (revision \(b))\n")
             let rows = facts.filter { $0.added + $0.corrected + $0.retracted > 0 }
                 .map { [$0.kind, String($0.added), String($0.corrected), String($0.retracted)] }
-            Output.print(rows.isEmpty ? "No facts changed.\n"
-                         : TextTable(header: ["facts", "added", "corrected", "retracted"], rows: rows).rendered())
+            Output.print(
+                rows.isEmpty
+                    ? "No facts changed.\n"
+                    : TextTable(header: ["facts", "added", "corrected", "retracted"], rows: rows).rendered())
             Output.print(OutcomeChange.table(changes), terminator: "")
         }
     }

@@ -45,13 +45,17 @@ struct SnapshotCommand: ParsableCommand {
                 (snapshot, try SnapshotCommand.contents.map { try registry.count($0.table, at: snapshot.atRevision) })
             }
             if format == .json {
-                Output.print(JSONValue.array(counted.map { snapshot, counts in
-                    .object([
-                        ("name", .string(snapshot.name)), ("revision", .integer(Int(snapshot.atRevision))),
-                        ("time", .string(snapshot.createdAt)), ("reviewer", .string(snapshot.reviewer)),
-                        ("note", .string(snapshot.note)),
-                    ] + zip(SnapshotCommand.contents, counts).map { ($0.0.label, .integer($0.1)) })
-                }).rendered(pretty: true))
+                Output.print(
+                    JSONValue.array(
+                        counted.map { snapshot, counts in
+                            .object(
+                                [
+                                    ("name", .string(snapshot.name)), ("revision", .integer(Int(snapshot.atRevision))),
+                                    ("time", .string(snapshot.createdAt)), ("reviewer", .string(snapshot.reviewer)),
+                                    ("note", .string(snapshot.note)),
+                                ] + zip(SnapshotCommand.contents, counts).map { ($0.0.label, .integer($0.1)) })
+                        }
+                    ).rendered(pretty: true))
                 return
             }
             let rows = counted.map { snapshot, counts in

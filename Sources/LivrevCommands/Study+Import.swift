@@ -36,8 +36,9 @@ extension StudyCommand {
                             file: file, line: row.line, message: "no study '\(key)' (add it with 'livrev study add')")
                     }
                     let cells = columns.map { ($0.element, row[$0.offset]) }.filter { !$0.1.isEmpty }
-                    try registry.setCharacteristics(study: key, values: cells.map { (name: $0.0, value: $0.1) },
-                                                    revision: revision)
+                    try registry.setCharacteristics(
+                        study: key, values: cells.map { (name: $0.0, value: $0.1) },
+                        revision: revision)
                     studies += 1
                     values += cells.count
                 }

@@ -67,19 +67,27 @@ struct StudyCommand: ParsableCommand {
             let values = Dictionary(uniqueKeysWithValues: table.studies.map { ($0.study, $0.values) })
             let names = columns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? table.names
             if format == .json {
-                Output.print(JSONValue.array(studies.map { study in
-                    let own = values[study.key] ?? [:]
-                    return .object([
-                        ("study", .string(study.key)), ("reports", .array(study.reports.map { .integer(Int($0)) })),
-                        ("characteristics", .object(names.compactMap { name in
-                            own[name].map { (name, $0.number.map(JSONValue.number) ?? .string($0.text)) }
-                        })),
-                    ])
-                }).rendered(pretty: true))
+                Output.print(
+                    JSONValue.array(
+                        studies.map { study in
+                            let own = values[study.key] ?? [:]
+                            return .object([
+                                ("study", .string(study.key)), ("reports", .array(study.reports.map { .integer(Int($0)) })),
+                                (
+                                    "characteristics",
+                                    .object(
+                                        names.compactMap { name in
+                                            own[name].map { (name, $0.number.map(JSONValue.number) ?? .string($0.text)) }
+                                        })
+                                ),
+                            ])
+                        }
+                    ).rendered(pretty: true))
                 return
             }
             let rows = studies.map { study in
-                [study.key, String(study.reports.count)] + names.map { Text.truncated(values[study.key]?[$0]?.text ?? "", to: 24) }
+                [study.key, String(study.reports.count)]
+                    + names.map { Text.truncated(values[study.key]?[$0]?.text ?? "", to: 24) }
             }
             Output.print(TextTable(header: ["study", "reports"] + names, rows: rows).rendered(), terminator: "")
         }

@@ -74,7 +74,9 @@ extension HTMLReport {
             }
             var out = "<div class=\"table-wrap\">\n<table>\n"
             if let caption { out += "<caption>\(esc(caption))</caption>\n" }
-            out += "<thead>\n<tr>" + header.enumerated().map { cellTag("th", $0.element, $0.offset) }.joined() + "</tr>\n</thead>\n<tbody>\n"
+            out +=
+                "<thead>\n<tr>" + header.enumerated().map { cellTag("th", $0.element, $0.offset) }.joined()
+                + "</tr>\n</thead>\n<tbody>\n"
             for row in rows {
                 let cells = (0..<header.count).map { index in cellTag("td", index < row.count ? row[index] : "", index) }
                 out += "<tr>" + cells.joined() + "</tr>\n"
@@ -85,7 +87,8 @@ extension HTMLReport {
 
     private func esc(_ text: String, keepNewlines: Bool = false) -> String {
         guard keepNewlines else { return SVGDocument.escape(text) }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { SVGDocument.escape(String($0)) }.joined(separator: "\n")
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { SVGDocument.escape(String($0)) }.joined(
+            separator: "\n")
     }
 
     static func looksNumeric(_ cell: String) -> Bool {

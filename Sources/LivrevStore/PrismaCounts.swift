@@ -50,10 +50,14 @@ package struct PrismaCounts: Equatable, Sendable {
                 == rhs.reportsExcluded.map { "\($0.reason)=\($0.reports)" }
             && lhs.previous?.studies == rhs.previous?.studies && lhs.previous?.reports == rhs.previous?.reports
             && lhs.publishedPrevious.map { "\($0.stage)=\($0.count)" } == rhs.publishedPrevious.map { "\($0.stage)=\($0.count)" }
-            && [lhs.duplicatesRemoved, lhs.recordsScreened, lhs.recordsExcluded, lhs.reportsSought,
-                lhs.reportsNotRetrieved, lhs.reportsAssessed, lhs.studiesIncluded, lhs.reportsIncluded]
-                == [rhs.duplicatesRemoved, rhs.recordsScreened, rhs.recordsExcluded, rhs.reportsSought,
-                    rhs.reportsNotRetrieved, rhs.reportsAssessed, rhs.studiesIncluded, rhs.reportsIncluded]
+            && [
+                lhs.duplicatesRemoved, lhs.recordsScreened, lhs.recordsExcluded, lhs.reportsSought,
+                lhs.reportsNotRetrieved, lhs.reportsAssessed, lhs.studiesIncluded, lhs.reportsIncluded,
+            ]
+                == [
+                    rhs.duplicatesRemoved, rhs.recordsScreened, rhs.recordsExcluded, rhs.reportsSought,
+                    rhs.reportsNotRetrieved, rhs.reportsAssessed, rhs.studiesIncluded, rhs.reportsIncluded,
+                ]
             && lhs.pending == rhs.pending
     }
 }
@@ -110,7 +114,8 @@ extension Registry {
         // Each box counts what reached it: screened = decided at title-abstract, and so on down the flow.
         let excludedFullText = reasons.values.reduce(0, +)
         counts.reportsAssessed = excludedFullText + counts.reportsIncluded
-        counts.reportsSought = counts.reportsAssessed + counts.reportsNotRetrieved + counts.pending.awaitingFullText
+        counts.reportsSought =
+            counts.reportsAssessed + counts.reportsNotRetrieved + counts.pending.awaitingFullText
             + counts.pending.fullTextConflicts
         counts.recordsScreened = counts.reportsSought + counts.recordsExcluded
         for search in searches where search.kind != .previous {
@@ -137,13 +142,15 @@ extension Registry {
     /// Counts for an update whose previous version is the snapshot at revision `previous`.
     private func prismaCounts(at revision: Int64, since previous: Int64) throws -> PrismaCounts {
         let before = try prismaCounts(at: previous)
-        let includedBefore = Set(try recordSummaries(at: previous).filter { $0.status == .included || $0.status == .previousVersion }
-            .map { $0.studyID.map { "s\($0)" } ?? "r\($0.id)" })
+        let includedBefore = Set(
+            try recordSummaries(at: previous).filter { $0.status == .included || $0.status == .previousVersion }
+                .map { $0.studyID.map { "s\($0)" } ?? "r\($0.id)" })
         let lastOld = try connection.scalarInt("SELECT coalesce(max(id), 0) FROM record WHERE revision <= ?", previous) ?? 0
         var counts = try prismaCounts(at: revision, newRecordsAfter: lastOld)
         // New studies are those with a report included since, that were not included before.
         let includedNow = try recordSummaries(at: revision).filter { $0.id > lastOld && $0.status == .included }
-        counts.studiesIncluded = Set(includedNow.map { $0.studyID.map { "s\($0)" } ?? "r\($0.id)" })
+        counts.studiesIncluded =
+            Set(includedNow.map { $0.studyID.map { "s\($0)" } ?? "r\($0.id)" })
             .subtracting(includedBefore).count
         counts.previous = (before.totalStudies, before.totalReports)
         return counts

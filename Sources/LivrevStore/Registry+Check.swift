@@ -27,10 +27,11 @@ extension Registry {
         var findings: [ConsistencyFinding] = []
         func expect(_ left: String, minus right: String, equals result: String) {
             guard let a = value[left], let b = value[right], let c = value[result], a - b != c else { return }
-            findings.append(ConsistencyFinding(
-                severity: .error, code: "prisma-arithmetic",
-                message: "published flow does not add up: \(left) \(a) − \(right) \(b) = \(a - b), but \(result) is \(c)",
-                rows: published.map { "\($0.stage) = \($0.count)" }))
+            findings.append(
+                ConsistencyFinding(
+                    severity: .error, code: "prisma-arithmetic",
+                    message: "published flow does not add up: \(left) \(a) − \(right) \(b) = \(a - b), but \(result) is \(c)",
+                    rows: published.map { "\($0.stage) = \($0.count)" }))
         }
         expect("records_screened", minus: "records_excluded", equals: "reports_assessed")
         expect("reports_assessed", minus: "reports_excluded", equals: "studies_included")
@@ -38,11 +39,13 @@ extension Registry {
             expect("records_identified", minus: "records_excluded", equals: "reports_assessed")
         }
         if let stated = value["studies_included"], let previous = try prismaCounts(at: revision).previous,
-            previous.studies != stated {
-            findings.append(ConsistencyFinding(
-                severity: .warning, code: "prisma-previous-studies",
-                message: "the previous version states \(stated) included studies, the registry holds \(previous.studies)",
-                rows: []))
+            previous.studies != stated
+        {
+            findings.append(
+                ConsistencyFinding(
+                    severity: .warning, code: "prisma-previous-studies",
+                    message: "the previous version states \(stated) included studies, the registry holds \(previous.studies)",
+                    rows: []))
         }
         return findings
     }
@@ -76,18 +79,23 @@ extension Registry {
         for row in rows {
             guard case .dichotomous(_, let nt, _, let nc) = row.data, let values = byStudy[row.study] else { continue }
             if let randomized = values["patients_n"].flatMap({ leadingCount($0.text) }), nt + nc > randomized {
-                note("\(row.study)|randomized|\(nt)|\(nc)", .error, "arm-above-randomized",
-                     "\(row.study): arms \(nt) + \(nc) = \(nt + nc) exceed the \(randomized) patients randomized", row)
+                note(
+                    "\(row.study)|randomized|\(nt)|\(nc)", .error, "arm-above-randomized",
+                    "\(row.study): arms \(nt) + \(nc) = \(nt + nc) exceed the \(randomized) patients randomized", row)
             }
             let evaluated = [values["evaluated_t"], values["evaluated_c"]].map { $0.flatMap { leadingCount($0.text) } }
             if let et = evaluated[0], let ec = evaluated[1], nt > et || nc > ec {
-                note("\(row.study)|evaluated|\(nt)|\(nc)", .warning, "arm-above-evaluated",
-                     "\(row.study): arms of \(nt)/\(nc) exceed the \(et)/\(ec) evaluated (treatment/control)", row)
+                note(
+                    "\(row.study)|evaluated|\(nt)|\(nc)", .warning, "arm-above-evaluated",
+                    "\(row.study): arms of \(nt)/\(nc) exceed the \(et)/\(ec) evaluated (treatment/control)", row)
             }
         }
         return order.compactMap { key in
-            groups[key].map { ConsistencyFinding(severity: $0.severity, code: $0.code, message: $0.message,
-                                                 rows: abbreviated($0.rows)) }
+            groups[key].map {
+                ConsistencyFinding(
+                    severity: $0.severity, code: $0.code, message: $0.message,
+                    rows: abbreviated($0.rows))
+            }
         }
     }
 
@@ -120,7 +128,8 @@ extension Registry {
         func mode(_ list: [(Int, Int, OutcomeRow)]) -> [Int] {
             var counts: [[Int]: Int] = [:]
             for (nt, nc, _) in list { counts[[nt, nc], default: 0] += 1 }
-            return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key.lexicographicallyPrecedes($1.key) == false }?.key ?? []
+            return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key.lexicographicallyPrecedes($1.key) == false }?
+                .key ?? []
         }
         let usual = pairs.mapValues(mode)
         var findings: [ConsistencyFinding] = []
@@ -131,17 +140,20 @@ extension Registry {
             for (nt, nc, row) in odd {
                 let others = usual.filter { $0.key != study && $0.value == [nt, nc] }.keys.sorted()
                 if !others.isEmpty {
-                    findings.append(ConsistencyFinding(
-                        severity: .warning, code: "borrowed-denominators",
-                        message: "\(study): a row uses \(nt)/\(nc), the denominators of \(others.joined(separator: " and ")), "
-                            + "not its own \(own[0])/\(own[1])",
-                        rows: [describe(row)]))
+                    findings.append(
+                        ConsistencyFinding(
+                            severity: .warning, code: "borrowed-denominators",
+                            message:
+                                "\(study): a row uses \(nt)/\(nc), the denominators of \(others.joined(separator: " and ")), "
+                                + "not its own \(own[0])/\(own[1])",
+                            rows: [describe(row)]))
                 }
             }
-            findings.append(ConsistencyFinding(
-                severity: .warning, code: "arm-n-differs",
-                message: "\(study): arm sizes differ across rows (usually \(own[0]) vs \(own[1]))",
-                rows: abbreviated(odd.map { describe($0.2) })))
+            findings.append(
+                ConsistencyFinding(
+                    severity: .warning, code: "arm-n-differs",
+                    message: "\(study): arm sizes differ across rows (usually \(own[0]) vs \(own[1]))",
+                    rows: abbreviated(odd.map { describe($0.2) })))
         }
         return findings
     }
@@ -191,9 +203,10 @@ extension Registry {
                 guard yearA == yearB, nameA != nameB, min(nameA.count, nameB.count) >= 5,
                     editDistance(nameA.lowercased(), nameB.lowercased()) <= 2
                 else { continue }
-                findings.append(ConsistencyFinding(
-                    severity: .warning, code: "near-duplicate-study",
-                    message: "study keys '\(a)' and '\(b)' differ by a letter or two: one trial spelt twice?", rows: [a, b]))
+                findings.append(
+                    ConsistencyFinding(
+                        severity: .warning, code: "near-duplicate-study",
+                        message: "study keys '\(a)' and '\(b)' differ by a letter or two: one trial spelt twice?", rows: [a, b]))
             }
         }
         return findings
@@ -201,24 +214,27 @@ extension Registry {
 
     private func studiesOutsideTheReview(_ rows: [OutcomeRow], at revision: Int64) throws -> [ConsistencyFinding] {
         let facts = try screeningFacts(at: revision)
-        let included = Set(facts.records.compactMap { record -> Int64? in
-            let status = facts.status(of: record)
-            return status == .included || status == .previousVersion ? record.studyID : nil
-        })
+        let included = Set(
+            facts.records.compactMap { record -> Int64? in
+                let status = facts.status(of: record)
+                return status == .included || status == .previousVersion ? record.studyID : nil
+            })
         let withData = Set(rows.map(\.study))
         var findings: [ConsistencyFinding] = []
         let judged = Set(try RiskOfBiasTool.allCases.flatMap { try riskOfBiasDomains(tool: $0, at: revision).map(\.study) })
         for study in try studies(at: revision) {
             let inReview = included.contains(study.id) || withData.contains(study.key)
             if judged.contains(study.key), !inReview {
-                findings.append(ConsistencyFinding(
-                    severity: .warning, code: "rob-outside-review",
-                    message: "\(study.key) has risk-of-bias judgements but no included report and no outcome data",
-                    rows: [study.key]))
+                findings.append(
+                    ConsistencyFinding(
+                        severity: .warning, code: "rob-outside-review",
+                        message: "\(study.key) has risk-of-bias judgements but no included report and no outcome data",
+                        rows: [study.key]))
             } else if included.contains(study.id), !withData.contains(study.key), !rows.isEmpty {
-                findings.append(ConsistencyFinding(
-                    severity: .info, code: "study-without-data",
-                    message: "\(study.key) is included but has no outcome rows", rows: [study.key]))
+                findings.append(
+                    ConsistencyFinding(
+                        severity: .info, code: "study-without-data",
+                        message: "\(study.key) is included but has no outcome rows", rows: [study.key]))
             }
         }
         return findings

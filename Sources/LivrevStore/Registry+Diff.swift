@@ -32,29 +32,35 @@ extension Registry {
     package func factChanges(from: Int64, to: Int64) throws -> [FactChange] {
         try Registry.factKinds.map { kind, table, key in
             let match = key.map { "old.\($0) = new.\($0)" }.joined(separator: " AND ")
-            let counts = try connection.prepare(
-                """
-                SELECT count(*),
-                       sum(EXISTS (SELECT 1 FROM \(table) old WHERE \(match) AND old.revision <= ?1))
-                FROM \(table) new WHERE new.revision > ?1 AND new.revision <= ?2
-                """
-            ).map([from, to]) { ($0.int(0), $0.int(1)) }.first ?? (0, 0)
+            let counts =
+                try connection.prepare(
+                    """
+                    SELECT count(*),
+                           sum(EXISTS (SELECT 1 FROM \(table) old WHERE \(match) AND old.revision <= ?1))
+                    FROM \(table) new WHERE new.revision > ?1 AND new.revision <= ?2
+                    """
+                ).map([from, to]) { ($0.int(0), $0.int(1)) }.first ?? (0, 0)
             var retracted = 0
             switch table {
             case "outcome_row":
-                retracted = Int(try connection.scalarInt(
-                    "SELECT count(*) FROM outcome_row_retraction WHERE revision > ? AND revision <= ?", from, to) ?? 0)
+                retracted = Int(
+                    try connection.scalarInt(
+                        "SELECT count(*) FROM outcome_row_retraction WHERE revision > ? AND revision <= ?", from, to) ?? 0)
             case "duplicate_mark":
-                retracted = Int(try connection.scalarInt(
-                    "SELECT count(*) FROM duplicate_mark WHERE duplicate_of IS NULL AND revision > ? AND revision <= ?",
-                    from, to) ?? 0)
+                retracted = Int(
+                    try connection.scalarInt(
+                        "SELECT count(*) FROM duplicate_mark WHERE duplicate_of IS NULL AND revision > ? AND revision <= ?",
+                        from, to) ?? 0)
             case "study_report":
-                retracted = Int(try connection.scalarInt(
-                    "SELECT count(*) FROM study_report WHERE study_id IS NULL AND revision > ? AND revision <= ?", from, to) ?? 0)
+                retracted = Int(
+                    try connection.scalarInt(
+                        "SELECT count(*) FROM study_report WHERE study_id IS NULL AND revision > ? AND revision <= ?", from, to)
+                        ?? 0)
             default: break
             }
-            return FactChange(kind: kind, added: counts.0 - counts.1, corrected: counts.1 - retractedCorrections(table, retracted),
-                              retracted: retracted)
+            return FactChange(
+                kind: kind, added: counts.0 - counts.1, corrected: counts.1 - retractedCorrections(table, retracted),
+                retracted: retracted)
         }
     }
 

@@ -49,8 +49,10 @@ package struct NewOutcomeRow: Sendable {
     package var sourceFile: String?
     package var sourceLine: Int?
 
-    package init(study: String, outcome: String, label: String? = nil, eventName: String? = nil, year: Int? = nil,
-                 data: OutcomeData, sourceFile: String? = nil, sourceLine: Int? = nil) {
+    package init(
+        study: String, outcome: String, label: String? = nil, eventName: String? = nil, year: Int? = nil,
+        data: OutcomeData, sourceFile: String? = nil, sourceLine: Int? = nil
+    ) {
         self.study = study
         self.outcome = outcome
         self.label = label
@@ -128,17 +130,25 @@ extension Registry {
             var values: [SQLBindable] = [revision, studyID, outcomeID, row.data.kind, row.label, row.eventName, row.year]
             switch row.data {
             case .dichotomous(let et, let nt, let ec, let nc):
-                values += [et, nt, ec, nc, Int?.none, Int?.none, String?.none, Double?.none, Double?.none, Double?.none,
-                           Double?.none, Double?.none]
+                values += [
+                    et, nt, ec, nc, Int?.none, Int?.none, String?.none, Double?.none, Double?.none, Double?.none,
+                    Double?.none, Double?.none,
+                ]
             case .ratio(let measure, let estimate, let lower, let upper):
-                values += [Int?.none, Int?.none, Int?.none, Int?.none, Int?.none, Int?.none, measure, estimate, lower, upper,
-                           Double?.none, Double?.none]
+                values += [
+                    Int?.none, Int?.none, Int?.none, Int?.none, Int?.none, Int?.none, measure, estimate, lower, upper,
+                    Double?.none, Double?.none,
+                ]
             case .effect(let yi, let sei):
-                values += [Int?.none, Int?.none, Int?.none, Int?.none, Int?.none, Int?.none, String?.none, Double?.none,
-                           Double?.none, Double?.none, yi, sei]
+                values += [
+                    Int?.none, Int?.none, Int?.none, Int?.none, Int?.none, Int?.none, String?.none, Double?.none,
+                    Double?.none, Double?.none, yi, sei,
+                ]
             case .singleArm(let events, let n):
-                values += [Int?.none, Int?.none, Int?.none, Int?.none, events, n, String?.none, Double?.none, Double?.none,
-                           Double?.none, Double?.none, Double?.none]
+                values += [
+                    Int?.none, Int?.none, Int?.none, Int?.none, events, n, String?.none, Double?.none, Double?.none,
+                    Double?.none, Double?.none, Double?.none,
+                ]
             }
             values += [row.sourceFile, row.sourceLine]
             try insert.run(values)
@@ -175,8 +185,9 @@ extension Registry {
             let data: OutcomeData
             switch row.text(6) {
             case "dichotomous":
-                data = .dichotomous(eventsTreatment: row.int(7), nTreatment: row.int(8), eventsControl: row.int(9),
-                                    nControl: row.int(10))
+                data = .dichotomous(
+                    eventsTreatment: row.int(7), nTreatment: row.int(8), eventsControl: row.int(9),
+                    nControl: row.int(10))
             case "single-arm":
                 data = .singleArm(events: row.int(11), n: row.int(12))
             default:

@@ -40,9 +40,10 @@ extension Registry {
             WHERE p.spec = ? AND p.at_revision = ? ORDER BY p.id DESC LIMIT 1
             """
         ).map([spec, atRevision]) { row in
-            StoredPoolResult(spec: row.text(0) ?? "", atRevision: row.int64(1), inputHash: row.text(2) ?? "",
-                             output: row.text(3) ?? "", storedIn: row.int64(4), storedAt: row.text(5) ?? "",
-                             storedBy: row.text(6))
+            StoredPoolResult(
+                spec: row.text(0) ?? "", atRevision: row.int64(1), inputHash: row.text(2) ?? "",
+                output: row.text(3) ?? "", storedIn: row.int64(4), storedAt: row.text(5) ?? "",
+                storedBy: row.text(6))
         }.first
     }
 }

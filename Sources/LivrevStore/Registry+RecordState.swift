@@ -15,11 +15,13 @@ extension ScreeningFacts {
             let status = status(of: record)
             var reason: String?
             if status == .excludedFullText,
-                case .decided(_, let why) = record.fullText.outcome(required: Registry.reviewersPerRecord) {
+                case .decided(_, let why) = record.fullText.outcome(required: Registry.reviewersPerRecord)
+            {
                 reason = why ?? "no reason recorded"
             }
-            return RecordSummary(id: record.id, searchID: record.searchID, status: status, reason: reason,
-                                 studyID: record.studyID)
+            return RecordSummary(
+                id: record.id, searchID: record.searchID, status: status, reason: reason,
+                studyID: record.studyID)
         }
     }
 }
@@ -66,9 +68,10 @@ extension Registry {
             return try connection.prepare(
                 "SELECT record_id, search_id, status, reason, study_id FROM record_state ORDER BY record_id"
             ).map { row in
-                RecordSummary(id: row.int64(0), searchID: row.int64(1),
-                              status: RecordStatus(rawValue: row.text(2) ?? "") ?? .awaitingTitleAbstract,
-                              reason: row.text(3), studyID: row.isNull(4) ? nil : row.int64(4))
+                RecordSummary(
+                    id: row.int64(0), searchID: row.int64(1),
+                    status: RecordStatus(rawValue: row.text(2) ?? "") ?? .awaitingTitleAbstract,
+                    reason: row.text(3), studyID: row.isNull(4) ? nil : row.int64(4))
             }
         }
         return try screeningFacts(at: revision).summaries

@@ -31,10 +31,12 @@ extension Registry {
     ) throws {
         guard let study = try studyID(key) else { throw StoreError.noSuchStudy(key) }
         guard let domain = tool.domain(text) else {
-            throw StoreError.invalidJudgement("\(tool.rawValue) has no domain '\(text)' (domains: \(tool.domains.joined(separator: ", ")))")
+            throw StoreError.invalidJudgement(
+                "\(tool.rawValue) has no domain '\(text)' (domains: \(tool.domains.joined(separator: ", ")))")
         }
         guard let judgement = tool.level(level) else {
-            throw StoreError.invalidJudgement("'\(level)' is not a \(tool.rawValue) judgement (\(tool.levels.joined(separator: ", ")))")
+            throw StoreError.invalidJudgement(
+                "'\(level)' is not a \(tool.rawValue) judgement (\(tool.levels.joined(separator: ", ")))")
         }
         let table = final ? "rob_resolution" : "rob_judgement"
         let extra = final ? ", consensus" : ""
@@ -68,7 +70,8 @@ extension Registry {
             throw StoreError.notAnArbiter(reviewer: reviewer.name)
         }
         guard let judgement = tool.level(level) else {
-            throw StoreError.invalidJudgement("'\(level)' is not a \(tool.rawValue) judgement (\(tool.levels.joined(separator: ", ")))")
+            throw StoreError.invalidJudgement(
+                "'\(level)' is not a \(tool.rawValue) judgement (\(tool.levels.joined(separator: ", ")))")
         }
         try connection.execute(
             """
@@ -103,7 +106,8 @@ extension Registry {
             }
         }
         let studyOrder = Dictionary(uniqueKeysWithValues: try studies(at: revision).enumerated().map { ($1.key, $0) })
-        let domainOrder = Dictionary(uniqueKeysWithValues: (tool.domains + [RiskOfBiasTool.overall]).enumerated().map { ($1, $0) })
+        let domainOrder = Dictionary(
+            uniqueKeysWithValues: (tool.domains + [RiskOfBiasTool.overall]).enumerated().map { ($1, $0) })
         return keys.sorted {
             (studyOrder[$0.0] ?? 0, domainOrder[$0.1] ?? 0) < (studyOrder[$1.0] ?? 0, domainOrder[$1.1] ?? 0)
         }.map { study, domain in
@@ -132,8 +136,9 @@ extension Registry {
             var domains = finals[study] ?? [:]
             let override = domains.removeValue(forKey: RiskOfBiasTool.overall)
             let derived = tool.overall(tool.domains.compactMap { domains[$0] })
-            return RiskOfBiasSummary(study: study, tool: tool, domains: domains, overall: override ?? derived,
-                                     overridden: override != nil && override != derived)
+            return RiskOfBiasSummary(
+                study: study, tool: tool, domains: domains, overall: override ?? derived,
+                overridden: override != nil && override != derived)
         }
     }
 }

@@ -26,8 +26,9 @@ extension Registry {
         try checkDecision(decision, reason: reason, stage: stage, record: id)
         let (record, kind) = try recordFacts(id)
         try checkScreenable(record, kind: kind, stage: stage)
-        try insertVote(into: "decision", record: id, stage: stage, decision: decision, reason: reason,
-                       reviewer: reviewer, revision: revision)
+        try insertVote(
+            into: "decision", record: id, stage: stage, decision: decision, reason: reason,
+            reviewer: reviewer, revision: revision)
     }
 
     /// Records the final decision on a conflict: by an arbiter, or with `consensus` by one of the reviewers who voted.

@@ -48,8 +48,9 @@ extension Registry {
     }
 
     private static func snapshot(_ row: Statement) -> Snapshot {
-        Snapshot(name: row.text(0) ?? "", atRevision: row.int64(1), createdAt: row.text(2) ?? "",
-                 reviewer: row.text(3), note: row.text(4))
+        Snapshot(
+            name: row.text(0) ?? "", atRevision: row.int64(1), createdAt: row.text(2) ?? "",
+            reviewer: row.text(3), note: row.text(4))
     }
 
     /// How many rows of a table existed (by creation) as of `revision`.

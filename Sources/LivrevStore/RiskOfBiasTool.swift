@@ -10,11 +10,15 @@ package enum RiskOfBiasTool: String, CaseIterable, Sendable {
     package var domains: [String] {
         switch self {
         case .rob1:
-            ["random_sequence_generation", "allocation_concealment", "blinding_participants_personnel",
-             "blinding_outcome_assessment", "incomplete_outcome_data", "selective_reporting", "other_bias"]
+            [
+                "random_sequence_generation", "allocation_concealment", "blinding_participants_personnel",
+                "blinding_outcome_assessment", "incomplete_outcome_data", "selective_reporting", "other_bias",
+            ]
         case .rob2:
-            ["randomization_process", "deviations_from_intended_interventions", "missing_outcome_data",
-             "measurement_of_the_outcome", "selection_of_the_reported_result"]
+            [
+                "randomization_process", "deviations_from_intended_interventions", "missing_outcome_data",
+                "measurement_of_the_outcome", "selection_of_the_reported_result",
+            ]
         }
     }
 

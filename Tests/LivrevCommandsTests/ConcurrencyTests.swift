@@ -25,11 +25,14 @@ struct ConcurrencyTests {
     private func screener(_ livrev: CommandRunner, _ reviewer: String, _ records: ClosedRange<Int>) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", """
+        process.arguments = [
+            "-c",
+            """
             for i in $(seq \(records.lowerBound) \(records.upperBound)); do
               "$LIVREV" screen decide "$i" include --stage title-abstract --as \(reviewer) >/dev/null || exit $?
             done
-            """]
+            """,
+        ]
         var environment = ProcessInfo.processInfo.environment
         environment["LIVREV"] = CommandRunner.executable.path
         environment["LIVREV_DB"] = livrev.registryPath
@@ -47,7 +50,8 @@ struct ConcurrencyTests {
         ana.waitUntilExit()
         ben.waitUntilExit()
         let errors = [ana, ben].map { process in
-            String(decoding: (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+            String(
+                decoding: (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data(), as: UTF8.self)
         }
         #expect(ana.terminationStatus == 0 && ben.terminationStatus == 0, "\(errors)")
         #expect(errors.allSatisfy { !$0.contains("locked") }, "\(errors)")
@@ -74,7 +78,9 @@ struct ConcurrencyTests {
         let livrev = try registry(records: 40_000)
         let process = Process()
         process.executableURL = CommandRunner.executable
-        process.arguments = ["import", "records", livrev.folder.appendingPathComponent("records.ris").path, "--db", livrev.registryPath]
+        process.arguments = [
+            "import", "records", livrev.folder.appendingPathComponent("records.ris").path, "--db", livrev.registryPath,
+        ]
         process.standardOutput = Pipe()
         process.standardError = Pipe()
         try process.run()

@@ -14,7 +14,7 @@ struct DemoTests {
         #expect(text.contains("Studies included in previous version of review (n = 36)"))
         #expect(text.contains("Reports of studies included in previous version of review (n = 36)"))
         #expect(text.contains("General disorders and administration site conditions  36  log OR"))
-        #expect(text.contains("fewer events with treatment (significant)"))   // infections
+        #expect(text.contains("fewer events with treatment (significant)"))  // infections
         #expect(text.contains("What the trials published after 2020 changed"))
         #expect(text.contains("ERROR [prisma-arithmetic]"))
         // A second run into the same named file is refused rather than overwriting it.
@@ -30,7 +30,8 @@ struct DemoTests {
         func messages(_ code: String) -> [String] {
             findings.filter { $0["code"] as? String == code }.compactMap { $0["message"] as? String }
         }
-        #expect(messages("prisma-arithmetic").first?.contains("207 − reports_excluded 169 = 38, but studies_included is 36") == true)
+        #expect(
+            messages("prisma-arithmetic").first?.contains("207 − reports_excluded 169 = 38, but studies_included is 36") == true)
         #expect(messages("arm-n-differs").contains { $0.hasPrefix("Averyanov 2020") })
         #expect(messages("borrowed-denominators").contains { $0.hasPrefix("Zang 2022") && $0.contains("Perico 2023") })
         #expect(messages("repeated-event").contains { $0.contains("Lin 2017: 'Gastrointestinal; bleeding'") })
@@ -44,14 +45,17 @@ struct DemoTests {
     /// without rerunning scripts/embed-resources.sh.
     @Test func embeddedSeedsMatchTheSeedsFolder() throws {
         let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Seeds")
-        let files = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".csv") || $0.hasSuffix(".ris") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter {
+            $0.hasSuffix(".csv") || $0.hasSuffix(".ris")
+        }
         #expect(Set(files) == Set(EmbeddedSeeds.files.keys))
         for file in files {
             let text = try String(contentsOf: seeds.appendingPathComponent(file), encoding: .utf8)
             let trimmed = text.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { String($0).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
                 .joined(separator: "\n").trimmingCharacters(in: .newlines)
-            #expect(trimmed == EmbeddedSeeds.files[file]?.trimmingCharacters(in: .newlines), "\(file) differs from its embedded copy")
+            #expect(
+                trimmed == EmbeddedSeeds.files[file]?.trimmingCharacters(in: .newlines), "\(file) differs from its embedded copy")
         }
     }
 }

@@ -28,8 +28,9 @@ struct ExportTests {
         #expect(try lines(hazards).first == "study,label,yi,vi")
 
         let script = try String(contentsOfFile: folder + "/reproduce.R", encoding: .utf8)
-        let pooled = try #require(JSONSerialization.jsonObject(with: Data(try livrev("pool --all --format json").stdout.utf8))
-            as? [[String: Any]])
+        let pooled = try #require(
+            JSONSerialization.jsonObject(with: Data(try livrev("pool --all --format json").stdout.utf8))
+                as? [[String: Any]])
         for outcome in pooled.compactMap({ $0["outcome"] as? String }) {
             #expect(script.contains("\"\(outcome)\""), "the script names \(outcome)")
         }
@@ -52,8 +53,11 @@ struct ExportTests {
     @Test func optionsReachTheScript() throws {
         let livrev = try DemoRegistry.get()
         let folder = livrev.folder.appendingPathComponent("\(UUID().uuidString)-metafor").path
-        try expectSuccess(livrev.run(["export", "--metafor", folder, "--outcome", "Infections and infestations",
-                                      "--method", "REML", "--ci", "hksj", "--correction", "all"]))
+        try expectSuccess(
+            livrev.run([
+                "export", "--metafor", folder, "--outcome", "Infections and infestations",
+                "--method", "REML", "--ci", "hksj", "--correction", "all",
+            ]))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder)
         #expect(files.filter { $0.hasSuffix(".csv") }.count == 2, "one outcome and livrev-results.csv")
         let script = try String(contentsOfFile: folder + "/reproduce.R", encoding: .utf8)

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The demo registry, built once for the figure, report and export tests (they only read it).
 enum DemoRegistry {
@@ -34,7 +35,8 @@ struct ParsedXML {
         let delegate = Collector()
         parser.delegate = delegate
         guard parser.parse() else {
-            throw ParseError(description: "not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "?") at line \(parser.lineNumber)")
+            throw ParseError(
+                description: "not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "?") at line \(parser.lineNumber)")
         }
         root = delegate.root ?? ""
         classes = delegate.classes
@@ -50,8 +52,10 @@ struct ParsedXML {
         private var inText = false
         private var current = ""
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             if root == nil { root = name }
             for cls in (attributes["class"] ?? "").split(separator: " ") { classes[String(cls), default: 0] += 1 }
             if name == "text" { inText = true; current = "" }

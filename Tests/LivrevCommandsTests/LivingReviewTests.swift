@@ -24,7 +24,9 @@ struct LivingReviewTests {
         var lines: [String] = []
         for name in ["ae-counts-to-2020.csv", "ae-counts-from-2021.csv"] {
             let text = try String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8)
-            lines += text.split(separator: "\n").dropFirst().map(String.init).filter { Self.fields(of: $0)[1] == reference.outcome }
+            lines += text.split(separator: "\n").dropFirst().map(String.init).filter {
+                Self.fields(of: $0)[1] == reference.outcome
+            }
         }
         let header = "study,outcome,label,event_name,year,events_t,n_t,events_c,n_c"
         let livrev = try CommandRunner()
@@ -45,7 +47,13 @@ struct LivingReviewTests {
         var field = ""
         var quoted = false
         for character in line {
-            if character == "\"" { quoted.toggle() } else if character == ",", !quoted { fields.append(field); field = "" } else { field.append(character) }
+            if character == "\"" {
+                quoted.toggle()
+            } else if character == ",", !quoted {
+                fields.append(field); field = ""
+            } else {
+                field.append(character)
+            }
         }
         fields.append(field)
         return fields
@@ -55,16 +63,24 @@ struct LivingReviewTests {
         let (livrev, reference, years) = try Self.replay()
         // The last row of each year is where cumul() stands when that year's snapshot was taken.
         let lastOfYear = years.map { year in reference.year.lastIndex(of: year) ?? 0 }
-        let bySnapshot = try JSONSerialization.jsonObject(with: Data(try livrev.run(
-            ["cumulative", "--outcome", reference.outcome, "--by", "snapshot", "--format", "json"]).stdout.utf8)) as? [[String: Any]]
+        let bySnapshot =
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    try livrev.run(
+                        ["cumulative", "--outcome", reference.outcome, "--by", "snapshot", "--format", "json"]).stdout.utf8))
+            as? [[String: Any]]
         let steps = try #require(bySnapshot)
         #expect(steps.count == years.count)
         for (step, index) in zip(steps, lastOfYear) {
             #expect(step["k"] as? Int == index + 1)
-            for (key, expected) in [("estimate", reference.estimate), ("ci_lower", reference.ci_lower),
-                                    ("ci_upper", reference.ci_upper), ("tau2", reference.tau2), ("i2", reference.i2)] {
+            for (key, expected) in [
+                ("estimate", reference.estimate), ("ci_lower", reference.ci_lower),
+                ("ci_upper", reference.ci_upper), ("tau2", reference.tau2), ("i2", reference.i2),
+            ] {
                 let value = (step[key] as? NSNumber)?.doubleValue ?? .nan
-                #expect(PoolSeedTests.close(value, expected[index]), "\(step["step"] ?? "") \(key): \(value) vs cumul \(expected[index])")
+                #expect(
+                    PoolSeedTests.close(value, expected[index]),
+                    "\(step["step"] ?? "") \(key): \(value) vs cumul \(expected[index])")
             }
         }
         // After every later year has landed, an early snapshot still answers as it did.
@@ -83,10 +99,13 @@ struct LivingReviewTests {
         let steps = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(steps.count == reference.estimate.count)
         for (index, step) in steps.enumerated() {
-            for (key, expected) in [("estimate", reference.estimate), ("se", reference.se), ("p", reference.p),
-                                    ("q", reference.q), ("tau2", reference.tau2), ("i2", reference.i2)] {
+            for (key, expected) in [
+                ("estimate", reference.estimate), ("se", reference.se), ("p", reference.p),
+                ("q", reference.q), ("tau2", reference.tau2), ("i2", reference.i2),
+            ] {
                 let value = (step[key] as? NSNumber)?.doubleValue ?? .nan
-                #expect(PoolSeedTests.close(value, expected[index]), "step \(index + 1) \(key): \(value) vs cumul \(expected[index])")
+                #expect(
+                    PoolSeedTests.close(value, expected[index]), "step \(index + 1) \(key): \(value) vs cumul \(expected[index])")
             }
         }
     }

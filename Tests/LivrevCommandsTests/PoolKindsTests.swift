@@ -35,7 +35,8 @@ struct PoolKindsTests {
         Self.expectMatches(try json(livrev("pool --outcome Remission --measure \(measure) --format json")), expected)
         let back = try #require(expected["back"] as? [String: Double])
         let text = try livrev("pool --outcome Remission --measure \(measure)").stdout
-        let proportion = String(format: "proportion = %.4f (%.4f to %.4f)", back["estimate"] ?? 0, back["lower"] ?? 0, back["upper"] ?? 0)
+        let proportion = String(
+            format: "proportion = %.4f (%.4f to %.4f)", back["estimate"] ?? 0, back["lower"] ?? 0, back["upper"] ?? 0)
         #expect(text.contains(proportion), "\(text)")
     }
 

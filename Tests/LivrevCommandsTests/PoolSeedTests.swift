@@ -74,12 +74,16 @@ struct PoolSeedTests {
             ]
             // Renal's printed Q p-value fits no integer df (NOTES.md); k = 2 has no Egger test in metafor.
             if category != "Renal & urinary disorders" { fields.append(("q_p", cells[8], number("q_p"))) }
-            if category != "Hematological or oncological disorders" { fields.append(("regression_p", cells[12], nested("egger", "p"))) }
+            if category != "Hematological or oncological disorders" {
+                fields.append(("regression_p", cells[12], nested("egger", "p")))
+            }
             for (name, printed, value) in fields {
                 let decimals = printed.split(separator: ".").dropFirst().first?.count ?? 0
                 let tolerance = 0.5 * pow(10, -Double(decimals)) + 1e-9
                 let paper = try #require(Double(printed))
-                #expect(value.map { abs($0 - paper) <= tolerance } == true, "\(category) \(name): ours \(String(describing: value)), paper \(printed)")
+                #expect(
+                    value.map { abs($0 - paper) <= tolerance } == true,
+                    "\(category) \(name): ours \(String(describing: value)), paper \(printed)")
             }
         }
         #expect(checked == 11)
@@ -90,7 +94,13 @@ struct PoolSeedTests {
         var cell = ""
         var quoted = false
         for character in line {
-            if character == "\"" { quoted.toggle() } else if character == ",", !quoted { cells.append(cell); cell = "" } else { cell.append(character) }
+            if character == "\"" {
+                quoted.toggle()
+            } else if character == ",", !quoted {
+                cells.append(cell); cell = ""
+            } else {
+                cell.append(character)
+            }
         }
         cells.append(cell)
         return cells

@@ -29,8 +29,10 @@ struct ReportTests {
         #expect(html.contains("<h1>Intravenous mesenchymal stem cells"))
         #expect(html.contains("Current state (revision "))
         #expect(html.contains("class=\"prisma-box\""), "the PRISMA SVG is inline")
-        let outcomes = try #require(JSONSerialization.jsonObject(with: Data(try livrev("outcome list --format json").stdout.utf8))
-            as? [[String: Any]]).compactMap { $0["name"] as? String }
+        let outcomes = try #require(
+            JSONSerialization.jsonObject(with: Data(try livrev("outcome list --format json").stdout.utf8))
+                as? [[String: Any]]
+        ).compactMap { $0["name"] as? String }
         #expect(outcomes.count == 21)
         for outcome in outcomes {
             let escaped = outcome.replacingOccurrences(of: "&", with: "&amp;")
@@ -65,12 +67,15 @@ struct ReportUpdateTests {
     @Test func aNewTrialAfterTheSnapshotShowsInChangesSince() throws {
         let livrev = try CommandRunner()
         try expectSuccess(livrev.run(["demo", "--db", livrev.registryPath]))
-        let csv = try livrev.write("new.csv", "study,outcome,events_t,n_t,events_c,n_c\nNova 2026,Infections and infestations,2,80,14,80\n")
+        let csv = try livrev.write(
+            "new.csv", "study,outcome,events_t,n_t,events_c,n_c\nNova 2026,Infections and infestations,2,80,14,80\n")
         try expectSuccess(livrev.run(["data", "import", csv]))
         let html = try ReportTests.report(livrev).html
         #expect(html.contains("<h2>Changes since published-2025</h2>"))
-        #expect(html.contains("<tr><td>Infections and infestations</td><td>44\u{00A0}→\u{00A0}45</td>"
-            + "<td>OR 0.73 (0.54\u{00A0}to\u{00A0}0.98)</td><td>OR 0.68 (0.51\u{00A0}to\u{00A0}0.91)</td>"))
+        #expect(
+            html.contains(
+                "<tr><td>Infections and infestations</td><td>44\u{00A0}→\u{00A0}45</td>"
+                    + "<td>OR 0.73 (0.54\u{00A0}to\u{00A0}0.98)</td><td>OR 0.68 (0.51\u{00A0}to\u{00A0}0.91)</td>"))
         #expect(html.contains("<tr><td>outcome rows</td><td class=\"num\">1</td>"), "the facts table counts the new row")
         #expect(html.contains("Nova 2026"), "the new trial is in the forest")
     }

@@ -35,35 +35,37 @@ struct ScreeningRoundTests {
         """
 
     /// CRLF line ends, a BOM and a header line before the first record, as Reference Manager writes them.
-    static let ris = "\u{FEFF}" + """
-        Reference Manager export
-        
-        TY  - JOUR
-        AU  - Hare, J.
-        TI  - Intravenous mesenchymal stromal cells after acute myocardial infarction
-        PY  - 2009
-        DO  - https://doi.org/10.1016/J.JACC.2009.06.055
-        ER  - 
-        
-        TY  - JOUR
-        AU  - Lee JS
-        T1  - STEM CELLS IN ISCHEMIC STROKE — Long-term follow-up of a randomized trial
-        Y1  - 2010///
-        ER  - 
-        
-        TY  - JOUR
-        AU  - Nobody N
-        TI  - Cell therapy economics
-        PY  - 2018
-        ER  - 
-        
-        TY  - JOUR
-        AU  - Weiss DJ
-        TI  - A placebo-controlled trial of mesenchymal stromal cells in COPD
-        PY  - 2013
-        ER  - 
+    static let ris =
+        "\u{FEFF}"
+            + """
+            Reference Manager export
 
-        """.replacingOccurrences(of: "\n", with: "\r\n")
+            TY  - JOUR
+            AU  - Hare, J.
+            TI  - Intravenous mesenchymal stromal cells after acute myocardial infarction
+            PY  - 2009
+            DO  - https://doi.org/10.1016/J.JACC.2009.06.055
+            ER  - 
+
+            TY  - JOUR
+            AU  - Lee JS
+            T1  - STEM CELLS IN ISCHEMIC STROKE — Long-term follow-up of a randomized trial
+            Y1  - 2010///
+            ER  - 
+
+            TY  - JOUR
+            AU  - Nobody N
+            TI  - Cell therapy economics
+            PY  - 2018
+            ER  - 
+
+            TY  - JOUR
+            AU  - Weiss DJ
+            TI  - A placebo-controlled trial of mesenchymal stromal cells in COPD
+            PY  - 2013
+            ER  - 
+
+            """.replacingOccurrences(of: "\n", with: "\r\n")
 
     static let registerCSV = #"""
         title,authors,year,doi
@@ -74,24 +76,28 @@ struct ScreeningRoundTests {
 
     @Test func countsAndAgreementComeOutAsWorkedByHand() throws {
         let livrev = try CommandRunner()
-        for line in ["init --title MSC", "reviewer add ana", "reviewer add ben", "reviewer add cy --role arbiter",
-                     "search add --source PubMed --date 2026-01-10", "search add --source Embase --date 2026-01-10",
-                     "search add --source CT.gov --date 2026-01-11 --register"] {
+        for line in [
+            "init --title MSC", "reviewer add ana", "reviewer add ben", "reviewer add cy --role arbiter",
+            "search add --source PubMed --date 2026-01-10", "search add --source Embase --date 2026-01-10",
+            "search add --source CT.gov --date 2026-01-11 --register",
+        ] {
             try expectSuccess(livrev(line))
         }
         try livrev.write("pubmed.nbib", Self.medline)
         try livrev.write("embase.ris", Self.ris)
         try livrev.write("ctgov.csv", Self.registerCSV)
-        try expectSuccess(livrev("import records pubmed.nbib --search 1"))   // records 1–4
-        try expectSuccess(livrev("import records embase.ris --search 2"))    // 5–8
-        try expectSuccess(livrev("import records ctgov.csv --search 3"))     // 9–10
+        try expectSuccess(livrev("import records pubmed.nbib --search 1"))  // records 1–4
+        try expectSuccess(livrev("import records embase.ris --search 2"))  // 5–8
+        try expectSuccess(livrev("import records ctgov.csv --search 3"))  // 9–10
         let dedup = try livrev("dedup")
-        #expect(dedup.stdout.contains("Marked 2 duplicates"))               // 5 = 1 by DOI, 6 = 2 by title
+        #expect(dedup.stdout.contains("Marked 2 duplicates"))  // 5 = 1 by DOI, 6 = 2 by title
 
         // Title-abstract: (ana, ben) per record; 2 and 10 are conflicts.
-        let votes: [(Int, String, String)] = [(1, "include", "include"), (2, "include", "exclude"), (3, "exclude", "exclude"),
-                                              (4, "maybe", "include"), (7, "exclude", "exclude"), (8, "include", "include"),
-                                              (9, "include", "maybe"), (10, "exclude", "include")]
+        let votes: [(Int, String, String)] = [
+            (1, "include", "include"), (2, "include", "exclude"), (3, "exclude", "exclude"),
+            (4, "maybe", "include"), (7, "exclude", "exclude"), (8, "include", "include"),
+            (9, "include", "maybe"), (10, "exclude", "include"),
+        ]
         for (record, ana, ben) in votes {
             try expectSuccess(livrev("screen decide \(record) \(ana) --stage title-abstract --as ana"))
             try expectSuccess(livrev("screen decide \(record) \(ben) --stage title-abstract --as ben"))
@@ -118,7 +124,9 @@ struct ScreeningRoundTests {
 
         // Full text: 9 not retrieved; 2 is a conflict the arbiter includes; 4 excluded by both.
         try expectSuccess(livrev.run(["retrieve", "9", "--not-retrieved", "--reason", "no access"]))
-        for (record, ana, ben) in [(1, "include", "include"), (2, "include", "exclude"), (4, "exclude", "exclude"), (8, "include", "include")] {
+        for (record, ana, ben) in [
+            (1, "include", "include"), (2, "include", "exclude"), (4, "exclude", "exclude"), (8, "include", "include"),
+        ] {
             for (reviewer, decision) in [("ana", ana), ("ben", ben)] {
                 var arguments = ["screen", "decide", String(record), decision, "--stage", "full-text", "--as", reviewer]
                 if decision == "exclude" { arguments += ["--reason", record == 2 ? "wrong comparator" : "wrong population"] }
@@ -126,7 +134,7 @@ struct ScreeningRoundTests {
             }
         }
         try expectSuccess(livrev("resolve 2 include --stage full-text --as cy"))
-        try expectSuccess(livrev.run(["study", "add", "Hare 2009", "--record", "1", "2"]))   // one study, two reports
+        try expectSuccess(livrev.run(["study", "add", "Hare 2009", "--record", "1", "2"]))  // one study, two reports
         try expectSuccess(livrev.run(["study", "add", "Weiss 2013", "--record", "8"]))
 
         let prisma = try json(livrev("prisma --format json"))
@@ -174,5 +182,6 @@ func expectSuccess(_ result: CommandRunner.Result, sourceLocation: SourceLocatio
 
 /// The command's stdout parsed as a JSON object.
 func json(_ result: CommandRunner.Result) throws -> [String: Any] {
-    try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "not a JSON object: \(result.stdout)")
+    try #require(
+        JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "not a JSON object: \(result.stdout)")
 }

@@ -32,7 +32,8 @@ struct ForestPlotTests {
 
     @Test func pooledDiamondIsCentredOnTheEstimateOfALogAxis() throws {
         let parsed = ParsedXML(Fixtures.largeForest.renderedSVG())
-        let ticks = Dictionary(parsed.all("text", class: "tick-label").map { ($0.text, $0.number("x")) }, uniquingKeysWith: { a, _ in a })
+        let ticks = Dictionary(
+            parsed.all("text", class: "tick-label").map { ($0.text, $0.number("x")) }, uniquingKeysWith: { a, _ in a })
         let (x05, x1, x2) = (try #require(ticks["0.5"]), try #require(ticks["1"]), try #require(ticks["2"]))
         #expect(abs((x1 - x05) - (x2 - x1)) < 0.02, "log axis: 0.5→1 and 1→2 are equally long")
         let diamond = try #require(parsed.all("polygon", class: "pooled-diamond").first)

@@ -10,36 +10,66 @@ struct HTMLReportTests {
             title: "Stem cells for heart failure — living review report",
             subtitle: "Snapshot 2026-11 (compared with 2026-05) · 41 new studies",
             sections: [
-                HTMLSection(heading: "Flow of studies", blocks: [
-                    .paragraph("The update searched 3 databases and 2 registers; 93 full-text reports were assessed & 38 excluded."),
-                    .figure(prisma.svgDocument(), caption: "Figure 1. PRISMA 2020 flow diagram (updated review)."),
-                    .preformatted(PrismaFlowSVGTests.new.renderedText()),
-                ]),
-                HTMLSection(heading: "Characteristics of included studies", blocks: [
-                    .table(caption: "Table 1. Included studies", header: ["Study", "Country", "Participants", "Follow-up (weeks)"],
-                           rows: [["Hare 2009", "USA", "53", "26"], ["Ito 2012", "Japan <multi-site>", "120", "52"], ["Jensen 2014", "Denmark", "81", "—"]]),
-                ]),
-                HTMLSection(heading: "Risk of bias", blocks: [
-                    .figure(RiskOfBiasTests.rob2.trafficLightDocument(), caption: "Figure 2. Traffic-light plot."),
-                    .figure(RiskOfBiasTests.rob2.summaryDocument(), caption: "Figure 3. Summary plot."),
-                ]),
-                HTMLSection(heading: "Outcomes", subsections: [
-                    HTMLSection(heading: "Remission at 12 weeks", blocks: [
-                        .figure(Fixtures.subgroupForest.svgDocument(), caption: "Figure 4. Forest plot by age group."),
-                        .figure(FunnelAndCumulativeTests.funnel.svgDocument(), caption: "Figure 5. Funnel plot with trim-and-fill."),
-                        .paragraph("Nine studies (2,313 participants) found a risk ratio of 0.81 (95% CI 0.58 to 1.13); the prediction interval runs from 0.35 to 1.88."),
+                HTMLSection(
+                    heading: "Flow of studies",
+                    blocks: [
+                        .paragraph(
+                            "The update searched 3 databases and 2 registers; 93 full-text reports were assessed & 38 excluded."),
+                        .figure(prisma.svgDocument(), caption: "Figure 1. PRISMA 2020 flow diagram (updated review)."),
+                        .preformatted(PrismaFlowSVGTests.new.renderedText()),
                     ]),
-                    HTMLSection(heading: "Cumulative evidence", blocks: [
-                        .figure(FunnelAndCumulativeTests.cumulative.svgDocument(), caption: nil),
+                HTMLSection(
+                    heading: "Characteristics of included studies",
+                    blocks: [
+                        .table(
+                            caption: "Table 1. Included studies",
+                            header: ["Study", "Country", "Participants", "Follow-up (weeks)"],
+                            rows: [
+                                ["Hare 2009", "USA", "53", "26"], ["Ito 2012", "Japan <multi-site>", "120", "52"],
+                                ["Jensen 2014", "Denmark", "81", "—"],
+                            ])
                     ]),
-                ]),
-                HTMLSection(heading: "Checks", blocks: [
-                    .callout(level: "warning", text: "Ito 2012: arm totals differ between the report and the registry entry."),
-                    .callout(level: "info", text: "All 41 studies have two independent extractions."),
-                ]),
-                HTMLSection(heading: "What changed since the previous snapshot", blocks: [
-                    .list(["5 new studies included", "Pooled risk ratio moved from 0.76 to 0.81", "Olsen 2013 re-judged: some concerns → high"]),
-                ]),
+                HTMLSection(
+                    heading: "Risk of bias",
+                    blocks: [
+                        .figure(RiskOfBiasTests.rob2.trafficLightDocument(), caption: "Figure 2. Traffic-light plot."),
+                        .figure(RiskOfBiasTests.rob2.summaryDocument(), caption: "Figure 3. Summary plot."),
+                    ]),
+                HTMLSection(
+                    heading: "Outcomes",
+                    subsections: [
+                        HTMLSection(
+                            heading: "Remission at 12 weeks",
+                            blocks: [
+                                .figure(Fixtures.subgroupForest.svgDocument(), caption: "Figure 4. Forest plot by age group."),
+                                .figure(
+                                    FunnelAndCumulativeTests.funnel.svgDocument(),
+                                    caption: "Figure 5. Funnel plot with trim-and-fill."),
+                                .paragraph(
+                                    "Nine studies (2,313 participants) found a risk ratio of 0.81 (95% CI 0.58 to 1.13); the prediction interval runs from 0.35 to 1.88."
+                                ),
+                            ]),
+                        HTMLSection(
+                            heading: "Cumulative evidence",
+                            blocks: [
+                                .figure(FunnelAndCumulativeTests.cumulative.svgDocument(), caption: nil)
+                            ]),
+                    ]),
+                HTMLSection(
+                    heading: "Checks",
+                    blocks: [
+                        .callout(
+                            level: "warning", text: "Ito 2012: arm totals differ between the report and the registry entry."),
+                        .callout(level: "info", text: "All 41 studies have two independent extractions."),
+                    ]),
+                HTMLSection(
+                    heading: "What changed since the previous snapshot",
+                    blocks: [
+                        .list([
+                            "5 new studies included", "Pooled risk ratio moved from 0.76 to 0.81",
+                            "Olsen 2013 re-judged: some concerns → high",
+                        ])
+                    ]),
             ],
             footer: "Generated by livrev from registry snapshot 2026-11.")
     }

@@ -12,22 +12,26 @@ struct PrismaFlowSVGTests {
     ]
 
     static var updated: PrismaFlow {
-        PrismaFlow(title: "Stem cells for heart failure (update 2026)",
-                   databases: [("MEDLINE (Ovid)", 812), ("Embase (Elsevier)", 1044), ("CENTRAL (Cochrane Library)", 377)],
-                   registers: [("ClinicalTrials.gov", 96), ("WHO ICTRP", 41)], duplicatesRemoved: 702,
-                   recordsScreened: 1668, recordsExcluded: 1571, reportsSought: 97, reportsNotRetrieved: 4,
-                   reportsAssessed: 93, reportsExcluded: reasons, studiesIncluded: 41, reportsIncluded: 55,
-                   previous: (studies: 36, reports: 48),
-                   pending: [(key: "screening", label: "Awaiting title-abstract decisions", count: 12),
-                             (key: "conflicts", label: "Unresolved full-text conflicts", count: 2),
-                             (key: "extraction", label: "Awaiting extraction", count: 0)])
+        PrismaFlow(
+            title: "Stem cells for heart failure (update 2026)",
+            databases: [("MEDLINE (Ovid)", 812), ("Embase (Elsevier)", 1044), ("CENTRAL (Cochrane Library)", 377)],
+            registers: [("ClinicalTrials.gov", 96), ("WHO ICTRP", 41)], duplicatesRemoved: 702,
+            recordsScreened: 1668, recordsExcluded: 1571, reportsSought: 97, reportsNotRetrieved: 4,
+            reportsAssessed: 93, reportsExcluded: reasons, studiesIncluded: 41, reportsIncluded: 55,
+            previous: (studies: 36, reports: 48),
+            pending: [
+                (key: "screening", label: "Awaiting title-abstract decisions", count: 12),
+                (key: "conflicts", label: "Unresolved full-text conflicts", count: 2),
+                (key: "extraction", label: "Awaiting extraction", count: 0),
+            ])
     }
 
     static var new: PrismaFlow {
-        PrismaFlow(title: "Exercise for chronic low back pain", databases: [("MEDLINE", 420), ("Embase", 515)],
-                   registers: [], duplicatesRemoved: 210, recordsScreened: 725, recordsExcluded: 690, reportsSought: 35,
-                   reportsNotRetrieved: 0, reportsAssessed: 35, reportsExcluded: [("Wrong design", 20), ("Wrong population", 3)],
-                   studiesIncluded: 12, reportsIncluded: 12, previous: nil, pending: [])
+        PrismaFlow(
+            title: "Exercise for chronic low back pain", databases: [("MEDLINE", 420), ("Embase", 515)],
+            registers: [], duplicatesRemoved: 210, recordsScreened: 725, recordsExcluded: 690, reportsSought: 35,
+            reportsNotRetrieved: 0, reportsAssessed: 35, reportsExcluded: [("Wrong design", 20), ("Wrong population", 3)],
+            studiesIncluded: 12, reportsIncluded: 12, previous: nil, pending: [])
     }
 
     @Test func updatedReviewWithSixReasonsAndPreviousColumn() throws {
@@ -76,7 +80,11 @@ struct PrismaFlowSVGTests {
         #expect(phases.count == 3, sourceLocation: sourceLocation)
         for phase in phases {
             let members = parsed.members(of: phase)
-            let bar = members.first { $0.name == "rect" }!, label = members.first { $0.name == "text" }!
+            guard let bar = members.first(where: { $0.name == "rect" }), let label = members.first(where: { $0.name == "text" })
+            else {
+                Issue.record("phase \(phase) has no bar or no label", sourceLocation: sourceLocation)
+                continue
+            }
             let length = ParsedXML.extent(label).right - ParsedXML.extent(label).left
             #expect(length + 8 <= bar.number("height"), "'\(label.text)' is longer than its bar", sourceLocation: sourceLocation)
         }
@@ -86,12 +94,16 @@ struct PrismaFlowSVGTests {
     func assertTextStaysInsideBoxes(_ parsed: ParsedXML, sourceLocation: SourceLocation = #_sourceLocation) {
         for box in parsed.all("g", class: "prisma-box") {
             let members = parsed.members(of: box)
-            let rect = try! #require(members.first { $0.name == "rect" })
+            guard let rect = members.first(where: { $0.name == "rect" }) else {
+                Issue.record("a PRISMA box without its rectangle", sourceLocation: sourceLocation)
+                continue
+            }
             let (x, y, w, h) = (rect.number("x"), rect.number("y"), rect.number("width"), rect.number("height"))
             for text in members where text.name == "text" {
                 let extent = ParsedXML.extent(text)
-                #expect(extent.left >= x + 2 && extent.right <= x + w - 2, "'\(text.text)' runs out of its box",
-                        sourceLocation: sourceLocation)
+                #expect(
+                    extent.left >= x + 2 && extent.right <= x + w - 2, "'\(text.text)' runs out of its box",
+                    sourceLocation: sourceLocation)
                 #expect(text.number("y") <= y + h - 3 && text.number("y") - 11 >= y, sourceLocation: sourceLocation)
             }
         }

@@ -8,9 +8,12 @@ struct RiskOfBiasTests {
         let studies = (0..<12).map { i -> RiskOfBiasStudy in
             let judgements = (0..<5).map { Fixtures.judgement(i, $0, tool: .rob2) }
             let overall: RiskOfBiasJudgement = [.low, .someConcerns, .low, .high][(i * 3) % 4]
-            return RiskOfBiasStudy(key: ["Hare 2009", "Ito 2012", "Jensen 2014", "Kowalski 2016", "Lund 2018", "Mora 2007",
-                                         "Nakamura 2010", "Olsen 2013", "Park 2020", "Quinn 2001", "Rossi 2005",
-                                         "Sato 2008 <pilot & main phase>"][i], judgements: judgements, overall: overall)
+            return RiskOfBiasStudy(
+                key: [
+                    "Hare 2009", "Ito 2012", "Jensen 2014", "Kowalski 2016", "Lund 2018", "Mora 2007",
+                    "Nakamura 2010", "Olsen 2013", "Park 2020", "Quinn 2001", "Rossi 2005",
+                    "Sato 2008 <pilot & main phase>",
+                ][i], judgements: judgements, overall: overall)
         }
         return RiskOfBiasTable(title: "Risk of bias (RoB 2): all-cause mortality", tool: .rob2, studies: studies)
     }
@@ -19,7 +22,8 @@ struct RiskOfBiasTests {
         let studies = (0..<6).map { i -> RiskOfBiasStudy in
             var judgements = (0..<7).map { Fixtures.judgement(i, $0, tool: .rob1) }
             if i == 4 { judgements[6] = .noInformation }
-            return RiskOfBiasStudy(key: "Study \(i + 1) (\(2000 + i * 3))", judgements: judgements, weight: Double([30, 10, 20, 15, 5, 20][i]))
+            return RiskOfBiasStudy(
+                key: "Study \(i + 1) (\(2000 + i * 3))", judgements: judgements, weight: Double([30, 10, 20, 15, 5, 20][i]))
         }
         return RiskOfBiasTable(title: "Risk of bias (RoB 1), weighted by analysis weight", tool: .rob1, studies: studies)
     }
@@ -45,7 +49,9 @@ struct RiskOfBiasTests {
         #expect(bars.count == 6)
         for bar in bars {
             let segmentGroups = Set(parsed.elements.filter { $0.group == bar.serial }.compactMap(\.serial))
-            let segments = parsed.elements.filter { element in element.name == "rect" && segmentGroups.contains(element.group ?? -1) }
+            let segments = parsed.elements.filter { element in
+                element.name == "rect" && segmentGroups.contains(element.group ?? -1)
+            }
             let total = segments.reduce(0) { $0 + $1.number("width") }
             #expect(abs(total - 420) < 0.05, "each bar spans 100%")
         }

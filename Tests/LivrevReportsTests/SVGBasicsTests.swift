@@ -28,7 +28,9 @@ struct SVGBasicsTests {
         svg.text("x", x: 1, y: 2, anchor: .middle, bold: true)
         let text = svg.rendered()
         #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "))
-        #expect(text.contains("viewBox=\"0 0 100 50\"") && text.contains("<title>T &amp; t</title>") && text.contains("<desc>D</desc>"))
+        #expect(
+            text.contains("viewBox=\"0 0 100 50\"") && text.contains("<title>T &amp; t</title>")
+                && text.contains("<desc>D</desc>"))
         #expect(text.contains("font-family=\"&apos;DejaVu Sans&apos;, Arial, sans-serif\""))
         _ = assertWellFormedSVG(text)
     }
@@ -43,25 +45,30 @@ struct SVGBasicsTests {
     @Test func degenerateInputsStillRenderWellFormedFigures() {
         let empty = ForestPlot(title: "No studies yet", measure: "Risk ratio", scale: .log, rows: [], overall: nil)
         _ = assertWellFormedSVG(empty.renderedSVG())
-        let odd = ForestPlot(title: "Odd values", measure: "Odds ratio", scale: .log, rows: [
-            ForestRow(study: "Zero lower bound", estimate: 0.5, lower: 0, upper: 3, weight: 0),
-            ForestRow(study: "Not estimable", estimate: .nan, lower: .nan, upper: .nan),
-            ForestRow(study: "Huge", estimate: 250, lower: 40, upper: 9000, weight: 10),
-        ], overall: nil)
+        let odd = ForestPlot(
+            title: "Odd values", measure: "Odds ratio", scale: .log,
+            rows: [
+                ForestRow(study: "Zero lower bound", estimate: 0.5, lower: 0, upper: 3, weight: 0),
+                ForestRow(study: "Not estimable", estimate: .nan, lower: .nan, upper: .nan),
+                ForestRow(study: "Huge", estimate: 250, lower: 40, upper: 9000, weight: 10),
+            ], overall: nil)
         let oddSVG = odd.renderedSVG()
         Snapshot.assertMatches(oddSVG, named: "forest-edge-cases")
         let parsed = assertWellFormedSVG(oddSVG)
         assertNoTextOverlaps(parsed)
         #expect(parsed.all("polygon", class: "ci-arrow").count == 2)
-        let linear = ForestPlot(title: "One proportion", measure: "Proportion", scale: .linear,
-                                rows: [ForestRow(study: "Only", estimate: 0.3, lower: 0.3, upper: 0.3)], overall: nil).withoutNullLine()
+        let linear = ForestPlot(
+            title: "One proportion", measure: "Proportion", scale: .linear,
+            rows: [ForestRow(study: "Only", estimate: 0.3, lower: 0.3, upper: 0.3)], overall: nil
+        ).withoutNullLine()
         let linearParsed = assertWellFormedSVG(linear.renderedSVG())
         #expect(linearParsed.all("text", class: "favours-left").isEmpty)
         #expect(linearParsed.all("text", class: "tick-label").count >= 2)
         let table = RiskOfBiasTable(title: "Empty", tool: .rob2, studies: [])
         _ = assertWellFormedSVG(table.trafficLightSVG())
         _ = assertWellFormedSVG(table.summarySVG())
-        _ = assertWellFormedSVG(FunnelPlot(title: "No points", measure: "Odds ratio", scale: .log, pooled: 1, points: []).renderedSVG())
+        _ = assertWellFormedSVG(
+            FunnelPlot(title: "No points", measure: "Odds ratio", scale: .log, pooled: 1, points: []).renderedSVG())
         _ = assertWellFormedSVG(CumulativeForest(title: "No steps", measure: "Odds ratio", scale: .log, steps: []).renderedSVG())
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
+import LivrevReports
 import Testing
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Golden-file comparison for rendered figures and reports.
@@ -16,8 +17,10 @@ import FoundationXML
 enum Snapshot {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
-    static func assertMatches(_ actual: String, named name: String, ext: String = "svg",
-                              sourceLocation: SourceLocation = #_sourceLocation) {
+    static func assertMatches(
+        _ actual: String, named name: String, ext: String = "svg",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let golden = directory.appendingPathComponent("\(name).\(ext)")
         let actualURL = directory.appendingPathComponent("\(name).actual.\(ext)")
         if ProcessInfo.processInfo.environment["LIVREV_UPDATE_SNAPSHOTS"] == "1" {
@@ -28,8 +31,9 @@ enum Snapshot {
         }
         guard let expected = try? String(contentsOf: golden, encoding: .utf8) else {
             try? actual.write(to: actualURL, atomically: true, encoding: .utf8)
-            Issue.record("No golden \(golden.path); wrote \(actualURL.lastPathComponent). Run with LIVREV_UPDATE_SNAPSHOTS=1 to create it.",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "No golden \(golden.path); wrote \(actualURL.lastPathComponent). Run with LIVREV_UPDATE_SNAPSHOTS=1 to create it.",
+                sourceLocation: sourceLocation)
             return
         }
         if expected == actual {
@@ -41,7 +45,8 @@ enum Snapshot {
         let index = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
         let want = index < a.count ? a[index] : "<end of file>"
         let got = index < b.count ? b[index] : "<end of file>"
-        Issue.record("""
+        Issue.record(
+            """
             \(name).\(ext) differs from its golden at line \(index + 1):
               expected: \(want)
               actual:   \(got)
@@ -83,12 +88,13 @@ struct ParsedXML {
     }
 
     func all(_ name: String, class className: String? = nil) -> [Element] {
-        elements.filter { $0.name == name && (className == nil || $0.classes.contains(className!)) }
+        elements.filter { element in element.name == name && (className.map { element.classes.contains($0) } ?? true) }
     }
 
     /// Estimated horizontal extent of a text element, from its anchor, size and weight.
     static func extent(_ text: Element) -> (left: Double, right: Double) {
-        let width = TextMetricsProxy.width(text.text, size: text.number("font-size"), bold: text.attributes["font-weight"] == "bold")
+        let width = TextMetricsProxy.width(
+            text.text, size: text.number("font-size"), bold: text.attributes["font-weight"] == "bold")
         let x = text.number("x")
         switch text.attributes["text-anchor"] ?? "start" {
         case "middle": return (x - width / 2, x + width / 2)
@@ -102,8 +108,10 @@ struct ParsedXML {
         var finished: [Element] = []
         var groups: [Int] = []
         var opened = 0
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             var element = Element(name: name, attributes: attributes, text: "", group: groups.last)
             if name == "g" {
                 element.serial = opened
@@ -123,8 +131,6 @@ struct ParsedXML {
         }
     }
 }
-
-import LivrevReports
 
 enum TextMetricsProxy {
     static func width(_ text: String, size: Double, bold: Bool) -> Double {
@@ -152,12 +158,17 @@ func assertWellFormedSVG(_ svg: String, sourceLocation: SourceLocation = #_sourc
 
 /// Every text element stays inside the SVG and no two texts on the same baseline overlap.
 func assertNoTextOverlaps(_ parsed: ParsedXML, sourceLocation: SourceLocation = #_sourceLocation) {
-    let root = parsed.all("svg").first!
+    guard let root = parsed.all("svg").first else {
+        Issue.record("no <svg> element", sourceLocation: sourceLocation)
+        return
+    }
     let width = root.number("width")
     var rows: [String: [(Double, Double, String)]] = [:]
     for text in parsed.all("text") where text.attributes["transform"] == nil {
         let box = ParsedXML.extent(text)
-        #expect(box.left >= 0 && box.right <= width, "text '\(text.text)' runs outside the figure (\(box))", sourceLocation: sourceLocation)
+        #expect(
+            box.left >= 0 && box.right <= width, "text '\(text.text)' runs outside the figure (\(box))",
+            sourceLocation: sourceLocation)
         rows[text.attributes["y"] ?? "", default: []].append((box.left, box.right, text.text))
     }
     for (y, boxes) in rows {

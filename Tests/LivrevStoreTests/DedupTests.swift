@@ -13,21 +13,26 @@ struct DedupTests {
         }
     }
 
-    private func record(_ title: String, doi: String? = nil, pmid: String? = nil, nct: [String] = [],
-                        author: String = "Smith J", year: Int? = 2020) -> ImportedRecord {
-        ImportedRecord(title: title, abstract: nil, authors: [author], year: year, journal: nil, doi: doi, pmid: pmid,
-                       registryNumbers: nct, line: 1)
+    private func record(
+        _ title: String, doi: String? = nil, pmid: String? = nil, nct: [String] = [],
+        author: String = "Smith J", year: Int? = 2020
+    ) -> ImportedRecord {
+        ImportedRecord(
+            title: title, abstract: nil, authors: [author], year: year, journal: nil, doi: doi, pmid: pmid,
+            registryNumbers: nct, line: 1)
     }
 
     @Test func marksLaterRecordsOfAGroupAgainstTheEarliest() throws {
         let test = try TestRegistry()
-        try insert(test, [
-            record("Stem cells in stroke", doi: "10.1/ABC"),
-            record("Other title", doi: "https://doi.org/10.1/abc"),
-            record("Stem Cells in Stroke!", author: "Smith, John"),
-            record("Unrelated", pmid: "123"),
-            record("Also unrelated", pmid: "123"),
-        ])
+        try insert(
+            test,
+            [
+                record("Stem cells in stroke", doi: "10.1/ABC"),
+                record("Other title", doi: "https://doi.org/10.1/abc"),
+                record("Stem Cells in Stroke!", author: "Smith, John"),
+                record("Unrelated", pmid: "123"),
+                record("Also unrelated", pmid: "123"),
+            ])
         let marks = try test.registry.findDuplicates()
         #expect(marks.map(\.record) == [2, 3, 5])
         #expect(marks.map(\.duplicateOf) == [1, 1, 4])
@@ -37,8 +42,9 @@ struct DedupTests {
         let test = try TestRegistry()
         try insert(test, [record("Trial report", nct: ["NCT01234567"]), record("Follow-up report", nct: ["NCT01234567"])])
         #expect(try test.registry.findDuplicates().isEmpty)
-        try insert(test, [record("Entry", nct: ["NCT07654321"]), record("Same entry elsewhere", nct: ["NCT07654321"])],
-                   kind: .register)
+        try insert(
+            test, [record("Entry", nct: ["NCT07654321"]), record("Same entry elsewhere", nct: ["NCT07654321"])],
+            kind: .register)
         #expect(try test.registry.findDuplicates().map(\.record) == [4])
     }
 

@@ -10,10 +10,12 @@ struct PrismaCountsTests {
         let test = try TestRegistry(records: ["A", "B", "C", "D", "E", "F"])
         let registry = test.registry
         let (register, previous) = try registry.write(reviewer: nil, command: "searches") { revision in
-            (try registry.addSearch(source: "CT.gov", date: "2026-01-02", query: nil, kind: .register, revision: revision),
-             try registry.addSearch(source: "v1", date: "2025-01-01", query: nil, kind: .previous, revision: revision))
+            (
+                try registry.addSearch(source: "CT.gov", date: "2026-01-02", query: nil, kind: .register, revision: revision),
+                try registry.addSearch(source: "v1", date: "2025-01-01", query: nil, kind: .previous, revision: revision)
+            )
         }
-        try test.addRecords(["G", "H"], search: register)   // 7, 8
+        try test.addRecords(["G", "H"], search: register)  // 7, 8
         try test.addRecords(["Old trial"], search: previous)  // 9
         try registry.write(reviewer: nil, command: "marks") { revision in
             try registry.markDuplicates([DuplicateMark(record: 8, duplicateOf: 1, reason: "same DOI")], revision: revision)
@@ -21,8 +23,10 @@ struct PrismaCountsTests {
             try registry.addStudy("New 2025", records: [3, 4], revision: revision)
         }
         // Title-abstract: 1 excluded by both; 2 conflict; 3, 4, 5, 6 include; 7 only one vote.
-        for (record, a, b) in [(1, ScreeningDecision.exclude, ScreeningDecision.exclude), (2, .include, .exclude),
-                               (3, .include, .include), (4, .maybe, .include), (5, .include, .include), (6, .include, .include)] {
+        for (record, a, b) in [
+            (1, ScreeningDecision.exclude, ScreeningDecision.exclude), (2, .include, .exclude),
+            (3, .include, .include), (4, .maybe, .include), (5, .include, .include), (6, .include, .include),
+        ] {
             try test.decide(Int64(record), a, by: test.ana)
             try test.decide(Int64(record), b, by: test.ben)
         }
@@ -46,7 +50,7 @@ struct PrismaCountsTests {
         #expect(counts.databases.map(\.records) == [6])
         #expect(counts.registers.map(\.records) == [2])
         #expect(counts.duplicatesRemoved == 1)
-        #expect(counts.recordsScreened == 5)        // 1, 3, 4, 5, 6 (2 is in conflict, 7 awaits a vote)
+        #expect(counts.recordsScreened == 5)  // 1, 3, 4, 5, 6 (2 is in conflict, 7 awaits a vote)
         #expect(counts.recordsExcluded == 1)
         #expect(counts.reportsSought == 4)
         #expect(counts.reportsNotRetrieved == 1)
@@ -57,9 +61,11 @@ struct PrismaCountsTests {
         #expect(counts.previous?.studies == 1)
         #expect(counts.previous?.reports == 1)
         #expect(counts.totalStudies == 2)
-        #expect(counts.pending == PrismaCounts.Pending(
-            awaitingTitleAbstract: 1, titleAbstractConflicts: 1, awaitingFullText: 0, fullTextConflicts: 0,
-            includedWithoutStudy: 0))
+        #expect(
+            counts.pending
+                == PrismaCounts.Pending(
+                    awaitingTitleAbstract: 1, titleAbstractConflicts: 1, awaitingFullText: 0, fullTextConflicts: 0,
+                    includedWithoutStudy: 0))
     }
 }
 
@@ -77,7 +83,9 @@ struct PrismaUpdateTests {
         try test.decide(1, .include, by: test.ana, at: .fullText)
         try test.decide(1, .include, by: test.ben, at: .fullText)
         try registry.write(reviewer: nil, command: "study") { try registry.addStudy("Trial A", records: [1], revision: $0) }
-        let v1 = try registry.write(reviewer: nil, command: "snapshot") { try registry.createSnapshot("v1", note: nil, revision: $0) }
+        let v1 = try registry.write(reviewer: nil, command: "snapshot") {
+            try registry.createSnapshot("v1", note: nil, revision: $0)
+        }
 
         try test.addRecords(["B", "A again"], search: test.search)  // 3, 4
         for record: Int64 in [3, 4] {
@@ -93,10 +101,10 @@ struct PrismaUpdateTests {
         let counts = try registry.prismaCounts(previous: v1.atRevision)
         #expect(counts.previous?.studies == 1)
         #expect(counts.previous?.reports == 1)
-        #expect(counts.databases.map(\.records) == [2])    // only the update's records
+        #expect(counts.databases.map(\.records) == [2])  // only the update's records
         #expect(counts.recordsScreened == 2)
         #expect(counts.reportsIncluded == 2)
-        #expect(counts.studiesIncluded == 1)               // B; the second report of A is not a new study
+        #expect(counts.studiesIncluded == 1)  // B; the second report of A is not a new study
         #expect(counts.totalStudies == 2)
         #expect(counts.totalReports == 3)
     }

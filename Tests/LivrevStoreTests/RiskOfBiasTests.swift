@@ -37,8 +37,9 @@ struct RiskOfBiasTests {
         try registry.write(reviewer: nil, command: "study") { try registry.addStudy("Hare 2009", records: [], revision: $0) }
         func judge(_ domain: String, _ level: String, by reviewer: Reviewer) throws {
             try registry.write(reviewer: reviewer.name, command: "rob") { revision in
-                try registry.setRiskOfBias(study: "Hare 2009", tool: .rob2, domain: domain, judgement: level, support: nil,
-                                           reviewer: reviewer, revision: revision)
+                try registry.setRiskOfBias(
+                    study: "Hare 2009", tool: .rob2, domain: domain, judgement: level, support: nil,
+                    reviewer: reviewer, revision: revision)
             }
         }
         for domain in RiskOfBiasTool.rob2.domains {
@@ -49,13 +50,15 @@ struct RiskOfBiasTests {
         #expect(try registry.riskOfBiasSummaries(tool: .rob2).first?.overall == "low")  // the conflict is not final yet
         #expect(throws: StoreError.notAnArbiter(reviewer: "ana")) {
             try registry.write(reviewer: "ana", command: "resolve") { revision in
-                try registry.resolveRiskOfBias(study: "Hare 2009", tool: .rob2, domain: "D3", judgement: "low", support: nil,
-                                               reviewer: test.ana, consensus: false, revision: revision)
+                try registry.resolveRiskOfBias(
+                    study: "Hare 2009", tool: .rob2, domain: "D3", judgement: "low", support: nil,
+                    reviewer: test.ana, consensus: false, revision: revision)
             }
         }
         try registry.write(reviewer: "cy", command: "resolve") { revision in
-            try registry.resolveRiskOfBias(study: "Hare 2009", tool: .rob2, domain: "D3", judgement: "some concerns",
-                                           support: "attrition 20%", reviewer: test.cy, consensus: false, revision: revision)
+            try registry.resolveRiskOfBias(
+                study: "Hare 2009", tool: .rob2, domain: "D3", judgement: "some concerns",
+                support: "attrition 20%", reviewer: test.cy, consensus: false, revision: revision)
         }
         var summary = try #require(try registry.riskOfBiasSummaries(tool: .rob2).first)
         #expect(summary.overall == "some_concerns")

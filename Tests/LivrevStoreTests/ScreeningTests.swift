@@ -40,8 +40,10 @@ struct ScreeningTests {
     @Test func fullTextWaitsForTheTitleAbstractOutcome() throws {
         let test = try TestRegistry(records: ["A"])
         try test.decide(1, .include, by: test.ana)
-        #expect(throws: StoreError.stageNotReached(
-            record: 1, reason: "title-abstract screening is not complete (1 of 2 decisions)")) {
+        #expect(
+            throws: StoreError.stageNotReached(
+                record: 1, reason: "title-abstract screening is not complete (1 of 2 decisions)")
+        ) {
             try test.decide(1, .include, by: test.ana, at: .fullText)
         }
         try test.decide(1, .exclude, by: test.ben)
@@ -76,8 +78,10 @@ struct ScreeningTests {
     @Test func historyCannotBeRewritten() throws {
         let test = try TestRegistry(records: ["A"])
         try test.decide(1, .include, by: test.ana)
-        for sql in ["UPDATE decision SET decision = 'exclude'", "DELETE FROM decision", "UPDATE record SET title = 'x'",
-                    "DELETE FROM revision"] {
+        for sql in [
+            "UPDATE decision SET decision = 'exclude'", "DELETE FROM decision", "UPDATE record SET title = 'x'",
+            "DELETE FROM revision",
+        ] {
             #expect(throws: SQLiteError.self, "\(sql) must be refused") { try test.registry.connection.execute(sql) }
         }
     }

@@ -8,7 +8,9 @@ struct SnapshotTests {
         let test = try TestRegistry(records: ["A", "B"])
         let registry = test.registry
         try test.decide(1, .include, by: test.ana)
-        let v1 = try registry.write(reviewer: nil, command: "snapshot") { try registry.createSnapshot("v1", note: nil, revision: $0) }
+        let v1 = try registry.write(reviewer: nil, command: "snapshot") {
+            try registry.createSnapshot("v1", note: nil, revision: $0)
+        }
         try test.decide(1, .include, by: test.ben)
         try test.addRecords(["C"], search: test.search)
         #expect(try registry.records(at: v1.atRevision).map(\.status) == [.awaitingTitleAbstract, .awaitingTitleAbstract])
@@ -26,8 +28,9 @@ struct SnapshotTests {
         try test.decide(1, .exclude, by: test.ana)  // a correction
         try test.decide(2, .include, by: test.ana)  // new
         try test.addRecords(["C"], search: test.search)
-        let changes = Dictionary(uniqueKeysWithValues: try registry.factChanges(from: before, to: registry.headRevision())
-            .map { ($0.kind, $0) })
+        let changes = Dictionary(
+            uniqueKeysWithValues: try registry.factChanges(from: before, to: registry.headRevision())
+                .map { ($0.kind, $0) })
         #expect(changes["decisions"] == FactChange(kind: "decisions", added: 1, corrected: 1, retracted: 0))
         #expect(changes["records"]?.added == 1)
     }

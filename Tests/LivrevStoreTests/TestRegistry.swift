@@ -32,29 +32,36 @@ struct TestRegistry {
         try registry.write(reviewer: nil, command: "import") { revision in
             var inserter = try registry.recordInserter(searchID: search, file: "test.ris", revision: revision)
             for (index, title) in titles.enumerated() {
-                try inserter.insert(ImportedRecord(
-                    title: title, abstract: nil, authors: ["Smith J"], year: year, journal: nil, doi: nil, pmid: nil,
-                    registryNumbers: [], line: index + 1))
+                try inserter.insert(
+                    ImportedRecord(
+                        title: title, abstract: nil, authors: ["Smith J"], year: year, journal: nil, doi: nil, pmid: nil,
+                        registryNumbers: [], line: index + 1))
             }
         }
     }
 
     /// Records `decision` by `reviewer` as its own revision.
-    func decide(_ record: Int64, _ decision: ScreeningDecision, by reviewer: Reviewer,
-                at stage: ScreeningStage = .titleAbstract, reason: String? = nil) throws {
+    func decide(
+        _ record: Int64, _ decision: ScreeningDecision, by reviewer: Reviewer,
+        at stage: ScreeningStage = .titleAbstract, reason: String? = nil
+    ) throws {
         let registry = registry
         try registry.write(reviewer: reviewer.name, command: "decide") { revision in
-            try registry.decide(record: record, stage: stage, decision: decision, reason: reason,
-                                reviewer: reviewer, revision: revision)
+            try registry.decide(
+                record: record, stage: stage, decision: decision, reason: reason,
+                reviewer: reviewer, revision: revision)
         }
     }
 
-    func resolve(_ record: Int64, _ decision: ScreeningDecision, by reviewer: Reviewer,
-                 at stage: ScreeningStage = .titleAbstract, reason: String? = nil, consensus: Bool = false) throws {
+    func resolve(
+        _ record: Int64, _ decision: ScreeningDecision, by reviewer: Reviewer,
+        at stage: ScreeningStage = .titleAbstract, reason: String? = nil, consensus: Bool = false
+    ) throws {
         let registry = registry
         try registry.write(reviewer: reviewer.name, command: "resolve") { revision in
-            try registry.resolve(record: record, stage: stage, decision: decision, reason: reason,
-                                 reviewer: reviewer, consensus: consensus, revision: revision)
+            try registry.resolve(
+                record: record, stage: stage, decision: decision, reason: reason,
+                reviewer: reviewer, consensus: consensus, revision: revision)
         }
     }
 }

@@ -38,7 +38,9 @@ struct TransactionTests {
             Issue.record("expected a constraint error")
         } catch let error as SQLiteError {
             #expect(error.resultCode == 19)
-            #expect(error.description == "SQLite error 2067: UNIQUE constraint failed: t.x - while executing `INSERT INTO t VALUES (?)`")
+            #expect(
+                error.description
+                    == "SQLite error 2067: UNIQUE constraint failed: t.x - while executing `INSERT INTO t VALUES (?)`")
         }
     }
 }

@@ -20,7 +20,9 @@ struct Demo: ParsableCommand {
         do {
             let path = try preparedPath()
             let registry = try SeedReview.build(at: path)
-            Output.print("Built \(path) from the bundled seed review (\(try registry.headRevision()) revisions; see 'livrev log --db \(path)').\n")
+            Output.print(
+                "Built \(path) from the bundled seed review (\(try registry.headRevision()) revisions; see 'livrev log --db \(path)').\n"
+            )
             Output.print(try Prisma.flow(registry, at: .max).renderedText())
             let options = try PoolOptions.parse([])
             let pooled = try Pool.analyses(registry, outcome: nil, options: options, at: .max, snapshot: nil)
@@ -28,8 +30,9 @@ struct Demo: ParsableCommand {
             Output.print(PooledOutcome.summaryTable(pooled), terminator: "")
             let early = try registry.snapshot(named: SeedReview.early)
             let before = try Pool.analyses(registry, outcome: nil, options: options, at: early.atRevision, snapshot: early.name)
-            Output.print("\nWhat the trials published after 2020 changed "
-                         + "(livrev snapshot diff \(SeedReview.early) \(SeedReview.published) --db \(path)):\n")
+            Output.print(
+                "\nWhat the trials published after 2020 changed "
+                    + "(livrev snapshot diff \(SeedReview.early) \(SeedReview.published) --db \(path)):\n")
             Output.print(OutcomeChange.table(OutcomeChange.pair(before: before, after: pooled)), terminator: "")
             let findings = try registry.check()
             Output.print("\nConsistency check (livrev check --db \(path)):")

@@ -20,13 +20,17 @@ enum SeedReview {
         }
         func seed(_ name: String) -> String { folder.appendingPathComponent(name).path }
         func run(_ arguments: [String]) throws {
-            try replay(arguments + ["--db", path], shownAs: arguments.map { $0.replacingOccurrences(of: folder.path + "/", with: "Seeds/") })
+            try replay(
+                arguments + ["--db", path],
+                shownAs: arguments.map { $0.replacingOccurrences(of: folder.path + "/", with: "Seeds/") })
         }
 
         try run(["init", "--title", title])
         try run(["reviewer", "add", reviewer, "--role", "arbiter"])
-        try run(["search", "add", "--source", "Habiba et al. 2025 (previous version)", "--date", "2025-06-30",
-                 "--previous", "--query", "reference list: included trials"])
+        try run([
+            "search", "add", "--source", "Habiba et al. 2025 (previous version)", "--date", "2025-06-30",
+            "--previous", "--query", "reference list: included trials",
+        ])
         try run(["import", "records", seed("included-reports.ris"), "--search", "1"])
         try run(["dedup"])
         for (key, records) in try studyGroups(seed("included-reports-studies.csv")) {

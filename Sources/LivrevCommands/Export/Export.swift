@@ -28,7 +28,8 @@ struct Export: RegistryCommand {
 
     func run(_ context: CommandContext) throws {
         let revision = try snapshot.revision(in: context)
-        let export = try MetaforExport.build(context.registry, outcome: outcome, options: options, at: revision, snapshot: snapshot.name)
+        let export = try MetaforExport.build(
+            context.registry, outcome: outcome, options: options, at: revision, snapshot: snapshot.name)
         do {
             try FileManager.default.createDirectory(atPath: metafor, withIntermediateDirectories: true)
         } catch {

@@ -24,12 +24,16 @@ struct MetaforExport {
 
     var files: [(name: String, text: String)] {
         outcomes.map { ($0.file, $0.csv) }
-            + [("livrev-results.csv", MetaforExport.results(outcomes.map(\.pooled))),
-               ("reproduce.R", MetaforScript(export: self).rendered())]
+            + [
+                ("livrev-results.csv", MetaforExport.results(outcomes.map(\.pooled))),
+                ("reproduce.R", MetaforScript(export: self).rendered()),
+            ]
     }
 
-    static func build(_ registry: Registry, outcome name: String?, options: PoolOptions, at revision: Int64,
-                      snapshot: String?) throws -> MetaforExport {
+    static func build(
+        _ registry: Registry, outcome name: String?, options: PoolOptions, at revision: Int64,
+        snapshot: String?
+    ) throws -> MetaforExport {
         let data = try Pool.rowsByOutcome(registry, outcome: name, at: revision)
         let slugs = FigureFiles.slugs(data.map(\.0.name))
         let pooled = try Pool.analyses(registry, outcome: name, options: options, at: revision, snapshot: snapshot)
@@ -49,20 +53,23 @@ struct MetaforExport {
             return [row.study, label(row), String(et), String(nt), String(ec), String(nc)]
         }
         if !rows.isEmpty, tables.count == rows.count {
-            return OutcomeData(pooled: pooled, kind: .twoByTwo, file: file,
-                               csv: CSVWriter.rendered(header: ["study", "label", "ai", "n1i", "ci", "n2i"], rows: tables))
+            return OutcomeData(
+                pooled: pooled, kind: .twoByTwo, file: file,
+                csv: CSVWriter.rendered(header: ["study", "label", "ai", "n1i", "ci", "n2i"], rows: tables))
         }
         let arms = rows.compactMap { row -> [String]? in
             guard case .singleArm(let events, let n) = row.data else { return nil }
             return [row.study, label(row), String(events), String(n)]
         }
         if !rows.isEmpty, arms.count == rows.count {
-            return OutcomeData(pooled: pooled, kind: .singleArm, file: file,
-                               csv: CSVWriter.rendered(header: ["study", "label", "xi", "ni"], rows: arms))
+            return OutcomeData(
+                pooled: pooled, kind: .singleArm, file: file,
+                csv: CSVWriter.rendered(header: ["study", "label", "xi", "ni"], rows: arms))
         }
         let effects = pooled.rows.map { [$0.study, $0.label ?? "", "\($0.yi)", "\($0.vi)"] }
-        return OutcomeData(pooled: pooled, kind: .effects, file: file,
-                           csv: CSVWriter.rendered(header: ["study", "label", "yi", "vi"], rows: effects))
+        return OutcomeData(
+            pooled: pooled, kind: .effects, file: file,
+            csv: CSVWriter.rendered(header: ["study", "label", "yi", "vi"], rows: effects))
     }
 
     /// livrev's numbers in long form: `outcome,statistic,livrev`, shortest round-trip decimals.
@@ -85,8 +92,10 @@ struct MetaforExport {
         ]
         for (index, row) in p.rows.enumerated() {
             let i = index + 1
-            out += [("yi[\(i)]", row.yi), ("vi[\(i)]", row.vi), ("weight[\(i)]", row.weight),
-                    ("rstudent[\(i)]", row.rstudent), ("cooks[\(i)]", row.cooksDistance)]
+            out += [
+                ("yi[\(i)]", row.yi), ("vi[\(i)]", row.vi), ("weight[\(i)]", row.weight),
+                ("rstudent[\(i)]", row.rstudent), ("cooks[\(i)]", row.cooksDistance),
+            ]
         }
         return out.compactMap { name, value in value.flatMap { $0.isFinite ? (name, $0) : nil } }
     }

@@ -49,13 +49,15 @@ struct MetaforScript {
             let test = export.options.ci == .hksj ? "knha" : "z"
             out += "res <- rma(yi, vi, data = dat, method = \"\(method.rawValue)\", test = \"\(test)\")\n"
         }
-        out += "failures <- failures + compare(\(name), \"\(measure), \(method.rawValue), \(export.options.ci.rawValue)\", metafor_numbers(res, dat))\n"
+        out +=
+            "failures <- failures + compare(\(name), \"\(measure), \(method.rawValue), \(export.options.ci.rawValue)\", metafor_numbers(res, dat))\n"
         return out
     }
 
     /// An R string literal.
     static func rString(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        "\""
+            + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 

@@ -25,7 +25,8 @@ enum ForestFigure {
     /// The forest of one outcome by subgroup: one group per level with its subtotal, the total over
     /// every row, and the test for subgroup differences.
     /// Weights are shares of the overall analysis (RevMan's convention), so subtotals add up to 100%.
-    static func plot(_ result: SubgroupResult, overall: PooledOutcome?, riskOfBias lights: RiskOfBiasLights? = nil) -> ForestPlot {
+    static func plot(_ result: SubgroupResult, overall: PooledOutcome?, riskOfBias lights: RiskOfBiasLights? = nil) -> ForestPlot
+    {
         let first = result.levels.first?.pooled ?? overall
         let mapping = first.map(EffectScaleMapping.init)
         let riskOfBias = lights?.covering(result.levels.flatMap { $0.pooled.rows.map(\.study) })
@@ -43,8 +44,9 @@ enum ForestFigure {
             return ForestGroup(heading: "\(result.characteristic) = \(level.level)", rows: rows, subtotal: subtotal)
         }
         let test = result.test.map { test in
-            ForestSubgroupTest(q: test.qm, df: test.df, p: test.p,
-                               i2: test.qm > 0 ? max(0, (test.qm - Double(test.df)) / test.qm) * 100 : 0)
+            ForestSubgroupTest(
+                q: test.qm, df: test.df, p: test.p,
+                i2: test.qm > 0 ? max(0, (test.qm - Double(test.df)) / test.qm) * 100 : 0)
         }
         let method = first.map(EffectScaleMapping.methodLine)
         var plot = ForestPlot(
@@ -58,8 +60,10 @@ enum ForestFigure {
     }
 
     /// The cumulative forest of one outcome's steps (estimates on the analysis scale).
-    static func cumulative(outcome: String, measure: String, method: String, steps: [CumulativeStepRow],
-                           bySnapshot: Bool) -> CumulativeForest {
+    static func cumulative(
+        outcome: String, measure: String, method: String, steps: [CumulativeStepRow],
+        bySnapshot: Bool
+    ) -> CumulativeForest {
         var probe = PooledOutcome(outcome: outcome, snapshot: nil, measure: measure, method: method, ciMethod: "wald", rows: [])
         probe.k = 0
         let mapping = EffectScaleMapping(probe)
@@ -69,10 +73,13 @@ enum ForestFigure {
             nullValue: mapping.isProportion ? nil : mapping.scale.defaultNull, direction: .lowerFavoursTreatment,
             treatmentName: treatmentName, controlName: controlName, stepHeading: bySnapshot ? "Snapshot" : "Study added",
             steps: steps.map { step in
-                CumulativeStep(label: step.year.map { step.label.hasSuffix(" \($0)") || step.label.contains(" \($0) (") ? step.label : "\(step.label) (\($0))" } ?? step.label,
-                               studies: step.k,
-                               estimate: mapping.natural(step.estimate), lower: mapping.natural(step.ciLower),
-                               upper: mapping.natural(step.ciUpper))
+                CumulativeStep(
+                    label: step.year.map {
+                        step.label.hasSuffix(" \($0)") || step.label.contains(" \($0) (") ? step.label : "\(step.label) (\($0))"
+                    } ?? step.label,
+                    studies: step.k,
+                    estimate: mapping.natural(step.estimate), lower: mapping.natural(step.ciLower),
+                    upper: mapping.natural(step.ciUpper))
             })
     }
 
@@ -91,7 +98,9 @@ enum ForestFigure {
         pooled.snapshot.map { "\(pooled.outcome) (snapshot \($0))" } ?? pooled.outcome
     }
 
-    private static func rows(_ pooled: PooledOutcome, _ mapping: EffectScaleMapping, _ riskOfBias: RiskOfBiasLights?) -> [ForestRow] {
+    private static func rows(_ pooled: PooledOutcome, _ mapping: EffectScaleMapping, _ riskOfBias: RiskOfBiasLights?)
+        -> [ForestRow]
+    {
         pooled.rows.map { row in
             let arms = row.counts.compactMap(EffectScaleMapping.Arm.init)
             let n = arms.count == 1 ? arms[0].total : nil
@@ -118,7 +127,9 @@ enum ForestFigure {
         }
         // A prediction interval says little with fewer than three studies (Cochrane Handbook 10.10.4.3).
         let prediction: (lower: Double, upper: Double)? =
-            if let lo = pooled.piLower, let hi = pooled.piUpper, pooled.tau2 != nil, pooled.k >= 3 { (mapping.natural(lo), mapping.natural(hi)) } else { nil }
+            if let lo = pooled.piLower, let hi = pooled.piUpper, pooled.tau2 != nil, pooled.k >= 3 {
+                (mapping.natural(lo), mapping.natural(hi))
+            } else { nil }
         let back = pooled.backTransformed
         return ForestSummary(
             label: label, estimate: back?.estimate ?? mapping.natural(estimate), lower: back?.lower ?? mapping.natural(lower),

@@ -4,14 +4,16 @@ import LivrevStore
 
 /// `pool --forest FILE.svg --funnel FILE.svg [--trimfill]`: figures written next to the printed result.
 struct PoolFigureOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Write a forest plot (SVG) to this file; with --all, one file per outcome: forest.svg → forest-<outcome>.svg.",
-        valueName: "file.svg"))
+    @Option(
+        help: ArgumentHelp(
+            "Write a forest plot (SVG) to this file; with --all, one file per outcome: forest.svg → forest-<outcome>.svg.",
+            valueName: "file.svg"))
     var forest: String?
 
-    @Option(help: ArgumentHelp(
-        "Write a funnel plot (effect against standard error, pseudo-95% region) to this file; with --all, one per outcome.",
-        valueName: "file.svg"))
+    @Option(
+        help: ArgumentHelp(
+            "Write a funnel plot (effect against standard error, pseudo-95% region) to this file; with --all, one per outcome.",
+            valueName: "file.svg"))
     var funnel: String?
 
     @Flag(help: "Add trim-and-fill's imputed studies and adjusted estimate to the funnel plot (needs 3 or more rows).")
@@ -27,8 +29,9 @@ struct PoolFigureOptions: ParsableArguments {
     func write(_ results: [PooledOutcome], registry: Registry, at revision: Int64, all: Bool) throws {
         if let forest {
             let lights = try RiskOfBiasLights.load(registry, at: revision)
-            try FigureFiles.write(results.map { ($0.outcome, ForestFigure.document(ForestFigure.plot($0, riskOfBias: lights)).rendered()) },
-                                  to: forest, perItem: all)
+            try FigureFiles.write(
+                results.map { ($0.outcome, ForestFigure.document(ForestFigure.plot($0, riskOfBias: lights)).rendered()) },
+                to: forest, perItem: all)
         }
         if let funnel {
             var documents: [(name: String, svg: String)] = []
@@ -44,12 +47,17 @@ struct PoolFigureOptions: ParsableArguments {
     }
 
     /// Writes the subgroup forest of each outcome (funnels are per outcome, not per subgroup).
-    func write(_ analyses: [SubgroupResult], overall: [PooledOutcome], registry: Registry, at revision: Int64,
-               all: Bool) throws {
+    func write(
+        _ analyses: [SubgroupResult], overall: [PooledOutcome], registry: Registry, at revision: Int64,
+        all: Bool
+    ) throws {
         if let forest {
             let lights = try RiskOfBiasLights.load(registry, at: revision)
             let documents = zip(analyses, overall).map { analysis, pooled in
-                (analysis.outcome, ForestFigure.document(ForestFigure.plot(analysis, overall: pooled, riskOfBias: lights)).rendered())
+                (
+                    analysis.outcome,
+                    ForestFigure.document(ForestFigure.plot(analysis, overall: pooled, riskOfBias: lights)).rendered()
+                )
             }
             try FigureFiles.write(documents, to: forest, perItem: all)
         }

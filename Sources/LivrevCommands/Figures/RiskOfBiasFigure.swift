@@ -12,8 +12,10 @@ enum RiskOfBiasWeighting: String, ExpressibleByArgument, CaseIterable {
 
 /// The risk-of-bias figures of a registry: traffic-light table and summary bars.
 enum RiskOfBiasFigure {
-    static func table(_ lights: RiskOfBiasLights, registry: Registry, at revision: Int64,
-                      weighting: RiskOfBiasWeighting) throws -> RiskOfBiasTable {
+    static func table(
+        _ lights: RiskOfBiasLights, registry: Registry, at revision: Int64,
+        weighting: RiskOfBiasWeighting
+    ) throws -> RiskOfBiasTable {
         let name = lights.tool == .rob1 ? "RoB 1" : "RoB 2"
         let weights = weighting == .n ? try participants(registry, at: revision) : nil
         let studies = try registry.studies(at: revision).map(\.key)
@@ -22,8 +24,10 @@ enum RiskOfBiasFigure {
 
     /// Traffic lights above summary bars, as one SVG document: every study of the registry in its
     /// order, those not yet assessed as "no information".
-    static func combined(_ lights: RiskOfBiasLights, registry: Registry, at revision: Int64,
-                         weighting: RiskOfBiasWeighting) throws -> String {
+    static func combined(
+        _ lights: RiskOfBiasLights, registry: Registry, at revision: Int64,
+        weighting: RiskOfBiasWeighting
+    ) throws -> String {
         let table = try table(lights, registry: registry, at: revision, weighting: weighting)
         var summary = table
         summary.title = "Risk of bias across studies (\(table.tool.rawValue))"

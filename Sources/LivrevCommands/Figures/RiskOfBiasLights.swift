@@ -18,7 +18,9 @@ struct RiskOfBiasLights {
     }
 
     /// The tool with judgements in the registry (RoB 2 before RoB 1 when both have some); nil when none.
-    static func load(_ registry: Registry, at revision: Int64, tool: LivrevStore.RiskOfBiasTool? = nil) throws -> RiskOfBiasLights? {
+    static func load(_ registry: Registry, at revision: Int64, tool: LivrevStore.RiskOfBiasTool? = nil) throws
+        -> RiskOfBiasLights?
+    {
         for candidate in tool.map({ [$0] }) ?? [.rob2, .rob1] {
             let summaries = try registry.riskOfBiasSummaries(tool: candidate, at: revision)
                 .filter { !$0.domains.isEmpty || $0.overall != nil }
@@ -54,11 +56,14 @@ struct RiskOfBiasLights {
 
     /// The traffic-light table; `weights` (study → weight) make the summary bars weighted.
     func table(title: String, weights: [String: Double]? = nil) -> RiskOfBiasTable {
-        RiskOfBiasTable(title: title, tool: reportTool, studies: studies.map { study in
-            let summary = byStudy[study]
-            return RiskOfBiasStudy(key: study, judgements: tool.domains.map { Self.judgement(summary?.domains[$0]) },
-                                   overall: Self.judgement(summary?.overall), weight: weights.map { $0[study] ?? 0 })
-        })
+        RiskOfBiasTable(
+            title: title, tool: reportTool,
+            studies: studies.map { study in
+                let summary = byStudy[study]
+                return RiskOfBiasStudy(
+                    key: study, judgements: tool.domains.map { Self.judgement(summary?.domains[$0]) },
+                    overall: Self.judgement(summary?.overall), weight: weights.map { $0[study] ?? 0 })
+            })
     }
 
     static func judgement(_ level: String?) -> RiskOfBiasJudgement {

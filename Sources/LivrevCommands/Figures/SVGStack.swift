@@ -11,8 +11,9 @@ enum SVGStack {
         for document in documents {
             let element = document.renderedElement()
             // Position the nested figure: x, y are valid attributes of an inner <svg>.
-            inner += element.replacingOccurrences(of: "<svg xmlns=\"http://www.w3.org/2000/svg\" ",
-                                                  with: "<svg x=\"0\" y=\"\(number(y))\" ", options: .anchored)
+            inner += element.replacingOccurrences(
+                of: "<svg xmlns=\"http://www.w3.org/2000/svg\" ",
+                with: "<svg x=\"0\" y=\"\(number(y))\" ", options: .anchored)
             y += document.height + gap
         }
         let height = max(0, y - gap)

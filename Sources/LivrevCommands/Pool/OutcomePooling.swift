@@ -23,12 +23,14 @@ enum OutcomePooling {
             }
             if case .singleArm(_, let n) = row.data { sampleSizes.append(Double(n)) }
             effects.append(effect)
-            analysed.append(PooledOutcome.Row(
-                study: row.study, label: row.label, eventName: row.eventName, counts: counts, yi: effect.yi, vi: effect.vi,
-                weight: nil, rstudent: nil, cooksDistance: nil))
+            analysed.append(
+                PooledOutcome.Row(
+                    study: row.study, label: row.label, eventName: row.eventName, counts: counts, yi: effect.yi, vi: effect.vi,
+                    weight: nil, rstudent: nil, cooksDistance: nil))
         }
-        var result = PooledOutcome(outcome: outcome.name, snapshot: snapshot, measure: measureName,
-                                   method: options.method.rawValue, ciMethod: options.ci.rawValue, rows: analysed)
+        var result = PooledOutcome(
+            outcome: outcome.name, snapshot: snapshot, measure: measureName,
+            method: options.method.rawValue, ciMethod: options.ci.rawValue, rows: analysed)
         result.dropped = dropped
         guard !effects.isEmpty else { return result }
         switch options.method {
@@ -40,11 +42,15 @@ enum OutcomePooling {
         if let estimate = result.estimate, let lower = result.ciLower, let upper = result.ciUpper {
             switch measureName {
             case "PLO":
-                result.backTransformed = (Transform.inverseLogit(estimate), Transform.inverseLogit(lower), Transform.inverseLogit(upper))
+                result.backTransformed = (
+                    Transform.inverseLogit(estimate), Transform.inverseLogit(lower), Transform.inverseLogit(upper)
+                )
             case "PFT":
-                result.backTransformed = (Transform.inverseFreemanTukey(estimate, sampleSizes: sampleSizes),
-                                          Transform.inverseFreemanTukey(lower, sampleSizes: sampleSizes),
-                                          Transform.inverseFreemanTukey(upper, sampleSizes: sampleSizes))
+                result.backTransformed = (
+                    Transform.inverseFreemanTukey(estimate, sampleSizes: sampleSizes),
+                    Transform.inverseFreemanTukey(lower, sampleSizes: sampleSizes),
+                    Transform.inverseFreemanTukey(upper, sampleSizes: sampleSizes)
+                )
             default: break
             }
         }
@@ -78,7 +84,8 @@ enum OutcomePooling {
             result.egger = egger.map { ($0.statistic, $0.p) }
         }
         if k >= 2, let begg = try? RankCorrelationTest(yi: effects.map(\.yi), vi: effects.map(\.vi)),
-            let tau = begg.tau, let p = begg.pValue {
+            let tau = begg.tau, let p = begg.pValue
+        {
             result.begg = (tau, p)
         }
         result.failSafeN = (try? FailSafeN.rosenthal(yi: effects.map(\.yi), vi: effects.map(\.vi)))?.failSafeN
@@ -103,25 +110,32 @@ enum OutcomePooling {
         let ai = tables.map(\.0), n1i = tables.map(\.1), ci = tables.map(\.2), n2i = tables.map(\.3)
         if options.method == .PETO {
             let peto = try PetoOddsRatio(ai: ai, n1i: n1i, ci: ci, n2i: n2i)
-            (result.estimate, result.se, result.ciLower, result.ciUpper) = (peto.estimate, peto.standardError, peto.ciLower, peto.ciUpper)
-            (result.statistic, result.p, result.q, result.qP, result.i2, result.h2) = (peto.z, peto.pValue, peto.q, peto.qPValue, peto.i2, peto.h2)
+            (result.estimate, result.se, result.ciLower, result.ciUpper) = (
+                peto.estimate, peto.standardError, peto.ciLower, peto.ciUpper
+            )
+            (result.statistic, result.p, result.q, result.qP, result.i2, result.h2) = (
+                peto.z, peto.pValue, peto.q, peto.qPValue, peto.i2, peto.h2
+            )
             result.qDF = peto.kYi - 1
             return
         }
         let mhMeasure: MantelHaenszel.Measure = measure == "RR" ? .riskRatio : measure == "RD" ? .riskDifference : .oddsRatio
         let mh = try MantelHaenszel(ai: ai, n1i: n1i, ci: ci, n2i: n2i, measure: mhMeasure)
         (result.estimate, result.se, result.ciLower, result.ciUpper) = (mh.estimate, mh.standardError, mh.ciLower, mh.ciUpper)
-        (result.statistic, result.p, result.q, result.qP, result.i2, result.h2) = (mh.z, mh.pValue, mh.q, mh.qPValue, mh.i2, mh.h2)
+        (result.statistic, result.p, result.q, result.qP, result.i2, result.h2) = (
+            mh.z, mh.pValue, mh.q, mh.qPValue, mh.i2, mh.h2
+        )
         result.qDF = mh.kYi > 0 ? mh.kYi - 1 : nil
     }
 
     /// The outcome's measure; for generic rows, the ratio they were reported as (e.g. HR) when they agree.
     private static func reportedScale(_ outcome: Outcome, _ rows: [OutcomeRow]) -> String {
         guard outcome.measure == "GEN" else { return outcome.measure }
-        let scales = Set(rows.map { row -> String in
-            if case .ratio(let measure, _, _, _) = row.data { return measure }
-            return "GEN"
-        })
+        let scales = Set(
+            rows.map { row -> String in
+                if case .ratio(let measure, _, _, _) = row.data { return measure }
+                return "GEN"
+            })
         return scales.count == 1 ? scales.first ?? "GEN" : "GEN"
     }
 
@@ -134,12 +148,14 @@ enum OutcomePooling {
             guard let m = Measure(rawValue: measure), [.OR, .RR, .RD].contains(m) else {
                 throw PoolError.measureDoesNotFit(outcome: row.outcome, measure: measure, data: "2×2 counts (use OR, RR or RD)")
             }
-            let effect = EffectSize.twoByTwo(eventsTreatment: Double(et), nTreatment: Double(nt), eventsControl: Double(ec),
-                                             nControl: Double(nc), measure: m, correction: correction)
+            let effect = EffectSize.twoByTwo(
+                eventsTreatment: Double(et), nTreatment: Double(nt), eventsControl: Double(ec),
+                nControl: Double(nc), measure: m, correction: correction)
             return effect.map { ($0, ["\(et)/\(nt)", "\(ec)/\(nc)"]) }
         case .singleArm(let events, let n):
             guard let m = Measure(rawValue: measure), [.PLO, .PFT].contains(m) else {
-                throw PoolError.measureDoesNotFit(outcome: row.outcome, measure: measure, data: "single-arm counts (use PLO or PFT)")
+                throw PoolError.measureDoesNotFit(
+                    outcome: row.outcome, measure: measure, data: "single-arm counts (use PLO or PFT)")
             }
             let effect = EffectSize.proportion(events: Double(events), total: Double(n), measure: m, correction: correction)
             return effect.map { ($0, ["\(events)/\(n)"]) }

@@ -50,13 +50,15 @@ struct Pool: RegistryCommand {
         let inputs = Registry.inputHash(try registry.outcomeRows(outcome: outcome, at: revision))
         if let stored = try registry.storedPoolResult(spec: specification, atRevision: atRevision) {
             let same = stored.output == output && stored.inputHash == inputs
-            Output.error("A stored result of this analysis at revision \(atRevision) exists (stored in revision "
-                         + "\(stored.storedIn), \(stored.storedAt)): \(same ? "identical" : "DIFFERENT from this run")")
+            Output.error(
+                "A stored result of this analysis at revision \(atRevision) exists (stored in revision "
+                    + "\(stored.storedIn), \(stored.storedAt)): \(same ? "identical" : "DIFFERENT from this run")")
         }
         if store {
             try context.write(reviewer: nil) { writing in
-                try registry.storePoolResult(spec: specification, atRevision: atRevision, inputHash: inputs, output: output,
-                                             revision: writing)
+                try registry.storePoolResult(
+                    spec: specification, atRevision: atRevision, inputHash: inputs, output: output,
+                    revision: writing)
             }
             Output.error("Stored this result for revision \(atRevision) (inputs \(inputs.prefix(12))…)")
         }
@@ -64,22 +66,26 @@ struct Pool: RegistryCommand {
 
     /// The analysis specification in a canonical form: every option that changes the result.
     var specification: String {
-        [("outcome", outcome ?? "*"), ("measure", options.measure?.rawValue ?? "default"),
-         ("method", options.method.rawValue), ("ci", options.ci.rawValue), ("correction", options.correction.rawValue),
-         ("exclude-rob", selection.excludeRob ?? ""), ("rob-domain", selection.robDomain ?? ""),
-         ("subgroup", subgroup ?? ""), ("format", format.rawValue)]
-            .map { "\($0)=\($1)" }.joined(separator: ";")
+        [
+            ("outcome", outcome ?? "*"), ("measure", options.measure?.rawValue ?? "default"),
+            ("method", options.method.rawValue), ("ci", options.ci.rawValue), ("correction", options.correction.rawValue),
+            ("exclude-rob", selection.excludeRob ?? ""), ("rob-domain", selection.robDomain ?? ""),
+            ("subgroup", subgroup ?? ""), ("format", format.rawValue),
+        ]
+        .map { "\($0)=\($1)" }.joined(separator: ";")
     }
 
     /// What the analysis prints, as of `revision`.
     private func rendered(_ registry: Registry, at revision: Int64) throws -> String {
         let excluded = try selection.excludedStudies(registry, at: revision)
         if let subgroup {
-            let analyses = try SubgroupAnalysis.run(registry, outcome: outcome, characteristic: subgroup,
-                                                    options: options, excluded: excluded, at: revision, snapshot: snapshot.name)
+            let analyses = try SubgroupAnalysis.run(
+                registry, outcome: outcome, characteristic: subgroup,
+                options: options, excluded: excluded, at: revision, snapshot: snapshot.name)
             if figures.wantsFigures {
-                let overall = try Pool.analyses(registry, outcome: outcome, options: options, excluded: excluded,
-                                                at: revision, snapshot: snapshot.name)
+                let overall = try Pool.analyses(
+                    registry, outcome: outcome, options: options, excluded: excluded,
+                    at: revision, snapshot: snapshot.name)
                 try figures.write(analyses, overall: overall, registry: registry, at: revision, all: all)
             }
             switch format {
@@ -87,8 +93,9 @@ struct Pool: RegistryCommand {
             default: return analyses.map { $0.renderedText() }.joined(separator: "\n")
             }
         }
-        let results = try Pool.analyses(registry, outcome: outcome, options: options, excluded: excluded,
-                                        at: revision, snapshot: snapshot.name)
+        let results = try Pool.analyses(
+            registry, outcome: outcome, options: options, excluded: excluded,
+            at: revision, snapshot: snapshot.name)
         if figures.wantsFigures {
             try figures.write(results, registry: registry, at: revision, all: all)
         }
@@ -100,11 +107,14 @@ struct Pool: RegistryCommand {
     }
 
     /// Pools one outcome (or all, in the order they were added) as of `revision`.
-    static func analyses(_ registry: Registry, outcome name: String?, options: PoolOptions,
-                         excluded: [String: String] = [:], at revision: Int64, snapshot: String?) throws -> [PooledOutcome] {
+    static func analyses(
+        _ registry: Registry, outcome name: String?, options: PoolOptions,
+        excluded: [String: String] = [:], at revision: Int64, snapshot: String?
+    ) throws -> [PooledOutcome] {
         try rowsByOutcome(registry, outcome: name, at: revision).map { outcome, rows in
-            var result = try OutcomePooling.pool(outcome, rows: rows.filter { excluded[$0.study] == nil }, options: options,
-                                                 snapshot: snapshot)
+            var result = try OutcomePooling.pool(
+                outcome, rows: rows.filter { excluded[$0.study] == nil }, options: options,
+                snapshot: snapshot)
             let left = Set(rows.map(\.study)).filter { excluded[$0] != nil }.sorted()
             result.dropped += left.map { "\($0): \(excluded[$0] ?? "")" }
             return result

@@ -3,8 +3,9 @@ import LivrevStore
 
 /// Which rows an analysis uses: all, or without studies at high risk of bias.
 struct RowSelection: ParsableArguments {
-    @Option(name: .customLong("exclude-rob"),
-            help: "Leave out studies at this risk of bias (overall, or in --rob-domain). Only 'high' is meaningful.")
+    @Option(
+        name: .customLong("exclude-rob"),
+        help: "Leave out studies at this risk of bias (overall, or in --rob-domain). Only 'high' is meaningful.")
     var excludeRob: String?
 
     @Option(help: "With --exclude-rob: judge by this domain (name or D1…Dn) instead of the overall judgement.")

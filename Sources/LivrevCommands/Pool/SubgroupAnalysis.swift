@@ -4,10 +4,14 @@ import MetaAnalysis
 
 /// `pool --subgroup CHARACTERISTIC`: pooled per level, and metafor's QM for the difference.
 enum SubgroupAnalysis {
-    static func run(_ registry: Registry, outcome name: String?, characteristic: String, options: PoolOptions,
-                    excluded: [String: String], at revision: Int64, snapshot: String?) throws -> [SubgroupResult] {
+    static func run(
+        _ registry: Registry, outcome name: String?, characteristic: String, options: PoolOptions,
+        excluded: [String: String], at revision: Int64, snapshot: String?
+    ) throws -> [SubgroupResult] {
         let table = try registry.characteristics(at: revision)
-        guard table.names.contains(characteristic) else { throw PoolError.noSuchCharacteristic(characteristic, known: table.names) }
+        guard table.names.contains(characteristic) else {
+            throw PoolError.noSuchCharacteristic(characteristic, known: table.names)
+        }
         let levelOf = Dictionary(uniqueKeysWithValues: table.studies.map { ($0.study, $0.values[characteristic]?.text ?? "") })
         return try Pool.rowsByOutcome(registry, outcome: name, at: revision).map { outcome, allRows in
             let rows = allRows.filter { excluded[$0.study] == nil }
@@ -32,8 +36,10 @@ enum SubgroupAnalysis {
             }
             var test: (Double, Int, Double)?
             if Set(labels).count >= 2, let method = options.method.tauSquared,
-                let fit = try? MetaRegression.fit(effects, groups: labels, method: method,
-                                                  test: options.ci == .hksj ? .knappHartung : .z) {
+                let fit = try? MetaRegression.fit(
+                    effects, groups: labels, method: method,
+                    test: options.ci == .hksj ? .knappHartung : .z)
+            {
                 test = (fit.qm, fit.qmDF, fit.qmP)
             }
             return SubgroupResult(outcome: outcome.name, characteristic: characteristic, levels: levels, test: test)

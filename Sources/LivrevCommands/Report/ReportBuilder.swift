@@ -48,9 +48,11 @@ struct ReportBuilder {
 
     private func flowSection() throws -> HTMLSection {
         let flow = try Prisma.flow(registry, at: revision)
-        return HTMLSection(heading: "Flow of studies (PRISMA 2020)", blocks: [
-            .figure(flow.svgDocument(), caption: "PRISMA 2020 flow diagram; counts derived from the recorded decisions."),
-        ])
+        return HTMLSection(
+            heading: "Flow of studies (PRISMA 2020)",
+            blocks: [
+                .figure(flow.svgDocument(), caption: "PRISMA 2020 flow diagram; counts derived from the recorded decisions.")
+            ])
     }
 
     private func characteristicsSection() throws -> HTMLSection {
@@ -62,29 +64,39 @@ struct ReportBuilder {
             let part = chunks.count > 1 ? " (part \(index + 1) of \(chunks.count))" : ""
             return .table(caption: "\(table.studies.count) studies\(part)", header: ["study"] + names, rows: rows)
         }
-        return HTMLSection(heading: "Characteristics of included studies",
-                           blocks: blocks.isEmpty ? [.paragraph("No study characteristics recorded.")] : blocks)
+        return HTMLSection(
+            heading: "Characteristics of included studies",
+            blocks: blocks.isEmpty ? [.paragraph("No study characteristics recorded.")] : blocks)
     }
 
     private func riskOfBiasSection(_ lights: RiskOfBiasLights) throws -> HTMLSection {
         let table = try RiskOfBiasFigure.table(lights, registry: registry, at: revision, weighting: .equal)
         var summary = table
         summary.title = "Risk of bias across studies (\(table.tool.rawValue))"
-        return HTMLSection(heading: "Risk of bias", blocks: [
-            .figure(table.trafficLightDocument(), caption: "Judgements per study and domain; overall by the tool's algorithm unless a reviewer set it."),
-            .figure(summary.summaryDocument(), caption: "Share of studies at each level of risk, per domain."),
-        ])
+        return HTMLSection(
+            heading: "Risk of bias",
+            blocks: [
+                .figure(
+                    table.trafficLightDocument(),
+                    caption: "Judgements per study and domain; overall by the tool's algorithm unless a reviewer set it."),
+                .figure(summary.summaryDocument(), caption: "Share of studies at each level of risk, per domain."),
+            ])
     }
 
     private func outcomesSection(_ pooled: [PooledOutcome], lights: RiskOfBiasLights?) throws -> HTMLSection {
         let subsections = try pooled.map { outcome -> HTMLSection in
             var blocks: [HTMLBlock] = []
             if outcome.estimate != nil {
-                blocks.append(.figure(ForestFigure.document(ForestFigure.plot(outcome, riskOfBias: lights)),
-                                      caption: "Forest plot: \(outcome.outcome)."))
+                blocks.append(
+                    .figure(
+                        ForestFigure.document(ForestFigure.plot(outcome, riskOfBias: lights)),
+                        caption: "Forest plot: \(outcome.outcome)."))
                 // A funnel of one or two points shows nothing about small-study effects.
                 if outcome.k >= 3, let funnel = try FunnelFigure.plot(outcome, trimFill: false) {
-                    blocks.append(.figure(funnel.svgDocument(), caption: "Funnel plot: \(outcome.outcome); pseudo-95% region around the pooled estimate."))
+                    blocks.append(
+                        .figure(
+                            funnel.svgDocument(),
+                            caption: "Funnel plot: \(outcome.outcome); pseudo-95% region around the pooled estimate."))
                 }
             }
             let lines = ReportBuilder.statistics(outcome)
@@ -92,11 +104,14 @@ struct ReportBuilder {
             if lines.count > 1 { blocks.append(.list(Array(lines.dropFirst()))) }
             return HTMLSection(heading: outcome.outcome, blocks: blocks)
         }
-        return HTMLSection(heading: "Meta-analyses", blocks: [
-            .paragraph("Pooled as \(ReportBuilder.optionsLine(options)). Estimates on the natural scale (odds, risk or "
-                       + "hazard ratios; proportions back-transformed); each outcome's figures and statistics follow."),
-            .table(caption: "Pooled results", header: ReportSummaryTable.header, rows: pooled.map(ReportSummaryTable.row)),
-        ], subsections: subsections)
+        return HTMLSection(
+            heading: "Meta-analyses",
+            blocks: [
+                .paragraph(
+                    "Pooled as \(ReportBuilder.optionsLine(options)). Estimates on the natural scale (odds, risk or "
+                        + "hazard ratios; proportions back-transformed); each outcome's figures and statistics follow."),
+                .table(caption: "Pooled results", header: ReportSummaryTable.header, rows: pooled.map(ReportSummaryTable.row)),
+            ], subsections: subsections)
     }
 
     /// The result in words: the lines of `renderedText()` before its per-row table (the forest shows the rows).
@@ -108,7 +123,9 @@ struct ReportBuilder {
 
     private func checkSection() throws -> HTMLSection {
         let findings = try registry.check(at: revision)
-        guard !findings.isEmpty else { return HTMLSection(heading: "Consistency check", blocks: [.paragraph("No inconsistencies found.")]) }
+        guard !findings.isEmpty else {
+            return HTMLSection(heading: "Consistency check", blocks: [.paragraph("No inconsistencies found.")])
+        }
         let summary = String(Check.text(findings).prefix { $0 != "\n" })
         var blocks: [HTMLBlock] = [.paragraph(summary + ".")]
         for finding in findings {
@@ -127,14 +144,20 @@ struct ReportBuilder {
         let changes = OutcomeChange.pair(before: before, after: pooled)
         let factRows = facts.filter { $0.added + $0.corrected + $0.retracted > 0 }
             .map { [$0.kind, String($0.added), String($0.corrected), String($0.retracted)] }
-        var blocks: [HTMLBlock] = [.paragraph("From snapshot \(earlier.name) (revision \(earlier.atRevision)) to revision \(revision).")]
-        blocks.append(factRows.isEmpty ? .paragraph("No facts changed.")
-                      : .table(caption: "Facts", header: ["facts", "added", "corrected", "retracted"], rows: factRows))
+        var blocks: [HTMLBlock] = [
+            .paragraph("From snapshot \(earlier.name) (revision \(earlier.atRevision)) to revision \(revision).")
+        ]
+        blocks.append(
+            factRows.isEmpty
+                ? .paragraph("No facts changed.")
+                : .table(caption: "Facts", header: ["facts", "added", "corrected", "retracted"], rows: factRows))
         if changes.allSatisfy({ $0.verdict == "unchanged" }) {
             blocks.append(.paragraph("Every outcome's pooled result is unchanged."))
         } else {
-            blocks.append(.table(caption: "Pooled results before and after", header: ReportSummaryTable.changeHeader,
-                                 rows: changes.map(ReportSummaryTable.changeRow)))
+            blocks.append(
+                .table(
+                    caption: "Pooled results before and after", header: ReportSummaryTable.changeHeader,
+                    rows: changes.map(ReportSummaryTable.changeRow)))
         }
         return HTMLSection(heading: "Changes since \(earlier.name)", blocks: blocks)
     }

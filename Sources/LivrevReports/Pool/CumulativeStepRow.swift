@@ -12,8 +12,10 @@ public struct CumulativeStepRow: Sendable {
     public var tau2: Double
     public var i2: Double
 
-    public init(label: String, year: Int?, k: Int, estimate: Double, se: Double, ciLower: Double, ciUpper: Double,
-                p: Double, q: Double, tau2: Double, i2: Double) {
+    public init(
+        label: String, year: Int?, k: Int, estimate: Double, se: Double, ciLower: Double, ciUpper: Double,
+        p: Double, q: Double, tau2: Double, i2: Double
+    ) {
         self.label = label
         self.year = year
         self.k = k
@@ -37,9 +39,12 @@ public struct CumulativeStepRow: Sendable {
 
     public static func table(_ steps: [CumulativeStepRow]) -> String {
         let rows = steps.map { step in
-            [step.label, step.year.map(String.init) ?? "", String(step.k), SVGFormat.fixed(step.estimate, decimals: 4),
-             "\(SVGFormat.fixed(step.ciLower, decimals: 3)) to \(SVGFormat.fixed(step.ciUpper, decimals: 3))",
-             SVGFormat.fixed(step.p, decimals: 3), SVGFormat.fixed(step.tau2, decimals: 4), SVGFormat.fixed(step.i2, decimals: 1)]
+            [
+                step.label, step.year.map(String.init) ?? "", String(step.k), SVGFormat.fixed(step.estimate, decimals: 4),
+                "\(SVGFormat.fixed(step.ciLower, decimals: 3)) to \(SVGFormat.fixed(step.ciUpper, decimals: 3))",
+                SVGFormat.fixed(step.p, decimals: 3), SVGFormat.fixed(step.tau2, decimals: 4),
+                SVGFormat.fixed(step.i2, decimals: 1),
+            ]
         }
         return TextTable(header: ["step", "year", "k", "estimate", "95% CI", "p", "τ²", "I² %"], rows: rows).rendered()
     }

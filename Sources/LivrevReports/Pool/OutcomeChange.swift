@@ -36,8 +36,10 @@ public struct OutcomeChange: Sendable {
             let k = "\(change.before.map { String($0.k) } ?? "0") → \(change.after.map { String($0.k) } ?? "0")"
             let tau2 = [change.before?.tau2, change.after?.tau2].map { $0.map { SVGFormat.fixed($0, decimals: 4) } ?? "—" }
             let i2 = [change.before?.i2, change.after?.i2].map { $0.map { SVGFormat.fixed($0, decimals: 1) } ?? "—" }
-            return [change.outcome, k, describe(change.before), describe(change.after), "\(tau2[0]) → \(tau2[1])",
-                    "\(i2[0]) → \(i2[1])", change.verdict]
+            return [
+                change.outcome, k, describe(change.before), describe(change.after), "\(tau2[0]) → \(tau2[1])",
+                "\(i2[0]) → \(i2[1])", change.verdict,
+            ]
         }
         return TextTable(header: ["outcome", "k", "before", "after", "τ²", "I² %", "change"], rows: rows).rendered()
     }

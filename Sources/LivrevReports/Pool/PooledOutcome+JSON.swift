@@ -12,13 +12,17 @@ extension PooledOutcome {
             ("egger", egger.map { .object([("z", .number($0.z)), ("p", .number($0.p))]) } ?? .null),
             ("begg", begg.map { .object([("tau", .number($0.tau)), ("p", .number($0.p))]) } ?? .null),
             ("failsafe_n", .number(failSafeN)), ("outlier_threshold", .number(outlierThreshold)),
-            ("rows", .array(rows.map { row in
-                .object([
-                    ("study", .string(row.study)), ("label", .string(row.label)), ("yi", .number(row.yi)),
-                    ("vi", .number(row.vi)), ("weight", .number(row.weight)), ("rstudent", .number(row.rstudent)),
-                    ("cooks_distance", .number(row.cooksDistance)),
-                ])
-            })),
+            (
+                "rows",
+                .array(
+                    rows.map { row in
+                        .object([
+                            ("study", .string(row.study)), ("label", .string(row.label)), ("yi", .number(row.yi)),
+                            ("vi", .number(row.vi)), ("weight", .number(row.weight)), ("rstudent", .number(row.rstudent)),
+                            ("cooks_distance", .number(row.cooksDistance)),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -32,9 +36,11 @@ extension PooledOutcome {
     /// This outcome's `pool --format csv` line (shortest round-trip numbers; empty where null).
     public var csvRow: [String] {
         func text(_ value: Double?) -> String { value.map(JSONValue.numberText) ?? "" }
-        return [outcome, snapshot ?? "", measure, method, ciMethod, String(k), text(estimate), text(se), text(ciLower),
-                text(ciUpper), text(statistic), text(p), text(tau2), text(tau), text(i2), text(h2), text(q),
-                qDF.map(String.init) ?? "", text(qP), text(piLower), text(piUpper), text(egger?.z), text(egger?.p),
-                text(begg?.tau), text(begg?.p), text(failSafeN), text(outlierThreshold)]
+        return [
+            outcome, snapshot ?? "", measure, method, ciMethod, String(k), text(estimate), text(se), text(ciLower),
+            text(ciUpper), text(statistic), text(p), text(tau2), text(tau), text(i2), text(h2), text(q),
+            qDF.map(String.init) ?? "", text(qP), text(piLower), text(piUpper), text(egger?.z), text(egger?.p),
+            text(begg?.tau), text(begg?.p), text(failSafeN), text(outlierThreshold),
+        ]
     }
 }

@@ -5,8 +5,10 @@ extension PooledOutcome {
     /// ratio scale), test, direction, heterogeneity, prediction interval, small-study tests,
     /// outliers, then one line per row.
     public func renderedText() -> String {
-        var lines = ["\(outcome) — \(scaleName), \(methodName), \(ciMethod == "hksj" ? "Knapp–Hartung t" : "Wald z")"
-                     + " (k = \(k) rows from \(studies) studies)" + (snapshot.map { ", snapshot \($0)" } ?? "")]
+        var lines = [
+            "\(outcome) — \(scaleName), \(methodName), \(ciMethod == "hksj" ? "Knapp–Hartung t" : "Wald z")"
+                + " (k = \(k) rows from \(studies) studies)" + (snapshot.map { ", snapshot \($0)" } ?? "")
+        ]
         guard let estimate, let ciLower, let ciUpper else {
             lines.append("  No pooled estimate: \(k == 0 ? "no rows" : "too few rows").")
             return lines.joined(separator: "\n") + "\n"
@@ -35,8 +37,9 @@ extension PooledOutcome {
             lines.append("  Prediction interval: \(f(piLower, 4)) to \(f(piUpper, 4))")
         }
         if let egger {
-            lines.append("  Egger's regression test: z = \(f(egger.z, 3)), p = \(pText(egger.p))"
-                         + (egger.p < 0.05 ? ": funnel asymmetry (small-study effects)" : ": no evidence of funnel asymmetry"))
+            lines.append(
+                "  Egger's regression test: z = \(f(egger.z, 3)), p = \(pText(egger.p))"
+                    + (egger.p < 0.05 ? ": funnel asymmetry (small-study effects)" : ": no evidence of funnel asymmetry"))
         }
         if let begg {
             lines.append("  Begg's rank correlation: Kendall's τ = \(f(begg.tau, 3)), p = \(pText(begg.p))")
@@ -44,10 +47,11 @@ extension PooledOutcome {
         if let failSafeN { lines.append("  Fail-safe N (Rosenthal): \(f(failSafeN, 0))") }
         if let outlierThreshold {
             let outliers = rows.filter { abs($0.rstudent ?? 0) > outlierThreshold }
-            lines.append(outliers.isEmpty
-                ? "  Studentized residuals: none beyond ±\(f(outlierThreshold, 3)) (Bonferroni, k = \(k))"
-                : "  Studentized residuals beyond ±\(f(outlierThreshold, 3)): "
-                    + outliers.map { "\($0.study)\($0.label.map { " (\($0))" } ?? "") \(f($0.rstudent ?? 0, 2))" }
+            lines.append(
+                outliers.isEmpty
+                    ? "  Studentized residuals: none beyond ±\(f(outlierThreshold, 3)) (Bonferroni, k = \(k))"
+                    : "  Studentized residuals beyond ±\(f(outlierThreshold, 3)): "
+                        + outliers.map { "\($0.study)\($0.label.map { " (\($0))" } ?? "") \(f($0.rstudent ?? 0, 2))" }
                         .joined(separator: ", "))
         }
         if !dropped.isEmpty {
@@ -57,9 +61,11 @@ extension PooledOutcome {
         let header = ["study", "label", "counts", scaleName, "95% CI", "weight %", "rstudent", "Cook's D"]
         let table = rows.map { row -> [String] in
             let half = 1.959963984540054 * row.vi.squareRoot()
-            return [row.study, row.label ?? "", row.counts.joined(separator: " vs "), f(row.yi, 3),
-                    "\(f(row.yi - half, 2)) to \(f(row.yi + half, 2))", row.weight.map { f($0, 2) } ?? "—",
-                    row.rstudent.map { f($0, 3) } ?? "—", row.cooksDistance.map { f($0, 3) } ?? "—"]
+            return [
+                row.study, row.label ?? "", row.counts.joined(separator: " vs "), f(row.yi, 3),
+                "\(f(row.yi - half, 2)) to \(f(row.yi + half, 2))", row.weight.map { f($0, 2) } ?? "—",
+                row.rstudent.map { f($0, 3) } ?? "—", row.cooksDistance.map { f($0, 3) } ?? "—",
+            ]
         }
         let body = TextTable(header: header, rows: table).rendered().split(separator: "\n").map { "  " + $0 }
         return (lines + body).joined(separator: "\n") + "\n"
@@ -67,16 +73,20 @@ extension PooledOutcome {
 
     /// One line per outcome for `pool --all`: the numbers a paper prints, and the direction in words.
     public static func summaryTable(_ outcomes: [PooledOutcome]) -> String {
-        let header = ["outcome", "k", "scale", "estimate", "95% CI", "z", "p", "Q", "τ²", "I² %", "Begg p", "Egger p", "±outlier",
-                      "in words"]
+        let header = [
+            "outcome", "k", "scale", "estimate", "95% CI", "z", "p", "Q", "τ²", "I² %", "Begg p", "Egger p", "±outlier",
+            "in words",
+        ]
         let rows = outcomes.map { o -> [String] in
             guard let estimate = o.estimate, let lower = o.ciLower, let upper = o.ciUpper else {
                 return [o.outcome, String(o.k), o.scaleName, "—", "", "", "", "", "", "", "", "", "", "not pooled"]
             }
-            return [o.outcome, String(o.k), o.scaleName, o.f(estimate, 3), "\(o.f(lower, 2)) to \(o.f(upper, 2))",
-                    o.statistic.map { o.f($0, 2) } ?? "", o.p.map(o.pText) ?? "", o.q.map { o.f($0, 3) } ?? "",
-                    o.tau2.map { o.f($0, 4) } ?? "", o.i2.map { o.f($0, 2) } ?? "", o.begg.map { o.pText($0.p) } ?? "—",
-                    o.egger.map { o.pText($0.p) } ?? "—", o.outlierThreshold.map { o.f($0, 3) } ?? "—", o.inWords]
+            return [
+                o.outcome, String(o.k), o.scaleName, o.f(estimate, 3), "\(o.f(lower, 2)) to \(o.f(upper, 2))",
+                o.statistic.map { o.f($0, 2) } ?? "", o.p.map(o.pText) ?? "", o.q.map { o.f($0, 3) } ?? "",
+                o.tau2.map { o.f($0, 4) } ?? "", o.i2.map { o.f($0, 2) } ?? "", o.begg.map { o.pText($0.p) } ?? "—",
+                o.egger.map { o.pText($0.p) } ?? "—", o.outlierThreshold.map { o.f($0, 3) } ?? "—", o.inWords,
+            ]
         }
         var text = TextTable(header: header, rows: rows).rendered()
         if let first = outcomes.first {
@@ -118,7 +128,8 @@ extension PooledOutcome {
     var direction: String {
         guard let estimate else { return directionRule }
         if ["OR", "RR", "RD"].contains(measure) {
-            let side = estimate > 0 ? "more events with treatment" : estimate < 0 ? "fewer events with treatment" : "no difference"
+            let side =
+                estimate > 0 ? "more events with treatment" : estimate < 0 ? "fewer events with treatment" : "no difference"
             return "\(scaleName) \(estimate > 0 ? ">" : estimate < 0 ? "<" : "=") 0: \(side)"
         }
         return directionRule

@@ -16,8 +16,10 @@ public struct PooledOutcome: Sendable {
         public var rstudent: Double?
         public var cooksDistance: Double?
 
-        public init(study: String, label: String?, eventName: String?, counts: [String], yi: Double, vi: Double,
-                    weight: Double?, rstudent: Double?, cooksDistance: Double?) {
+        public init(
+            study: String, label: String?, eventName: String?, counts: [String], yi: Double, vi: Double,
+            weight: Double?, rstudent: Double?, cooksDistance: Double?
+        ) {
             self.study = study
             self.label = label
             self.eventName = eventName

@@ -10,8 +10,10 @@ public struct SubgroupResult: Sendable {
     /// QM, its df and p; nil when fewer than two levels can be compared.
     public var test: (qm: Double, df: Int, p: Double)?
 
-    public init(outcome: String, characteristic: String, levels: [(level: String, pooled: PooledOutcome)],
-                test: (qm: Double, df: Int, p: Double)?) {
+    public init(
+        outcome: String, characteristic: String, levels: [(level: String, pooled: PooledOutcome)],
+        test: (qm: Double, df: Int, p: Double)?
+    ) {
         self.outcome = outcome
         self.characteristic = characteristic
         self.levels = levels
@@ -21,21 +23,26 @@ public struct SubgroupResult: Sendable {
     public var json: JSONValue {
         .object([
             ("outcome", .string(outcome)), ("subgroup", .string(characteristic)),
-            ("levels", .array(levels.map { level in
-                guard case .object(let members) = level.pooled.json else { return level.pooled.json }
-                return .object([("level", .string(level.level))] + members)
-            })),
+            (
+                "levels",
+                .array(
+                    levels.map { level in
+                        guard case .object(let members) = level.pooled.json else { return level.pooled.json }
+                        return .object([("level", .string(level.level))] + members)
+                    })
+            ),
             ("test", test.map { .object([("qm", .number($0.qm)), ("df", .integer($0.df)), ("p", .number($0.p))]) } ?? .null),
         ])
     }
 
     public func renderedText() -> String {
         var text = "\(outcome) by \(characteristic)\n\n"
-        text += PooledOutcome.summaryTable(levels.map { level in
-            var pooled = level.pooled
-            pooled.outcome = "\(characteristic) = \(level.level)"
-            return pooled
-        })
+        text += PooledOutcome.summaryTable(
+            levels.map { level in
+                var pooled = level.pooled
+                pooled.outcome = "\(characteristic) = \(level.level)"
+                return pooled
+            })
         if let test {
             let p = levels.first?.pooled.pText(test.p) ?? String(test.p)
             text += "Test for subgroup differences: QM(\(test.df)) = \(levels.first?.pooled.f(test.qm, 3) ?? ""), p = \(p)"

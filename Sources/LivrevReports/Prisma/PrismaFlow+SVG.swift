@@ -34,27 +34,55 @@ extension PrismaFlow {
         let reportsLabel = previous == nil ? "Reports of included studies" : "Reports of new included studies"
 
         var rows: [(main: FlowBox, right: FlowBox?)] = [
-            (FlowBox(width: columnWidth, identified),
-             FlowBox(width: rightWidth, [Line(text: "Records removed before screening:"),
-                                         Line(text: "Duplicate records removed \(n(duplicatesRemoved))", indent: 10)])),
-            (FlowBox(width: columnWidth, texts: ["Records screened", n(recordsScreened)]),
-             FlowBox(width: rightWidth, texts: ["Records excluded", n(recordsExcluded)])),
-            (FlowBox(width: columnWidth, texts: ["Reports sought for retrieval", n(reportsSought)]),
-             FlowBox(width: rightWidth, texts: ["Reports not retrieved", n(reportsNotRetrieved)])),
-            (FlowBox(width: columnWidth, texts: ["Reports assessed for eligibility", n(reportsAssessed)]),
-             FlowBox(width: rightWidth, excludedLines)),
-            (FlowBox(width: columnWidth, texts: ["\(newLabel) \(n(studiesIncluded))", "\(reportsLabel) \(n(reportsIncluded))"]), nil),
+            (
+                FlowBox(width: columnWidth, identified),
+                FlowBox(
+                    width: rightWidth,
+                    [
+                        Line(text: "Records removed before screening:"),
+                        Line(text: "Duplicate records removed \(n(duplicatesRemoved))", indent: 10),
+                    ])
+            ),
+            (
+                FlowBox(width: columnWidth, texts: ["Records screened", n(recordsScreened)]),
+                FlowBox(width: rightWidth, texts: ["Records excluded", n(recordsExcluded)])
+            ),
+            (
+                FlowBox(width: columnWidth, texts: ["Reports sought for retrieval", n(reportsSought)]),
+                FlowBox(width: rightWidth, texts: ["Reports not retrieved", n(reportsNotRetrieved)])
+            ),
+            (
+                FlowBox(width: columnWidth, texts: ["Reports assessed for eligibility", n(reportsAssessed)]),
+                FlowBox(width: rightWidth, excludedLines)
+            ),
+            (
+                FlowBox(
+                    width: columnWidth, texts: ["\(newLabel) \(n(studiesIncluded))", "\(reportsLabel) \(n(reportsIncluded))"]),
+                nil
+            ),
         ]
         if previous != nil {
-            rows.append((FlowBox(width: columnWidth, texts: ["Total studies included in review \(n(totalStudies))",
-                                                             "Reports of total included studies \(n(totalReports))"]), nil))
+            rows.append(
+                (
+                    FlowBox(
+                        width: columnWidth,
+                        texts: [
+                            "Total studies included in review \(n(totalStudies))",
+                            "Reports of total included studies \(n(totalReports))",
+                        ]), nil
+                ))
         }
         let previousBox = previous.map {
-            FlowBox(width: previousWidth, texts: ["Studies included in previous version of review \(n($0.studies))", "",
-                                                  "Reports of studies included in previous version of review \(n($0.reports))"])
+            FlowBox(
+                width: previousWidth,
+                texts: [
+                    "Studies included in previous version of review \(n($0.studies))", "",
+                    "Reports of studies included in previous version of review \(n($0.reports))",
+                ])
         }
 
-        let titleLines = TextMetrics.wrap("PRISMA 2020 flow diagram: \(title)", maxWidth: width - 2 * margin, size: 13, bold: true)
+        let titleLines = TextMetrics.wrap(
+            "PRISMA 2020 flow diagram: \(title)", maxWidth: width - 2 * margin, size: 13, bold: true)
         let headerTop = margin + Double(titleLines.count) * 17 + 8
         var rowHeights: [Double] = rows.enumerated().map { index, row in
             var height = max(row.main.height, row.right?.height ?? 0)
@@ -79,14 +107,16 @@ extension PrismaFlow {
         }
         let diagramBottom = top - rowGap
         let waiting = pending.filter { $0.count > 0 }
-        let noteLines = waiting.isEmpty ? [] : ["Not yet counted above (work under way):"] + waiting.map { "\($0.label): \($0.count)" }
+        let noteLines =
+            waiting.isEmpty ? [] : ["Not yet counted above (work under way):"] + waiting.map { "\($0.label): \($0.count)" }
         let height = diagramBottom + (noteLines.isEmpty ? 0 : 16 + Double(noteLines.count) * 15) + margin
 
         var desc = "PRISMA 2020 flow diagram: \(databaseTotal + registerTotal) records identified, \(recordsScreened) screened, "
         desc += "\(reportsAssessed) reports assessed, \(studiesIncluded) \(previous == nil ? "" : "new ")studies included"
         if previous != nil { desc += ", \(totalStudies) studies in total" }
-        var svg = SVGDocument(width: width.rounded(.up), height: height.rounded(.up), title: "PRISMA 2020 flow diagram: \(title)",
-                              description: desc + ".")
+        var svg = SVGDocument(
+            width: width.rounded(.up), height: height.rounded(.up), title: "PRISMA 2020 flow diagram: \(title)",
+            description: desc + ".")
         for (index, line) in titleLines.enumerated() {
             svg.text(line, x: margin, y: margin + 13 + Double(index) * 17, size: 13, bold: true)
         }
@@ -94,11 +124,15 @@ extension PrismaFlow {
         // Header bars.
         let gold = "#F7C95C"
         if previous != nil {
-            PrismaFlow.header("Previous studies", x: previousX, width: previousWidth, y: headerTop, height: headerHeight, fill: gold, into: &svg)
+            PrismaFlow.header(
+                "Previous studies", x: previousX, width: previousWidth, y: headerTop, height: headerHeight, fill: gold, into: &svg
+            )
         }
-        PrismaFlow.header(previous == nil ? "Identification of studies via databases and registers"
-                                          : "Identification of new studies via databases and registers",
-                          x: mainX, width: rightX + rightWidth - mainX, y: headerTop, height: headerHeight, fill: gold, into: &svg)
+        PrismaFlow.header(
+            previous == nil
+                ? "Identification of studies via databases and registers"
+                : "Identification of new studies via databases and registers",
+            x: mainX, width: rightX + rightWidth - mainX, y: headerTop, height: headerHeight, fill: gold, into: &svg)
 
         // Phase bars.
         for (label, first, last) in phases {
@@ -131,13 +165,17 @@ extension PrismaFlow {
             svg.arrow(x1: x, y1: totalMid, x2: mainX, y2: totalMid)
         }
         for (index, line) in noteLines.enumerated() {
-            svg.text(line, x: margin, y: diagramBottom + 26 + Double(index) * 15, size: 11, bold: index == 0, className: "pending-note")
+            svg.text(
+                line, x: margin, y: diagramBottom + 26 + Double(index) * 15, size: 11, bold: index == 0, className: "pending-note"
+            )
         }
         return svg
     }
 
-    private static func header(_ text: String, x: Double, width: Double, y: Double, height: Double, fill: String,
-                               into svg: inout SVGDocument) {
+    private static func header(
+        _ text: String, x: Double, width: Double, y: Double, height: Double, fill: String,
+        into svg: inout SVGDocument
+    ) {
         svg.group(className: "phase-header") { svg in
             svg.rect(x: x, y: y, width: width, height: height, fill: fill, stroke: "#B8860B", cornerRadius: 4)
             svg.text(text, x: x + width / 2, y: y + height / 2 + 4.5, size: 12, anchor: .middle, bold: true)

@@ -9,29 +9,41 @@ extension PrismaFlow {
         identified += registers.map { "    \($0.0) (n = \($0.1))" }
         rows.append((identified, ["Records removed before screening:", "  Duplicate records (n = \(duplicatesRemoved))"]))
         rows.append((["Records screened", "(n = \(recordsScreened))"], ["Records excluded", "(n = \(recordsExcluded))"]))
-        rows.append((["Reports sought for retrieval", "(n = \(reportsSought))"],
-                     ["Reports not retrieved", "(n = \(reportsNotRetrieved))"]))
+        rows.append(
+            (
+                ["Reports sought for retrieval", "(n = \(reportsSought))"],
+                ["Reports not retrieved", "(n = \(reportsNotRetrieved))"]
+            ))
         var excluded = ["Reports excluded (n = \(reportsExcludedTotal)):"]
         excluded += reportsExcluded.map { "  \($0.0) (n = \($0.1))" }
         rows.append((["Reports assessed for eligibility", "(n = \(reportsAssessed))"], excluded))
         var included: [String]
         if previous != nil {
-            included = ["New studies included in review (n = \(studiesIncluded))",
-                        "Reports of new included studies (n = \(reportsIncluded))"]
+            included = [
+                "New studies included in review (n = \(studiesIncluded))",
+                "Reports of new included studies (n = \(reportsIncluded))",
+            ]
         } else {
-            included = ["Studies included in review (n = \(studiesIncluded))",
-                        "Reports of included studies (n = \(reportsIncluded))"]
+            included = [
+                "Studies included in review (n = \(studiesIncluded))",
+                "Reports of included studies (n = \(reportsIncluded))",
+            ]
         }
         if previous != nil {
-            included += ["", "Total studies included in review (n = \(totalStudies))",
-                         "Reports of total included studies (n = \(totalReports))"]
+            included += [
+                "", "Total studies included in review (n = \(totalStudies))",
+                "Reports of total included studies (n = \(totalReports))",
+            ]
         }
         rows.append((included, []))
 
-        let previousLines = previous.map {
-            ["Studies included in previous version of review (n = \($0.studies))",
-             "Reports of studies included in previous version of review (n = \($0.reports))"]
-        } ?? []
+        let previousLines =
+            previous.map {
+                [
+                    "Studies included in previous version of review (n = \($0.studies))",
+                    "Reports of studies included in previous version of review (n = \($0.reports))",
+                ]
+            } ?? []
         let leftWidth = (rows.flatMap(\.left) + previousLines).map(\.count).max() ?? 0
         let rightWidth = rows.flatMap(\.right).map(\.count).max() ?? 0
         var out = "PRISMA 2020 flow diagram — \(title)\n\n"

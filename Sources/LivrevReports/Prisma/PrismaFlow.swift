@@ -62,7 +62,11 @@ public struct PrismaFlow: Sendable {
             ("studies_included", .integer(studiesIncluded)),
             ("reports_included", .integer(reportsIncluded)),
         ]
-        members.append(("previous", previous.map { .object([("studies", .integer($0.studies)), ("reports", .integer($0.reports))]) } ?? .null))
+        members.append(
+            (
+                "previous",
+                previous.map { .object([("studies", .integer($0.studies)), ("reports", .integer($0.reports))]) } ?? .null
+            ))
         members.append(("total", .object([("studies", .integer(totalStudies)), ("reports", .integer(totalReports))])))
         members.append(("pending", .object(pending.map { ($0.key, .integer($0.count)) })))
         return .object(members)

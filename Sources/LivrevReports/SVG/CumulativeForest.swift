@@ -18,9 +18,11 @@ public struct CumulativeForest: Sendable {
     public var stepHeading: String
     public var steps: [CumulativeStep]
 
-    public init(title: String, measure: String, method: String? = nil, scale: EffectScale, nullValue: Double? = nil,
-                direction: EffectDirection = .lowerFavoursTreatment, treatmentName: String = "Treatment",
-                controlName: String = "Control", stepHeading: String = "Study added", steps: [CumulativeStep]) {
+    public init(
+        title: String, measure: String, method: String? = nil, scale: EffectScale, nullValue: Double? = nil,
+        direction: EffectDirection = .lowerFavoursTreatment, treatmentName: String = "Treatment",
+        controlName: String = "Control", stepHeading: String = "Study added", steps: [CumulativeStep]
+    ) {
         self.title = title
         self.measure = measure
         self.method = method
@@ -64,12 +66,14 @@ extension CumulativeForest {
         let hasCounts = steps.contains { $0.studies != nil }
         let countRight = margin + labelWidth + gap + w("Studies", bold: true)
         let estimateLeft = hasCounts ? countRight + gap : margin + labelWidth + gap
-        let estimateWidth = max(w(measure, bold: true), w(method ?? "95% CI", bold: true),
-                                steps.map { w(SVGFormat.interval($0.estimate, $0.lower, $0.upper)) }.max() ?? 0)
+        let estimateWidth = max(
+            w(measure, bold: true), w(method ?? "95% CI", bold: true),
+            steps.map { w(SVGFormat.interval($0.estimate, $0.lower, $0.upper)) }.max() ?? 0)
         let estimateRight = estimateLeft + estimateWidth
         let plotLeft = estimateRight + gap + 6
-        let axis = EffectAxis(scale: scale, values: steps.flatMap { [$0.estimate, $0.lower, $0.upper] }, includeNull: nullValue,
-                              left: plotLeft, right: plotLeft + plotWidth, fontSize: small)
+        let axis = EffectAxis(
+            scale: scale, values: steps.flatMap { [$0.estimate, $0.lower, $0.upper] }, includeNull: nullValue,
+            left: plotLeft, right: plotLeft + plotWidth, fontSize: small)
         let top = margin + 30, headerBottom = top + 36
         let bodyTop = headerBottom + 6
         let axisY = bodyTop + Double(steps.count) * rowHeight + 4
@@ -77,12 +81,17 @@ extension CumulativeForest {
         var width = plotLeft + plotWidth + margin + 10
         width = max(width, margin * 2 + TextMetrics.width(title, size: 14, bold: true))
         if let nullValue {
-            width = max(width, axis.x(nullValue) + SVGDocument.favoursWidth(treatment: treatmentName, control: controlName, fontSize: small) + margin)
+            width = max(
+                width,
+                axis.x(nullValue) + SVGDocument.favoursWidth(treatment: treatmentName, control: controlName, fontSize: small)
+                    + margin)
         }
         let height = favoursY + margin
-        var desc = "Cumulative forest plot of \(steps.count) steps, \(SVGDocument.inSentence(measure)) on a \(scale == .log ? "log" : "linear") scale"
+        var desc =
+            "Cumulative forest plot of \(steps.count) steps, \(SVGDocument.inSentence(measure)) on a \(scale == .log ? "log" : "linear") scale"
         if let last = steps.last {
-            desc += "; after the last step \(SVGFormat.effect(last.estimate)) (95% CI \(SVGFormat.effect(last.lower)) to \(SVGFormat.effect(last.upper)))"
+            desc +=
+                "; after the last step \(SVGFormat.effect(last.estimate)) (95% CI \(SVGFormat.effect(last.lower)) to \(SVGFormat.effect(last.upper)))"
         }
         var svg = SVGDocument(width: width.rounded(.up), height: height.rounded(.up), title: title, description: desc + ".")
         svg.text(title, x: margin, y: margin + 14, size: 14, bold: true, className: "plot-title")
@@ -106,18 +115,21 @@ extension CumulativeForest {
                 if let studies = step.studies {
                     svg.text(String(studies), x: countRight, y: baseline, size: f, anchor: .end, bold: isLast)
                 }
-                svg.text(SVGFormat.interval(step.estimate, step.lower, step.upper), x: estimateRight, y: baseline, size: f,
-                         anchor: .end, bold: isLast)
+                svg.text(
+                    SVGFormat.interval(step.estimate, step.lower, step.upper), x: estimateRight, y: baseline, size: f,
+                    anchor: .end, bold: isLast)
                 svg.intervalWhisker(axis, lower: step.lower, upper: step.upper, y: mid)
-                svg.diamond(axis, estimate: step.estimate, lower: min(max(step.lower, axis.lower), step.estimate),
-                            upper: max(min(step.upper, axis.upper), step.estimate), y: mid, halfHeight: 5,
-                            fill: isLast ? "#000000" : "#1F4E79", className: "step-diamond")
+                svg.diamond(
+                    axis, estimate: step.estimate, lower: min(max(step.lower, axis.lower), step.estimate),
+                    upper: max(min(step.upper, axis.upper), step.estimate), y: mid, halfHeight: 5,
+                    fill: isLast ? "#000000" : "#1F4E79", className: "step-diamond")
             }
         }
         svg.effectAxis(axis, y: axisY, fontSize: small)
         if let nullValue, axis.contains(nullValue) {
-            svg.favoursLabels(axis, null: nullValue, direction: direction, treatment: treatmentName,
-                              control: controlName, y: favoursY, fontSize: small)
+            svg.favoursLabels(
+                axis, null: nullValue, direction: direction, treatment: treatmentName,
+                control: controlName, y: favoursY, fontSize: small)
         }
         return svg
     }

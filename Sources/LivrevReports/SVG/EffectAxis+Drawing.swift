@@ -11,19 +11,24 @@ extension SVGDocument {
         let x1 = axis.clampedX(lower), x2 = axis.clampedX(upper)
         line(x1: x1, y1: y, x2: x2, y2: y, stroke: colour, strokeWidth: 1, className: "ci")
         if !axis.contains(lower) {
-            polyline([(x1, y), (x1 + 6, y - 3.5), (x1 + 6, y + 3.5)], closed: true, fill: colour, stroke: nil, className: "ci-arrow")
+            polyline(
+                [(x1, y), (x1 + 6, y - 3.5), (x1 + 6, y + 3.5)], closed: true, fill: colour, stroke: nil, className: "ci-arrow")
         }
         if !axis.contains(upper) {
-            polyline([(x2, y), (x2 - 6, y - 3.5), (x2 - 6, y + 3.5)], closed: true, fill: colour, stroke: nil, className: "ci-arrow")
+            polyline(
+                [(x2, y), (x2 - 6, y - 3.5), (x2 - 6, y + 3.5)], closed: true, fill: colour, stroke: nil, className: "ci-arrow")
         }
     }
 
     /// A summary diamond spanning the interval, centred on the estimate, `halfHeight` tall each way.
-    mutating func diamond(_ axis: EffectAxis, estimate: Double, lower: Double, upper: Double, y: Double,
-                          halfHeight: Double = 6, fill: String = "#000000", className: String) {
+    mutating func diamond(
+        _ axis: EffectAxis, estimate: Double, lower: Double, upper: Double, y: Double,
+        halfHeight: Double = 6, fill: String = "#000000", className: String
+    ) {
         let xl = axis.clampedX(lower), xe = axis.clampedX(estimate), xu = axis.clampedX(upper)
-        polyline([(xl, y), (xe, y - halfHeight), (xu, y), (xe, y + halfHeight)], closed: true, fill: fill,
-                 stroke: "#000000", strokeWidth: 0.75, className: className)
+        polyline(
+            [(xl, y), (xe, y - halfHeight), (xu, y), (xe, y + halfHeight)], closed: true, fill: fill,
+            stroke: "#000000", strokeWidth: 0.75, className: className)
     }
 
     /// The axis line at `y` with ticks and labels; returns the y just below the labels.
@@ -39,8 +44,10 @@ extension SVGDocument {
     }
 
     /// "Favours …" captions either side of the null line, the side following `direction`.
-    mutating func favoursLabels(_ axis: EffectAxis, null: Double, direction: EffectDirection,
-                                treatment: String, control: String, y: Double, fontSize: Double = 11) {
+    mutating func favoursLabels(
+        _ axis: EffectAxis, null: Double, direction: EffectDirection,
+        treatment: String, control: String, y: Double, fontSize: Double = 11
+    ) {
         let x = axis.x(null)
         let lowerSide = SVGDocument.inSentence(direction == .lowerFavoursTreatment ? treatment : control)
         let upperSide = SVGDocument.inSentence(direction == .lowerFavoursTreatment ? control : treatment)
@@ -58,6 +65,7 @@ extension SVGDocument {
 
     /// Width needed either side of the null line for the favours captions.
     static func favoursWidth(treatment: String, control: String, fontSize: Double = 11) -> Double {
-        max(TextMetrics.width("Favours \(treatment)", size: fontSize), TextMetrics.width("Favours \(control)", size: fontSize)) + 8
+        max(TextMetrics.width("Favours \(treatment)", size: fontSize), TextMetrics.width("Favours \(control)", size: fontSize))
+            + 8
     }
 }

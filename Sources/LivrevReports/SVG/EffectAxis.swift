@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whether an effect measure is drawn on a logarithmic or a linear axis.
 ///
 /// Ratio measures (odds, risk and hazard ratios) are symmetric on the log scale, so a ratio of
@@ -44,8 +46,10 @@ public struct EffectAxis: Sendable {
     ///
     /// For log scales non-positive values are ignored and the range is capped at 0.01–100, so
     /// wider intervals run off the axis (the caller draws an arrow); `limits` overrides the choice.
-    public init(scale: EffectScale, values: [Double], includeNull: Double?, limits: (Double, Double)? = nil,
-                left: Double, right: Double, fontSize: Double = 11) {
+    public init(
+        scale: EffectScale, values: [Double], includeNull: Double?, limits: (Double, Double)? = nil,
+        left: Double, right: Double, fontSize: Double = 11
+    ) {
         self.scale = scale
         self.left = left
         self.right = right
@@ -154,5 +158,3 @@ public struct EffectAxis: Sendable {
         return 10 * power
     }
 }
-
-import Foundation

@@ -40,8 +40,10 @@ struct FlowBox {
     }
 
     /// Draws the box with its top-left corner at (x, y); `centred` centres every line.
-    func draw(into svg: inout SVGDocument, x: Double, y: Double, fill: String = "#ffffff", centred: Bool = false,
-              className: String = "flow-box") {
+    func draw(
+        into svg: inout SVGDocument, x: Double, y: Double, fill: String = "#ffffff", centred: Bool = false,
+        className: String = "flow-box"
+    ) {
         svg.group(className: className) { svg in
             svg.rect(x: x, y: y, width: width, height: height, fill: fill, stroke: "#000000", strokeWidth: 1)
             for (index, line) in lines.enumerated() where !line.text.isEmpty {
@@ -49,7 +51,8 @@ struct FlowBox {
                 if centred {
                     svg.text(line.text, x: x + width / 2, y: baseline, size: FlowBox.fontSize, anchor: .middle, bold: line.bold)
                 } else {
-                    svg.text(line.text, x: x + FlowBox.padding + line.indent, y: baseline, size: FlowBox.fontSize, bold: line.bold)
+                    svg.text(
+                        line.text, x: x + FlowBox.padding + line.indent, y: baseline, size: FlowBox.fontSize, bold: line.bold)
                 }
             }
         }
@@ -64,12 +67,14 @@ extension SVGDocument {
         group(className: "arrow") { svg in
             if horizontal {
                 svg.line(x1: x1, y1: y1, x2: x2 - sign * head, y2: y2, stroke: "#000000", strokeWidth: 1.25)
-                svg.polyline([(x2, y2), (x2 - sign * head, y2 - head / 2), (x2 - sign * head, y2 + head / 2)], closed: true,
-                             fill: "#000000", stroke: nil)
+                svg.polyline(
+                    [(x2, y2), (x2 - sign * head, y2 - head / 2), (x2 - sign * head, y2 + head / 2)], closed: true,
+                    fill: "#000000", stroke: nil)
             } else {
                 svg.line(x1: x1, y1: y1, x2: x2, y2: y2 - sign * head, stroke: "#000000", strokeWidth: 1.25)
-                svg.polyline([(x2, y2), (x2 - head / 2, y2 - sign * head), (x2 + head / 2, y2 - sign * head)], closed: true,
-                             fill: "#000000", stroke: nil)
+                svg.polyline(
+                    [(x2, y2), (x2 - head / 2, y2 - sign * head), (x2 + head / 2, y2 - sign * head)], closed: true,
+                    fill: "#000000", stroke: nil)
             }
         }
     }

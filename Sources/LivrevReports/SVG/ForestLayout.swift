@@ -124,8 +124,10 @@ struct ForestLayout {
         for item in items {
             switch item {
             case .study(let row): estimateWidth = max(estimateWidth, w(SVGFormat.interval(row.estimate, row.lower, row.upper)))
-            case .summary(let s, _): estimateWidth = max(estimateWidth, w(SVGFormat.interval(s.estimate, s.lower, s.upper), bold: true))
-            case .prediction(let lo, let hi): estimateWidth = max(estimateWidth, w("[\(SVGFormat.effect(lo)), \(SVGFormat.effect(hi))]"))
+            case .summary(let s, _):
+                estimateWidth = max(estimateWidth, w(SVGFormat.interval(s.estimate, s.lower, s.upper), bold: true))
+            case .prediction(let lo, let hi):
+                estimateWidth = max(estimateWidth, w("[\(SVGFormat.effect(lo)), \(SVGFormat.effect(hi))]"))
             default: break
             }
         }
@@ -135,8 +137,9 @@ struct ForestLayout {
         for row in allRows { values += [row.estimate, row.lower, row.upper] }
         for s in summaries { values += [s.estimate, s.lower, s.upper] + (s.prediction.map { [$0.lower, $0.upper] } ?? []) }
         let plotWidth = max(ForestLayout.plotWidth, w(plot.measure, bold: true), w(plot.method ?? "", bold: true))
-        axis = EffectAxis(scale: plot.scale, values: values, includeNull: plot.nullValue, limits: plot.axisLimits,
-                          left: x, right: x + plotWidth, fontSize: ForestLayout.smallSize)
+        axis = EffectAxis(
+            scale: plot.scale, values: values, includeNull: plot.nullValue, limits: plot.axisLimits,
+            left: x, right: x + plotWidth, fontSize: ForestLayout.smallSize)
         x += plotWidth + ForestLayout.gap
         var centres: [String] = []
         if let rob = plot.riskOfBias {

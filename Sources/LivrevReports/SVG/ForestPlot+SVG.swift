@@ -19,9 +19,10 @@ extension ForestPlot {
         let favoursY = axisY + 8 + small + 16
         let legend = riskOfBias.map { columns in
             let used = Set(groups.flatMap(\.rows).flatMap(\.riskOfBias))
-            return RiskOfBiasLegend(tool: columns.tool, domains: columns.domains, includesOverall: columns.includesOverall,
-                                extraLevels: RiskOfBiasJudgement.allCases.filter { used.contains($0) }, top: favoursY + 14,
-                                left: ForestLayout.margin)
+            return RiskOfBiasLegend(
+                tool: columns.tool, domains: columns.domains, includesOverall: columns.includesOverall,
+                extraLevels: RiskOfBiasJudgement.allCases.filter { used.contains($0) }, top: favoursY + 14,
+                left: ForestLayout.margin)
         }
         var width = layout.contentRight + ForestLayout.margin
         width = max(width, ForestLayout.margin * 2 + TextMetrics.width(title, size: 14, bold: true))
@@ -29,15 +30,20 @@ extension ForestPlot {
             width = max(width, ForestLayout.margin * 2 + TextMetrics.width(text, size: small))
         }
         if let null = nullValue {
-            width = max(width, layout.axis.x(null) + SVGDocument.favoursWidth(treatment: treatmentName, control: controlName, fontSize: small) + ForestLayout.margin)
+            width = max(
+                width,
+                layout.axis.x(null) + SVGDocument.favoursWidth(treatment: treatmentName, control: controlName, fontSize: small)
+                    + ForestLayout.margin)
         }
         if let legend { width = max(width, legend.width + ForestLayout.margin * 2) }
         let height = (legend.map { $0.bottom } ?? favoursY) + ForestLayout.margin
 
         let studyCount = groups.reduce(0) { $0 + $1.rows.count }
-        var desc = "Forest plot of \(studyCount) \(studyCount == 1 ? "study" : "studies"), \(SVGDocument.inSentence(measure)) on a \(scale == .log ? "log" : "linear") scale"
+        var desc =
+            "Forest plot of \(studyCount) \(studyCount == 1 ? "study" : "studies"), \(SVGDocument.inSentence(measure)) on a \(scale == .log ? "log" : "linear") scale"
         if let overall {
-            desc += "; pooled \(SVGFormat.effect(overall.estimate)) (95% CI \(SVGFormat.effect(overall.lower)) to \(SVGFormat.effect(overall.upper)))"
+            desc +=
+                "; pooled \(SVGFormat.effect(overall.estimate)) (95% CI \(SVGFormat.effect(overall.lower)) to \(SVGFormat.effect(overall.upper)))"
         }
         var svg = SVGDocument(width: width.rounded(.up), height: height.rounded(.up), title: title, description: desc + ".")
         svg.text(title, x: ForestLayout.margin, y: ForestLayout.margin + 14, size: 14, bold: true, className: "plot-title")
@@ -62,10 +68,12 @@ extension ForestPlot {
         for (index, heading) in layout.robHeadings.enumerated() {
             svg.text(heading, x: layout.robCentres[index], y: h2, size: f, anchor: .middle, bold: true)
         }
-        if !layout.robHeadings.isEmpty, let first = layout.robCentres.first {
-            svg.text("Risk of bias", x: (first + layout.robCentres.last!) / 2, y: h1, size: f, anchor: .middle, bold: true)
+        if !layout.robHeadings.isEmpty, let first = layout.robCentres.first, let last = layout.robCentres.last {
+            svg.text("Risk of bias", x: (first + last) / 2, y: h1, size: f, anchor: .middle, bold: true)
         }
-        svg.line(x1: ForestLayout.margin, y1: headerBottom, x2: layout.contentRight, y2: headerBottom, stroke: "#000000", strokeWidth: 0.75)
+        svg.line(
+            x1: ForestLayout.margin, y1: headerBottom, x2: layout.contentRight, y2: headerBottom, stroke: "#000000",
+            strokeWidth: 0.75)
 
         // Rows.
         var y = headerBottom + 6
@@ -91,9 +99,13 @@ extension ForestPlot {
                 drawSummary(s, isTotal: isTotal, layout: layout, into: &svg, mid: mid, baseline: baseline)
             case .prediction(let lo, let hi):
                 svg.text("Prediction interval", x: layout.studyX, y: baseline, size: f)
-                svg.text("[\(SVGFormat.effect(lo)), \(SVGFormat.effect(hi))]", x: layout.estimateRight, y: baseline, size: f, anchor: .end)
+                svg.text(
+                    "[\(SVGFormat.effect(lo)), \(SVGFormat.effect(hi))]", x: layout.estimateRight, y: baseline, size: f,
+                    anchor: .end)
                 let x1 = layout.axis.clampedX(lo), x2 = layout.axis.clampedX(hi)
-                svg.rect(x: x1, y: mid - 2.5, width: max(x2 - x1, 1), height: 5, fill: "#B22222", stroke: nil, className: "prediction-interval")
+                svg.rect(
+                    x: x1, y: mid - 2.5, width: max(x2 - x1, 1), height: 5, fill: "#B22222", stroke: nil,
+                    className: "prediction-interval")
                 svg.intervalWhisker(layout.axis, lower: lo, upper: hi, y: mid, colour: "#B22222")
             case .totalEvents(let t, let c):
                 svg.text("Total events", x: layout.studyX, y: baseline, size: f)
@@ -109,13 +121,16 @@ extension ForestPlot {
         if let null = nullValue, layout.axis.contains(null) {
             let x = layout.axis.x(null)
             for segment in nullSegments {
-                svg.line(x1: x, y1: segment.0, x2: x, y2: min(segment.1, axisY), stroke: "#000000", strokeWidth: 0.75, className: "null-line")
+                svg.line(
+                    x1: x, y1: segment.0, x2: x, y2: min(segment.1, axisY), stroke: "#000000", strokeWidth: 0.75,
+                    className: "null-line")
             }
         }
         svg.effectAxis(layout.axis, y: axisY, fontSize: small)
         if let null = nullValue, layout.axis.contains(null) {
-            svg.favoursLabels(layout.axis, null: null, direction: direction, treatment: treatmentName,
-                              control: controlName, y: favoursY, fontSize: small)
+            svg.favoursLabels(
+                layout.axis, null: null, direction: direction, treatment: treatmentName,
+                control: controlName, y: favoursY, fontSize: small)
         }
         legend?.draw(into: &svg)
         return svg
@@ -135,11 +150,14 @@ extension ForestPlot {
             if let weight = row.weight {
                 svg.text(SVGFormat.percent(weight), x: layout.weightRight, y: baseline, size: f, anchor: .end)
             }
-            svg.text(SVGFormat.interval(row.estimate, row.lower, row.upper), x: layout.estimateRight, y: baseline, size: f, anchor: .end)
+            svg.text(
+                SVGFormat.interval(row.estimate, row.lower, row.upper), x: layout.estimateRight, y: baseline, size: f,
+                anchor: .end)
             svg.intervalWhisker(layout.axis, lower: row.lower, upper: row.upper, y: mid)
             if row.estimate.isFinite, layout.axis.contains(row.estimate) {
                 let side = layout.squareSide(row.weight), x = layout.axis.x(row.estimate)
-                svg.rect(x: x - side / 2, y: mid - side / 2, width: side, height: side, fill: "#1F4E79", className: "study-square")
+                svg.rect(
+                    x: x - side / 2, y: mid - side / 2, width: side, height: side, fill: "#1F4E79", className: "study-square")
             }
             for (index, judgement) in row.riskOfBias.prefix(layout.robCentres.count).enumerated() {
                 svg.riskOfBiasLight(judgement, cx: layout.robCentres[index], cy: mid, r: 7)
@@ -147,8 +165,10 @@ extension ForestPlot {
         }
     }
 
-    private func drawSummary(_ s: ForestSummary, isTotal: Bool, layout: ForestLayout, into svg: inout SVGDocument,
-                             mid: Double, baseline: Double) {
+    private func drawSummary(
+        _ s: ForestSummary, isTotal: Bool, layout: ForestLayout, into svg: inout SVGDocument,
+        mid: Double, baseline: Double
+    ) {
         let f = ForestLayout.fontSize
         svg.text(s.label, x: layout.studyX, y: baseline, size: f, bold: true, className: "summary-label")
         if layout.hasArms {
@@ -160,8 +180,11 @@ extension ForestPlot {
         if let weight = s.weight {
             svg.text(SVGFormat.percent(weight), x: layout.weightRight, y: baseline, size: f, anchor: .end, bold: true)
         }
-        svg.text(SVGFormat.interval(s.estimate, s.lower, s.upper), x: layout.estimateRight, y: baseline, size: f, anchor: .end, bold: true)
-        svg.diamond(layout.axis, estimate: s.estimate, lower: s.lower, upper: s.upper, y: mid,
-                    fill: isTotal ? "#000000" : "#555555", className: isTotal ? "pooled-diamond" : "subtotal-diamond")
+        svg.text(
+            SVGFormat.interval(s.estimate, s.lower, s.upper), x: layout.estimateRight, y: baseline, size: f, anchor: .end,
+            bold: true)
+        svg.diamond(
+            layout.axis, estimate: s.estimate, lower: s.lower, upper: s.upper, y: mid,
+            fill: isTotal ? "#000000" : "#555555", className: isTotal ? "pooled-diamond" : "subtotal-diamond")
     }
 }

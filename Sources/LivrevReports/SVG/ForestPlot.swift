@@ -54,9 +54,10 @@ public struct ForestPlot: Sendable {
         controlName: String = "Control", rows: [ForestRow], overall: ForestSummary?,
         riskOfBias: ForestRiskOfBiasColumns? = nil
     ) {
-        self.init(title: title, measure: measure, method: method, scale: scale, direction: direction,
-                  treatmentName: treatmentName, controlName: controlName,
-                  groups: [ForestGroup(heading: nil, rows: rows, subtotal: nil)], overall: overall, riskOfBias: riskOfBias)
+        self.init(
+            title: title, measure: measure, method: method, scale: scale, direction: direction,
+            treatmentName: treatmentName, controlName: controlName,
+            groups: [ForestGroup(heading: nil, rows: rows, subtotal: nil)], overall: overall, riskOfBias: riskOfBias)
     }
 
     /// Removes the line of no effect (e.g. for single proportions).
@@ -92,9 +93,11 @@ public struct ForestRow: Sendable {
     /// Judgements per domain, then the overall judgement if the columns include one.
     public var riskOfBias: [RiskOfBiasJudgement]
 
-    public init(study: String, rowLabel: String? = nil, treatment: ForestArm? = nil, control: ForestArm? = nil,
-                estimate: Double, lower: Double, upper: Double, weight: Double? = nil,
-                riskOfBias: [RiskOfBiasJudgement] = []) {
+    public init(
+        study: String, rowLabel: String? = nil, treatment: ForestArm? = nil, control: ForestArm? = nil,
+        estimate: Double, lower: Double, upper: Double, weight: Double? = nil,
+        riskOfBias: [RiskOfBiasJudgement] = []
+    ) {
         self.study = study
         self.rowLabel = rowLabel
         self.treatment = treatment
@@ -135,10 +138,12 @@ public struct ForestSummary: Sendable {
     public var heterogeneity: ForestHeterogeneity?
     public var test: ForestEffectTest?
 
-    public init(label: String = "Total (95% CI)", estimate: Double, lower: Double, upper: Double,
-                prediction: (lower: Double, upper: Double)? = nil, treatment: ForestArm? = nil,
-                control: ForestArm? = nil, weight: Double? = nil, heterogeneity: ForestHeterogeneity? = nil,
-                test: ForestEffectTest? = nil) {
+    public init(
+        label: String = "Total (95% CI)", estimate: Double, lower: Double, upper: Double,
+        prediction: (lower: Double, upper: Double)? = nil, treatment: ForestArm? = nil,
+        control: ForestArm? = nil, weight: Double? = nil, heterogeneity: ForestHeterogeneity? = nil,
+        test: ForestEffectTest? = nil
+    ) {
         self.label = label
         self.estimate = estimate
         self.lower = lower

@@ -18,8 +18,9 @@ extension FunnelPlot {
         let centre = t(pooled)
         var tValues = [centre - 1.96 * seMax, centre + 1.96 * seMax] + all.map { t($0.estimate) }.filter(\.isFinite)
         if let adjustedPooled { tValues.append(t(adjustedPooled)) }
-        let pad = ((tValues.max()! - tValues.min()!) * 0.04)
-        let limits = (natural(tValues.min()! - pad), natural(tValues.max()! + pad))
+        let (low, high) = (tValues.min() ?? centre, tValues.max() ?? centre)  // never empty: it holds the region's edges
+        let pad = (high - low) * 0.04
+        let limits = (natural(low - pad), natural(high + pad))
         let left = margin + 64, top = margin + 30
         let axis = EffectAxis(scale: scale, values: [], includeNull: nil, limits: limits, left: left, right: left + plotWidth)
         func y(_ se: Double) -> Double { top + se / seMax * plotHeight }
@@ -28,9 +29,11 @@ extension FunnelPlot {
         let legend = legendEntries()
         let legendTop = bottom + 52
         let legendWidth = legend.map { 30 + TextMetrics.width($0.1, size: 11) }.max() ?? 0
-        let width = max(left + plotWidth + 20, margin + legendWidth, margin + TextMetrics.width(title, size: 14, bold: true)) + margin
+        let width =
+            max(left + plotWidth + 20, margin + legendWidth, margin + TextMetrics.width(title, size: 14, bold: true)) + margin
         let height = legendTop + Double(legend.count) * 16 + margin
-        var desc = "Funnel plot of \(points.count) studies: \(SVGDocument.inSentence(measure)) against standard error, pooled estimate \(SVGFormat.effect(pooled))"
+        var desc =
+            "Funnel plot of \(points.count) studies: \(SVGDocument.inSentence(measure)) against standard error, pooled estimate \(SVGFormat.effect(pooled))"
         if !imputed.isEmpty { desc += ", \(imputed.count) studies imputed by trim-and-fill" }
         if let adjustedPooled { desc += ", adjusted estimate \(SVGFormat.effect(adjustedPooled))" }
         var svg = SVGDocument(width: width.rounded(.up), height: height.rounded(.up), title: title, description: desc + ".")
@@ -40,21 +43,26 @@ extension FunnelPlot {
         let apex = (axis.x(natural(centre)), y(0))
         let baseLeft = (axis.x(natural(centre - 1.96 * seMax)), y(seMax))
         let baseRight = (axis.x(natural(centre + 1.96 * seMax)), y(seMax))
-        svg.polyline([apex, baseLeft, baseRight], closed: true, fill: "#EDEDED", stroke: "#777777", strokeWidth: 0.75, className: "funnel-region")
+        svg.polyline(
+            [apex, baseLeft, baseRight], closed: true, fill: "#EDEDED", stroke: "#777777", strokeWidth: 0.75,
+            className: "funnel-region")
         svg.line(x1: apex.0, y1: top, x2: apex.0, y2: bottom, stroke: "#000000", strokeWidth: 1, className: "pooled-line")
         if let adjustedPooled {
             let x = axis.x(adjustedPooled)
-            svg.line(x1: x, y1: top, x2: x, y2: bottom, stroke: "#B22222", strokeWidth: 1, dash: "5 3", className: "adjusted-line")
+            svg.line(
+                x1: x, y1: top, x2: x, y2: bottom, stroke: "#B22222", strokeWidth: 1, dash: "5 3", className: "adjusted-line")
         }
         svg.rect(x: left, y: top, width: plotWidth, height: plotHeight, fill: "none", stroke: "#000000", strokeWidth: 0.75)
 
         for point in points where point.estimate.isFinite && point.standardError.isFinite {
-            svg.circle(cx: axis.clampedX(point.estimate), cy: y(point.standardError), r: 4, fill: "#1F4E79",
-                       stroke: "#ffffff", strokeWidth: 0.5, className: "study-point")
+            svg.circle(
+                cx: axis.clampedX(point.estimate), cy: y(point.standardError), r: 4, fill: "#1F4E79",
+                stroke: "#ffffff", strokeWidth: 0.5, className: "study-point")
         }
         for point in imputed where point.estimate.isFinite && point.standardError.isFinite {
-            svg.circle(cx: axis.clampedX(point.estimate), cy: y(point.standardError), r: 4, fill: "#ffffff",
-                       stroke: "#B22222", strokeWidth: 1.25, className: "imputed-point")
+            svg.circle(
+                cx: axis.clampedX(point.estimate), cy: y(point.standardError), r: 4, fill: "#ffffff",
+                stroke: "#B22222", strokeWidth: 1.25, className: "imputed-point")
         }
 
         // Axes.
@@ -88,7 +96,9 @@ extension FunnelPlot {
         var entries = [("point", "Studies (n = \(points.count))")]
         if !imputed.isEmpty { entries.append(("imputed", "Studies imputed by trim-and-fill (n = \(imputed.count))")) }
         entries.append(("pooled", "Pooled estimate \(SVGFormat.effect(pooled))"))
-        if let adjustedPooled { entries.append(("adjusted", "Trim-and-fill adjusted estimate \(SVGFormat.effect(adjustedPooled))")) }
+        if let adjustedPooled {
+            entries.append(("adjusted", "Trim-and-fill adjusted estimate \(SVGFormat.effect(adjustedPooled))"))
+        }
         entries.append(("region", "Pseudo-95% confidence region (±1.96 × SE)"))
         return entries
     }

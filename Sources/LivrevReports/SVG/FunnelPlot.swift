@@ -19,8 +19,10 @@ public struct FunnelPlot: Sendable {
     public var adjustedPooled: Double?
     public var standardErrorLabel: String
 
-    public init(title: String, measure: String, scale: EffectScale, pooled: Double, points: [FunnelPoint],
-                imputed: [FunnelPoint] = [], adjustedPooled: Double? = nil, standardErrorLabel: String? = nil) {
+    public init(
+        title: String, measure: String, scale: EffectScale, pooled: Double, points: [FunnelPoint],
+        imputed: [FunnelPoint] = [], adjustedPooled: Double? = nil, standardErrorLabel: String? = nil
+    ) {
         self.title = title
         self.measure = measure
         self.scale = scale
@@ -28,7 +30,8 @@ public struct FunnelPlot: Sendable {
         self.points = points
         self.imputed = imputed
         self.adjustedPooled = adjustedPooled
-        self.standardErrorLabel = standardErrorLabel ?? (scale == .log ? "Standard error of log \(SVGDocument.inSentence(measure))" : "Standard error")
+        self.standardErrorLabel =
+            standardErrorLabel ?? (scale == .log ? "Standard error of log \(SVGDocument.inSentence(measure))" : "Standard error")
     }
 }
 

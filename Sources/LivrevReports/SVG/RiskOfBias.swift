@@ -1,3 +1,5 @@
+import Foundation
+
 /// One risk-of-bias judgement, as a traffic light shows it.
 ///
 /// RoB 2 uses low / some concerns / high; RoB 1 uses low / unclear / high. Each level has a
@@ -79,14 +81,18 @@ public enum RiskOfBiasTool: String, Sendable {
     public var defaultDomains: [String] {
         switch self {
         case .rob1:
-            return ["Random sequence generation (selection bias)", "Allocation concealment (selection bias)",
-                    "Blinding of participants and personnel (performance bias)",
-                    "Blinding of outcome assessment (detection bias)", "Incomplete outcome data (attrition bias)",
-                    "Selective reporting (reporting bias)", "Other bias"]
+            return [
+                "Random sequence generation (selection bias)", "Allocation concealment (selection bias)",
+                "Blinding of participants and personnel (performance bias)",
+                "Blinding of outcome assessment (detection bias)", "Incomplete outcome data (attrition bias)",
+                "Selective reporting (reporting bias)", "Other bias",
+            ]
         case .rob2:
-            return ["Bias arising from the randomization process", "Bias due to deviations from intended interventions",
-                    "Bias due to missing outcome data", "Bias in measurement of the outcome",
-                    "Bias in selection of the reported result"]
+            return [
+                "Bias arising from the randomization process", "Bias due to deviations from intended interventions",
+                "Bias due to missing outcome data", "Bias in measurement of the outcome",
+                "Bias in selection of the reported result",
+            ]
         }
     }
 
@@ -115,5 +121,3 @@ extension SVGDocument {
         }
     }
 }
-
-import Foundation

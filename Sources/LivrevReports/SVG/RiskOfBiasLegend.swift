@@ -12,10 +12,13 @@ struct RiskOfBiasLegend {
     let top: Double
     let left: Double
 
-    init(tool: RiskOfBiasTool, domains: [String], includesOverall: Bool, extraLevels: [RiskOfBiasJudgement] = [],
-         top: Double, left: Double) {
+    init(
+        tool: RiskOfBiasTool, domains: [String], includesOverall: Bool, extraLevels: [RiskOfBiasJudgement] = [],
+        top: Double, left: Double
+    ) {
         levels = tool.levels + extraLevels.filter { !tool.levels.contains($0) }
-        keyLines = domains.enumerated().map { "D\($0.offset + 1): \($0.element)" }
+        keyLines =
+            domains.enumerated().map { "D\($0.offset + 1): \($0.element)" }
             + (includesOverall ? ["Overall: overall risk of bias"] : [])
         self.top = top
         self.left = left
@@ -47,7 +50,8 @@ struct RiskOfBiasLegend {
                 x += levelWidths[index]
             }
             for (index, line) in keyLines.enumerated() {
-                svg.text(line, x: left, y: top + 22 + Double(index) * RiskOfBiasLegend.lineHeight, size: size, className: "rob-key")
+                svg.text(
+                    line, x: left, y: top + 22 + Double(index) * RiskOfBiasLegend.lineHeight, size: size, className: "rob-key")
             }
         }
     }

@@ -9,8 +9,9 @@ extension RiskOfBiasTable {
     public func trafficLightDocument() -> SVGDocument {
         let margin = 12.0, size = 12.0, rowHeight = 24.0, radius = 8.5
         let headings = domains.indices.map { "D\($0 + 1)" } + (hasOverall ? ["Overall"] : [])
-        let labelWidth = max(TextMetrics.width("Study", size: size, bold: true),
-                             studies.map { TextMetrics.width($0.key, size: size) }.max() ?? 0)
+        let labelWidth = max(
+            TextMetrics.width("Study", size: size, bold: true),
+            studies.map { TextMetrics.width($0.key, size: size) }.max() ?? 0)
         let columnWidths = headings.map { max(34, TextMetrics.width($0, size: size, bold: true) + 10) }
         let tableLeft = margin + labelWidth + 14
         let tableWidth = columnWidths.reduce(0, +)
@@ -18,11 +19,14 @@ extension RiskOfBiasTable {
         let headerY = titleY + 40
         let bodyTop = headerY + 10
         let bodyBottom = bodyTop + Double(studies.count) * rowHeight
-        let legend = RiskOfBiasLegend(tool: tool, domains: domains, includesOverall: hasOverall, extraLevels: extraLevels,
-                                  top: bodyBottom + 22, left: margin)
-        let width = max(tableLeft + tableWidth, margin + legend.width, margin + TextMetrics.width(title, size: 14, bold: true)) + margin
+        let legend = RiskOfBiasLegend(
+            tool: tool, domains: domains, includesOverall: hasOverall, extraLevels: extraLevels,
+            top: bodyBottom + 22, left: margin)
+        let width =
+            max(tableLeft + tableWidth, margin + legend.width, margin + TextMetrics.width(title, size: 14, bold: true)) + margin
         let height = legend.bottom + margin
-        let desc = "Risk-of-bias traffic-light plot (\(tool.rawValue)) of \(studies.count) studies across \(domains.count) domains"
+        let desc =
+            "Risk-of-bias traffic-light plot (\(tool.rawValue)) of \(studies.count) studies across \(domains.count) domains"
             + (hasOverall ? " and the overall judgement." : ".")
         var svg = SVGDocument(width: width.rounded(.up), height: height.rounded(.up), title: title, description: desc)
         svg.text(title, x: margin, y: titleY, size: 14, bold: true, className: "plot-title")
@@ -39,7 +43,8 @@ extension RiskOfBiasTable {
             let top = bodyTop + Double(row) * rowHeight, mid = top + rowHeight / 2
             svg.group(className: "rob-row") { svg in
                 if row % 2 == 0 {
-                    svg.rect(x: margin - 4, y: top, width: tableLeft + tableWidth - margin + 4, height: rowHeight, fill: "#F2F2F2")
+                    svg.rect(
+                        x: margin - 4, y: top, width: tableLeft + tableWidth - margin + 4, height: rowHeight, fill: "#F2F2F2")
                 }
                 svg.text(study.key, x: margin, y: mid + 4.2, size: size, className: "study-label")
                 for index in domains.indices {
@@ -71,13 +76,18 @@ extension RiskOfBiasTable {
         let labelWidth = labels.map { TextMetrics.width($0, size: size, bold: $0 == "Overall risk of bias") }.max() ?? 0
         let barLeft = margin + labelWidth + 14
         let titleY = margin + 14
-        let subtitle = isWeighted ? "Share of weight in the analysis (\(tool.rawValue))" : "Share of studies, n = \(studies.count) (\(tool.rawValue))"
+        let subtitle =
+            isWeighted
+            ? "Share of weight in the analysis (\(tool.rawValue))" : "Share of studies, n = \(studies.count) (\(tool.rawValue))"
         let legendY = titleY + 42
         let bodyTop = legendY + 16
         let axisY = bodyTop + Double(labels.count) * pitch + 2
         let levels = tool.levels + extraLevels
         let legendWidths = levels.map { 18 + TextMetrics.width($0.displayName, size: 11) + 16 }
-        let width = max(barLeft + barWidth + 20, margin + legendWidths.reduce(0, +), margin + TextMetrics.width(title, size: 14, bold: true)) + margin
+        let width =
+            max(
+                barLeft + barWidth + 20, margin + legendWidths.reduce(0, +),
+                margin + TextMetrics.width(title, size: 14, bold: true)) + margin
         let height = axisY + 26 + margin
         var desc = "Risk-of-bias summary (\(tool.rawValue)): "
         desc += labels.indices.map { index -> String in
@@ -96,17 +106,23 @@ extension RiskOfBiasTable {
         for (row, label) in labels.enumerated() {
             let top = bodyTop + Double(row) * pitch
             let isOverall = row >= domains.count
-            svg.text(label, x: barLeft - 8, y: top + barHeight / 2 + 4.2, size: size, anchor: .end, bold: isOverall, className: "domain-label")
+            svg.text(
+                label, x: barLeft - 8, y: top + barHeight / 2 + 4.2, size: size, anchor: .end, bold: isOverall,
+                className: "domain-label")
             var left = barLeft
             svg.group(className: "summary-bar") { svg in
                 for (level, share) in proportions(domain: isOverall ? nil : row) {
                     let w = share * barWidth
-                    svg.group(className: "bar-segment", tooltip: "\(level.displayName): \(SVGFormat.percent(share * 100))") { svg in
-                        svg.rect(x: left, y: top, width: w, height: barHeight, fill: level.colour, stroke: "#ffffff", strokeWidth: 0.5)
+                    svg.group(className: "bar-segment", tooltip: "\(level.displayName): \(SVGFormat.percent(share * 100))") {
+                        svg in
+                        svg.rect(
+                            x: left, y: top, width: w, height: barHeight, fill: level.colour, stroke: "#ffffff", strokeWidth: 0.5)
                         let text = SVGFormat.percent(share * 100, decimals: 0)
                         if TextMetrics.width(text, size: 10, bold: true) + 6 <= w {
                             let ink = level == .someConcerns || level == .unclear ? "#000000" : "#ffffff"
-                            svg.text(text, x: left + w / 2, y: top + barHeight / 2 + 3.6, size: 10, anchor: .middle, bold: true, fill: ink)
+                            svg.text(
+                                text, x: left + w / 2, y: top + barHeight / 2 + 3.6, size: 10, anchor: .middle, bold: true,
+                                fill: ink)
                         }
                     }
                     left += w

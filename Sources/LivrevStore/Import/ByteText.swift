@@ -74,10 +74,11 @@ enum ByteText {
                 if hasDigit == 0 { digit += 8; continue }
             }
             if isDigit(base[digit]), base[digit - 3] | 0x20 == 0x6E, base[digit - 2] | 0x20 == 0x63,
-               base[digit - 1] | 0x20 == 0x74,
-               digit == 3 || !isAlnum(base[digit - 4]),
-               digit + 8 == count || !isAlnum(base[digit + 8]),
-               (1..<8).allSatisfy({ isDigit(base[digit + $0]) }) {
+                base[digit - 1] | 0x20 == 0x74,
+                digit == 3 || !isAlnum(base[digit - 4]),
+                digit + 8 == count || !isAlnum(base[digit + 8]),
+                (1..<8).allSatisfy({ isDigit(base[digit + $0]) })
+            {
                 let number = "NCT" + String(decoding: UnsafeBufferPointer(start: base + digit, count: 8), as: UTF8.self)
                 if !found.contains(number) { found.append(number) }
                 digit += 8
@@ -94,7 +95,8 @@ enum ByteText {
         var index = 0
         while index + 7 < count {
             if bytes[index] == 0x31, bytes[index + 1] == 0x30, bytes[index + 2] == 0x2E,
-               index == 0 || !isAlnum(bytes[index - 1]) {
+                index == 0 || !isAlnum(bytes[index - 1])
+            {
                 var cursor = index + 3
                 while cursor < count && isDigit(bytes[cursor]) { cursor += 1 }
                 if cursor - (index + 3) >= 4, cursor < count - 1, bytes[cursor] == 0x2F {

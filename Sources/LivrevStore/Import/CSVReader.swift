@@ -32,8 +32,9 @@ package final class CSVReader {
         while let row = try readRow() {
             if row.fields.allSatisfy(\.isEmpty) { continue }  // blank line, or a spreadsheet's empty row
             if row.fields.count > header.names.count {
-                throw ImportError.tooManyFields(file: file, line: row.line, expected: header.names.count,
-                                                found: row.fields.count)
+                throw ImportError.tooManyFields(
+                    file: file, line: row.line, expected: header.names.count,
+                    found: row.fields.count)
             }
             return row
         }
@@ -78,8 +79,9 @@ package final class CSVReader {
 
     /// The error for a cell that does not hold what its column needs (`expected`: "a number", …).
     package func invalid(_ column: CSVColumn, _ row: CSVRow, expected: String) -> ImportError {
-        .invalidValue(file: file, line: row.line, column: column.index + 1, name: column.name,
-                      value: row[column.index], expected: expected)
+        .invalidValue(
+            file: file, line: row.line, column: column.index + 1, name: column.name,
+            value: row[column.index], expected: expected)
     }
 
     private static func readHeader(_ lines: LineReader) throws(ImportError) -> CSVHeader {
@@ -219,8 +221,9 @@ extension String {
     /// The string without leading or trailing spaces and tabs.
     var trimmingSpaces: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
-        let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })!
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+            let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })
+        else { return "" }
         if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
         return String(scalars[first...last])
     }

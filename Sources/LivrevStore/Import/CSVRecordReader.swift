@@ -42,7 +42,8 @@ package final class CSVRecordReader: ImportedRecordReader {
             var cell = cell
             cell.withUTF8 { ByteText.collectRegistryNumbers(in: $0, into: &registryNumbers) }
         }
-        let authorList = authors.flatMap { csv.string($0, in: row) }?
+        let authorList =
+            authors.flatMap { csv.string($0, in: row) }?
             .split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty } ?? []
         return ImportedRecord(
             title: titleText,

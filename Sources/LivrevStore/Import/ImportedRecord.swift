@@ -16,9 +16,11 @@ package struct ImportedRecord: Equatable, Sendable {
     /// The 1-based line where the record starts in its file.
     package var line: Int
 
-    package init(title: String, abstract: String? = nil, authors: [String] = [], year: Int? = nil,
-                 journal: String? = nil, doi: String? = nil, pmid: String? = nil,
-                 registryNumbers: [String] = [], line: Int) {
+    package init(
+        title: String, abstract: String? = nil, authors: [String] = [], year: Int? = nil,
+        journal: String? = nil, doi: String? = nil, pmid: String? = nil,
+        registryNumbers: [String] = [], line: Int
+    ) {
         self.title = title
         self.abstract = abstract
         self.authors = authors

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a byte stream line by line in fixed-size chunks, so memory does not grow with the file.
@@ -162,7 +162,8 @@ package final class LineReader {
         let count = Swift.min(max, memory.count - memoryOffset)
         if count > 0 {
             memory.withUnsafeBufferPointer { source in
-                (buffer + offset).update(from: source.baseAddress! + memoryOffset, count: count)
+                guard let base = source.baseAddress else { return }
+                (buffer + offset).update(from: base + memoryOffset, count: count)
             }
             memoryOffset += count
         }

@@ -85,7 +85,8 @@ struct MedlineFields {
     private static func doi(_ value: UnsafeBufferPointer<UInt8>) -> String? {
         let suffix: [UInt8] = Array(" [doi]".utf8)
         guard value.count > suffix.count,
-              value[(value.count - suffix.count)...].elementsEqual(suffix) else { return nil }
+            value[(value.count - suffix.count)...].elementsEqual(suffix)
+        else { return nil }
         let doi = ByteText.trimmed(UnsafeBufferPointer(rebasing: value[..<(value.count - suffix.count)]))
         return doi.isEmpty ? nil : ByteText.string(doi)
     }

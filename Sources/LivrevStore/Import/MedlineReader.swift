@@ -82,11 +82,13 @@ package final class MedlineReader: ImportedRecordReader {
 
     private func malformed(_ tag: MedlineTag) -> ImportError {
         if case .malformed(let offset) = tag {
-            return .malformedLine(file: lines.file, line: lines.lineNumber, column: lines.column(ofOffset: offset),
-                                  reason: "expected a MEDLINE tag line 'TAG - value' (tag up to 4 letters, '- ' in columns 5-6)")
+            return .malformedLine(
+                file: lines.file, line: lines.lineNumber, column: lines.column(ofOffset: offset),
+                reason: "expected a MEDLINE tag line 'TAG - value' (tag up to 4 letters, '- ' in columns 5-6)")
         }
-        return .malformedLine(file: lines.file, line: lines.lineNumber, column: 1,
-                              reason: "continuation line outside a record (records start with 'PMID- ')")
+        return .malformedLine(
+            file: lines.file, line: lines.lineNumber, column: 1,
+            reason: "continuation line outside a record (records start with 'PMID- ')")
     }
 }
 

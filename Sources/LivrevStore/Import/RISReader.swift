@@ -47,7 +47,9 @@ package struct RISReader: ImportedRecordReader {
                         record.continueField(with: ByteText.trimmed(line))
                     }
                 case let tag?:
-                    let value = line.count > 6 ? UnsafeBufferPointer(rebasing: line[6...]) : UnsafeBufferPointer(rebasing: line[line.count...])
+                    let value =
+                        line.count > 6
+                        ? UnsafeBufferPointer(rebasing: line[6...]) : UnsafeBufferPointer(rebasing: line[line.count...])
                     record.take(tag: tag, value: ByteText.trimmed(value))
                 }
                 return .more
@@ -79,8 +81,9 @@ package struct RISReader: ImportedRecordReader {
     @inline(__always)
     static func tag(of line: UnsafeBufferPointer<UInt8>) -> UInt16? {
         guard line.count >= 5, line[2] == 0x20, line[3] == 0x20, line[4] == 0x2D,
-              ByteText.isUpperAlnum(line[0]), ByteText.isUpperAlnum(line[1]),
-              line.count == 5 || line[5] == 0x20 else { return nil }
+            ByteText.isUpperAlnum(line[0]), ByteText.isUpperAlnum(line[1]),
+            line.count == 5 || line[5] == 0x20
+        else { return nil }
         return UInt16(line[0]) << 8 | UInt16(line[1])
     }
 

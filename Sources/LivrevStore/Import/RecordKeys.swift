@@ -13,8 +13,10 @@ package enum RecordKeys {
     package static func normalizedDOI(_ text: String) -> String? {
         if let ascii = asciiNormalizedDOI(text) { return ascii.isEmpty ? nil : ascii }
         var doi = Substring(text.lowercased())
-        let prefixes = ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
-                        "doi.org/", "dx.doi.org/", "doi:", "doi "]
+        let prefixes = [
+            "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
+            "doi.org/", "dx.doi.org/", "doi:", "doi ",
+        ]
         var changed = true
         while changed {
             changed = false
@@ -46,7 +48,7 @@ package enum RecordKeys {
             case .nonspacingMark, .spacingMark, .enclosingMark, .format:
                 continue
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .decimalNumber, .letterNumber, .otherNumber:
+                .decimalNumber, .letterNumber, .otherNumber:
                 if pendingSpace && !result.isEmpty { result.append(" ") }
                 pendingSpace = false
                 result.append(scalar)
@@ -75,10 +77,12 @@ package enum RecordKeys {
             name = name[..<comma]
         } else {
             var tokens = name.split(whereSeparator: { $0.isWhitespace })
-            while tokens.count > 1, ["jr", "jr.", "sr", "sr.", "ii", "iii", "2nd", "3rd"].contains(tokens.last!.lowercased()) {
+            while tokens.count > 1, let last = tokens.last,
+                ["jr", "jr.", "sr", "sr.", "ii", "iii", "2nd", "3rd"].contains(last.lowercased())
+            {
                 tokens.removeLast()
             }
-            if tokens.count > 1, isInitials(tokens.last!) { tokens.removeLast() }
+            if tokens.count > 1, let last = tokens.last, isInitials(last) { tokens.removeLast() }
             name = Substring(tokens.joined(separator: " "))
         }
         var result = String.UnicodeScalarView()
@@ -114,14 +118,17 @@ package enum RecordKeys {
         var bytes = Array(text.utf8)
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         for index in bytes.indices where bytes[index] &- 0x41 < 26 { bytes[index] |= 0x20 }
-        let prefixes = ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
-                        "doi.org/", "dx.doi.org/", "doi:", "doi "].map { Array($0.utf8) }
+        let prefixes = [
+            "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
+            "doi.org/", "dx.doi.org/", "doi:", "doi ",
+        ].map { Array($0.utf8) }
         var start = 0
         var changed = true
         while changed {
             changed = false
             while start < bytes.count, isASCIISpace(bytes[start]) { start += 1 }
-            for prefix in prefixes where bytes.count - start >= prefix.count && bytes[start..<start + prefix.count].elementsEqual(prefix) {
+            for prefix in prefixes
+            where bytes.count - start >= prefix.count && bytes[start..<start + prefix.count].elementsEqual(prefix) {
                 start += prefix.count
                 changed = true
             }

@@ -41,8 +41,9 @@ extension Registry {
             }
             if rows > 0 { digests.append((table, hash.finalize())) }
         }
-        let previous = try connection.scalarText(
-            "SELECT hash FROM revision_seal WHERE revision < ? ORDER BY revision DESC LIMIT 1", revision) ?? ""
+        let previous =
+            try connection.scalarText(
+                "SELECT hash FROM revision_seal WHERE revision < ? ORDER BY revision DESC LIMIT 1", revision) ?? ""
         let value = try sealValue(revision: revision, previous: previous, digests: digests)
         try connection.execute("INSERT INTO revision_seal (revision, hash) VALUES (?, ?)", revision, value)
     }
@@ -79,8 +80,9 @@ extension Registry {
             guard let seal = stored[revision] else {
                 return .broken(revision: revision, reason: "revision \(revision) has no seal")
             }
-            let expected = try sealValue(revision: revision, previous: previous,
-                                         digests: (digests[revision] ?? []).sorted { $0.0 < $1.0 })
+            let expected = try sealValue(
+                revision: revision, previous: previous,
+                digests: (digests[revision] ?? []).sorted { $0.0 < $1.0 })
             guard seal == expected else {
                 return .broken(revision: revision, reason: "its rows no longer match the seal written with them")
             }
@@ -114,7 +116,8 @@ extension Registry {
                     hash.update(type == SQLITE_TEXT ? "T" : "B")
                     hash.update(decimal: Int64(bytes.count))
                     hash.update(":")
-                    hash.update(UnsafeBufferPointer(start: bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), count: bytes.count))
+                    hash.update(
+                        UnsafeBufferPointer(start: bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), count: bytes.count))
                     hash.update(";")
                 default: hash.update("N;")
                 }

@@ -88,7 +88,8 @@ package struct SHA256 {
                 for blockIndex in 0..<blocks {
                     let block = start + 64 * blockIndex
                     for t in 0..<16 {
-                        w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16
+                        w[t] =
+                            UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16
                             | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
                     }
                     for t in 16..<64 {
@@ -131,4 +132,3 @@ private let roundConstants: [UInt32] = [
     0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
     0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
 ]
-

@@ -34,8 +34,9 @@ package struct Migrator: Sendable {
 
     /// The identifiers already applied to the file, in order.
     package func appliedIdentifiers(_ connection: Connection) throws -> [String] {
-        let exists = try connection.scalarInt(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'livrev_migrations'") ?? 0
+        let exists =
+            try connection.scalarInt(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'livrev_migrations'") ?? 0
         guard exists > 0 else { return [] }
         return try connection.prepare("SELECT identifier FROM livrev_migrations ORDER BY identifier")
             .map { $0.text(0) ?? "" }
@@ -59,8 +60,9 @@ package struct Migrator: Sendable {
         for migration in migrations where !applied.contains(migration.identifier) {
             try connection.inTransaction(.immediate) {
                 // Another process may have applied it while we waited for the lock.
-                let done = try connection.scalarInt(
-                    "SELECT count(*) FROM livrev_migrations WHERE identifier = ?", migration.identifier) ?? 0
+                let done =
+                    try connection.scalarInt(
+                        "SELECT count(*) FROM livrev_migrations WHERE identifier = ?", migration.identifier) ?? 0
                 guard done == 0 else { return .commit }
                 try connection.execute(migration.sql)
                 try connection.execute(

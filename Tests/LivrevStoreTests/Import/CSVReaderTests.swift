@@ -116,7 +116,8 @@ struct CSVReaderTests {
         let second = try #require(try reader.next())
         #expect(try reader.int(events, in: second) == nil)
         let error = Fixture.importError { _ = try reader.int(total, in: second) }
-        #expect(error == .invalidValue(file: "data.csv", line: 3, column: 3, name: "n_t", value: "1O", expected: "a whole number"))
+        #expect(
+            error == .invalidValue(file: "data.csv", line: 3, column: 3, name: "n_t", value: "1O", expected: "a whole number"))
         #expect(error?.description == "data.csv:3: column 'n_t' (3): not a whole number: \"1O\"")
         let notNumber = Fixture.importError { _ = try reader.double(ratio, in: second) }
         #expect(notNumber?.description == "data.csv:3: column 'hr' (4): not a number: \"x\"")
@@ -134,8 +135,11 @@ struct CSVReaderTests {
 struct CSVSeedTests {
     static let directory = "/work/shared/seed-review"
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: directory + "/ae_counts.csv")),
-          arguments: ["ae_counts.csv", "prisma.csv", "references.csv", "reported_results.csv", "rob.csv", "study_characteristics.csv"])
+    @Test(
+        .enabled(if: FileManager.default.fileExists(atPath: directory + "/ae_counts.csv")),
+        arguments: [
+            "ae_counts.csv", "prisma.csv", "references.csv", "reported_results.csv", "rob.csv", "study_characteristics.csv",
+        ])
     func readsEverySeedCSV(name: String) throws {
         let reader = try CSVReader(path: Self.directory + "/" + name)
         var count = 0

@@ -40,11 +40,14 @@ struct MedlineReaderTests {
     @Test func readsPubMedRecords() throws {
         let records = try read(Fixture.bytes(Self.sample))
         #expect(records.count == 2)
-        #expect(records[0] == ImportedRecord(
-            title: "MSC-secreted TGF-beta regulates lipopolysaccharide-stimulated macrophage M2-like polarization via the Akt/FoxO1 pathway.",
-            abstract: "BACKGROUND: Mesenchymal stem cells (MSCs) are immunomodulatory.",
-            authors: ["Liu, Feng", "Qiu, Haibo"], year: 2019, journal: "Stem cell research & therapy",
-            doi: "10.1186/s13287-019-1447-y", pmid: "31779690", registryNumbers: ["NCT01234567"], line: 1))
+        #expect(
+            records[0]
+                == ImportedRecord(
+                    title:
+                        "MSC-secreted TGF-beta regulates lipopolysaccharide-stimulated macrophage M2-like polarization via the Akt/FoxO1 pathway.",
+                    abstract: "BACKGROUND: Mesenchymal stem cells (MSCs) are immunomodulatory.",
+                    authors: ["Liu, Feng", "Qiu, Haibo"], year: 2019, journal: "Stem cell research & therapy",
+                    doi: "10.1186/s13287-019-1447-y", pmid: "31779690", registryNumbers: ["NCT01234567"], line: 1))
         #expect(records[1].line == 20)
     }
 
@@ -78,7 +81,10 @@ struct MedlineReaderTests {
     }
 
     @Test func registryNumbersFromSI() throws {
-        let record = try read(Fixture.bytes("PMID- 1\nTI  - T\nSI  - ClinicalTrials.gov/NCT00114452\nSI  - ClinicalTrials.gov/nct01234567\nSI  - ISRCTN/ISRCTN123\n"))[0]
+        let record = try read(
+            Fixture.bytes(
+                "PMID- 1\nTI  - T\nSI  - ClinicalTrials.gov/NCT00114452\nSI  - ClinicalTrials.gov/nct01234567\nSI  - ISRCTN/ISRCTN123\n"
+            ))[0]
         #expect(record.registryNumbers == ["NCT00114452", "NCT01234567"])
     }
 
@@ -104,12 +110,18 @@ struct MedlineReaderTests {
 
     @Test func danglingTagWithoutSeparator() throws {
         let error = Fixture.importError { _ = try read(Fixture.bytes("PMID- 1\nTI  - A\nAB  Missing dash\n")) }
-        #expect(error == .malformedLine(file: "pubmed.nbib", line: 3, column: 5,
-                                        reason: "expected a MEDLINE tag line 'TAG - value' (tag up to 4 letters, '- ' in columns 5-6)"))
+        #expect(
+            error
+                == .malformedLine(
+                    file: "pubmed.nbib", line: 3, column: 5,
+                    reason: "expected a MEDLINE tag line 'TAG - value' (tag up to 4 letters, '- ' in columns 5-6)"))
         #expect(error?.description.hasPrefix("pubmed.nbib:3:5: expected a MEDLINE tag line") == true)
         let cut = Fixture.importError { _ = try read(Fixture.bytes("PMID- 1\nTI  - A\nAB")) }
-        #expect(cut == .malformedLine(file: "pubmed.nbib", line: 3, column: 3,
-                                      reason: "expected a MEDLINE tag line 'TAG - value' (tag up to 4 letters, '- ' in columns 5-6)"))
+        #expect(
+            cut
+                == .malformedLine(
+                    file: "pubmed.nbib", line: 3, column: 3,
+                    reason: "expected a MEDLINE tag line 'TAG - value' (tag up to 4 letters, '- ' in columns 5-6)"))
     }
 
     @Test func truncatedMidRecordStillReadsWhatIsThere() throws {

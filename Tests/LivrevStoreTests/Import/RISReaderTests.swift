@@ -37,10 +37,13 @@ struct RISReaderTests {
     @Test func readsSeedExcerpt() throws {
         let records = try read(Fixture.bytes(Self.seedExcerpt))
         #expect(records.count == 2)
-        #expect(records[0] == ImportedRecord(
-            title: "Stromal cells responsible for transferring the microenvironment of the hemopoietic tissues. Cloning in vitro and retransplantation in vivo",
-            authors: ["Friedenstein AJ", "Chailakhyan RK"], year: 1974, journal: "Transplantation",
-            doi: "10.1097/00007890-197404000-00001", line: 1))
+        #expect(
+            records[0]
+                == ImportedRecord(
+                    title:
+                        "Stromal cells responsible for transferring the microenvironment of the hemopoietic tissues. Cloning in vitro and retransplantation in vivo",
+                    authors: ["Friedenstein AJ", "Chailakhyan RK"], year: 1974, journal: "Transplantation",
+                    doi: "10.1097/00007890-197404000-00001", line: 1))
         #expect(records[1].authors == ["Şahin M", "Aybek E"])
         #expect(records[1].line == 12)
         #expect(records[1].year == 2019)
@@ -89,7 +92,9 @@ struct RISReaderTests {
     }
 
     @Test func repeatedAuthorsWithA1() throws {
-        let record = try read(Fixture.bytes("TY  - JOUR\nA1  - Smith, John\nAU  - van der Berg A\nAU  -\nAU  - Álvaro-Gracia JM\nTI  - T\nER  - \n"))[0]
+        let record = try read(
+            Fixture.bytes("TY  - JOUR\nA1  - Smith, John\nAU  - van der Berg A\nAU  -\nAU  - Álvaro-Gracia JM\nTI  - T\nER  - \n")
+        )[0]
         #expect(record.authors == ["Smith, John", "van der Berg A", "Álvaro-Gracia JM"])
     }
 
@@ -99,7 +104,9 @@ struct RISReaderTests {
     }
 
     @Test func yearFromPYThenY1ThenDA() throws {
-        #expect(try read(Fixture.bytes("TY  - JOUR\nTI  - T\nDA  - 2017/05/01\nY1  - 2018/01/02/\nPY  - 2019///\nER  - \n"))[0].year == 2019)
+        #expect(
+            try read(Fixture.bytes("TY  - JOUR\nTI  - T\nDA  - 2017/05/01\nY1  - 2018/01/02/\nPY  - 2019///\nER  - \n"))[0].year
+                == 2019)
         #expect(try read(Fixture.bytes("TY  - JOUR\nTI  - T\nDA  - 2017/05/01\nY1  - 2018/01/02/\nER  - \n"))[0].year == 2018)
         #expect(try read(Fixture.bytes("TY  - JOUR\nTI  - T\nDA  - 2017/05/01\nER  - \n"))[0].year == 2017)
         #expect(try read(Fixture.bytes("TY  - JOUR\nTI  - T\nPY  - in press\nER  - \n"))[0].year == nil)
@@ -111,8 +118,14 @@ struct RISReaderTests {
     }
 
     @Test func doiFromDOElseURL() throws {
-        #expect(try read(Fixture.bytes("TY  - JOUR\nTI  - T\nUR  - https://doi.org/10.1/x\nDO  - 10.1000/abc\nER  - \n"))[0].doi == "10.1000/abc")
-        #expect(try read(Fixture.bytes("TY  - JOUR\nTI  - T\nUR  - http://example.org/paper\nL3  - https://doi.org/10.1186/s13287-019-1447-y\nER  - \n"))[0].doi == "10.1186/s13287-019-1447-y")
+        #expect(
+            try read(Fixture.bytes("TY  - JOUR\nTI  - T\nUR  - https://doi.org/10.1/x\nDO  - 10.1000/abc\nER  - \n"))[0].doi
+                == "10.1000/abc")
+        #expect(
+            try read(
+                Fixture.bytes(
+                    "TY  - JOUR\nTI  - T\nUR  - http://example.org/paper\nL3  - https://doi.org/10.1186/s13287-019-1447-y\nER  - \n"
+                ))[0].doi == "10.1186/s13287-019-1447-y")
         #expect(try read(Fixture.bytes("TY  - JOUR\nTI  - T\nUR  - http://example.org/paper\nER  - \n"))[0].doi == nil)
     }
 
@@ -130,12 +143,16 @@ struct RISReaderTests {
     }
 
     @Test func registryNumbersFromAnyField() throws {
-        let record = try read(Fixture.bytes("TY  - JOUR\nTI  - T\nAB  - Registered as nct00114452.\nN1  - ClinicalTrials.gov: NCT01234567; NCT00114452\nM3  - NCT0120492\nER  - \n"))[0]
+        let record = try read(
+            Fixture.bytes(
+                "TY  - JOUR\nTI  - T\nAB  - Registered as nct00114452.\nN1  - ClinicalTrials.gov: NCT01234567; NCT00114452\nM3  - NCT0120492\nER  - \n"
+            ))[0]
         #expect(record.registryNumbers == ["NCT00114452", "NCT01234567"])
     }
 
     @Test func continuedLinesJoinWithASpace() throws {
-        let record = try read(Fixture.bytes("TY  - JOUR\nTI  - A title that\n  wraps onto\nthree lines\nAB  - Abstract\ncontinues\nER  - \n"))[0]
+        let record = try read(
+            Fixture.bytes("TY  - JOUR\nTI  - A title that\n  wraps onto\nthree lines\nAB  - Abstract\ncontinues\nER  - \n"))[0]
         #expect(record.title == "A title that wraps onto three lines")
         #expect(record.abstract == "Abstract continues")
     }
@@ -153,7 +170,9 @@ struct RISReaderTests {
     }
 
     @Test func recordWithoutTitle() throws {
-        let error = Fixture.importError { _ = try read(Fixture.bytes("TY  - JOUR\nTI  - A\nER  - \nTY  - JOUR\nAU  - Smith J\nER  - \n")) }
+        let error = Fixture.importError {
+            _ = try read(Fixture.bytes("TY  - JOUR\nTI  - A\nER  - \nTY  - JOUR\nAU  - Smith J\nER  - \n"))
+        }
         #expect(error == .missingField(file: "refs.ris", line: 4, field: "TI"))
         #expect(error?.description == "refs.ris:4:1: record has no TI field")
     }
@@ -181,7 +200,9 @@ struct RISReaderTests {
     }
 
     @Test func bufferStaysOneChunkOnLargeInput() throws {
-        let record = "TY  - JOUR\nAU  - Smith J\nTI  - A title\nAB  - " + String(repeating: "word ", count: 250) + "\nPY  - 2020\nER  - \n\n"
+        let record =
+            "TY  - JOUR\nAU  - Smith J\nTI  - A title\nAB  - " + String(repeating: "word ", count: 250)
+            + "\nPY  - 2020\nER  - \n\n"
         let bytes = Fixture.bytes(String(repeating: record, count: 4000))  // about 5.2 MB
         let reader = RISReader(bytes: bytes, file: "big.ris", chunkSize: 64 * 1024)
         var count = 0

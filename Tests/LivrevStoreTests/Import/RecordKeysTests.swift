@@ -23,9 +23,15 @@ struct RecordKeysTests {
     }
 
     @Test func normalizedTitleDropsCaseDiacriticsAndPunctuation() {
-        #expect(RecordKeys.normalizedTitle("MSC-secreted TGF-β regulates lipopolysaccharide-stimulated macrophage M2-like polarization via the Akt/FoxO1 pathway.")
-                == "msc secreted tgf β regulates lipopolysaccharide stimulated macrophage m2 like polarization via the akt foxo1 pathway")
-        #expect(RecordKeys.normalizedTitle("  Álvaro-Gracia’s   trial:\tefficacy (phase Ib/IIa)… ") == "alvaro gracias trial efficacy phase ib iia")
+        #expect(
+            RecordKeys.normalizedTitle(
+                "MSC-secreted TGF-β regulates lipopolysaccharide-stimulated macrophage M2-like polarization via the Akt/FoxO1 pathway."
+            )
+                == "msc secreted tgf β regulates lipopolysaccharide stimulated macrophage m2 like polarization via the akt foxo1 pathway"
+        )
+        #expect(
+            RecordKeys.normalizedTitle("  Álvaro-Gracia’s   trial:\tefficacy (phase Ib/IIa)… ")
+                == "alvaro gracias trial efficacy phase ib iia")
         #expect(RecordKeys.normalizedTitle("Ｆｕｌｌｗｉｄｔｈ ﬁrst") == "fullwidth first")
         #expect(RecordKeys.normalizedTitle("Şahin") == RecordKeys.normalizedTitle("SAHIN"))
         #expect(RecordKeys.normalizedTitle("...") == "")
