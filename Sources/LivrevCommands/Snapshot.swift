@@ -41,9 +41,7 @@ struct SnapshotCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             let registry = context.registry
             let snapshots = try registry.snapshots(at: snapshotOptions.revision(in: context))
-            let counted = try snapshots.map { snapshot in
-                (snapshot, try SnapshotCommand.contents.map { try registry.count($0.table, at: snapshot.atRevision) })
-            }
+            let counted = try snapshots.map { ($0, try registry.contents(at: $0.atRevision)) }
             if format == .json {
                 Output.print(
                     JSONValue.array(
@@ -53,20 +51,17 @@ struct SnapshotCommand: ParsableCommand {
                                     ("name", .string(snapshot.name)), ("revision", .integer(Int(snapshot.atRevision))),
                                     ("time", .string(snapshot.createdAt)), ("reviewer", .string(snapshot.reviewer)),
                                     ("note", .string(snapshot.note)),
-                                ] + zip(SnapshotCommand.contents, counts).map { ($0.0.label, .integer($0.1)) })
+                                ] + counts.map { ($0.label, .integer($0.count)) })
                         }
                     ).rendered(pretty: true))
                 return
             }
             let rows = counted.map { snapshot, counts in
                 [snapshot.name, String(snapshot.atRevision), snapshot.createdAt, snapshot.reviewer ?? "—"]
-                    + counts.map(String.init) + [snapshot.note ?? ""]
+                    + counts.map { String($0.count) } + [snapshot.note ?? ""]
             }
-            let header = ["name", "revision", "time", "by"] + SnapshotCommand.contents.map(\.label) + ["note"]
+            let header = ["name", "revision", "time", "by"] + (counted.first?.1.map(\.label) ?? []) + ["note"]
             Output.print(TextTable(header: header, rows: rows).rendered(), terminator: "")
         }
     }
-
-    /// What `snapshot list` counts in each snapshot.
-    static let contents: [(table: String, label: String)] = [("record", "records"), ("study", "studies")]
 }

@@ -53,8 +53,18 @@ extension Registry {
             reviewer: row.text(3), note: row.text(4))
     }
 
-    /// How many rows of a table existed (by creation) as of `revision`.
-    package func count(_ table: String, at revision: Int64) throws -> Int {
-        Int(try connection.scalarInt("SELECT count(*) FROM \"\(table)\" WHERE revision <= ?", revision) ?? 0)
+    /// What a version of the review holds: records, screening decisions (every one recorded), studies,
+    /// and the outcome rows that count (not retracted), as of `revision`.
+    package func contents(at revision: Int64) throws -> [(label: String, count: Int)] {
+        func count(_ sql: String) throws -> Int { Int(try connection.scalarInt(sql, revision) ?? 0) }
+        return [
+            ("records", try count("SELECT count(*) FROM record WHERE revision <= ?1")),
+            ("decisions", try count("SELECT count(*) FROM decision WHERE revision <= ?1")),
+            ("studies", try count("SELECT count(*) FROM study WHERE revision <= ?1")),
+            ("outcome_rows", try count("""
+                SELECT count(*) FROM outcome_row r WHERE r.revision <= ?1
+                AND NOT EXISTS (SELECT 1 FROM outcome_row_retraction x WHERE x.row_id = r.id AND x.revision <= ?1)
+                """)),
+        ]
     }
 }
