@@ -5,6 +5,11 @@ public struct LivrevCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "livrev",
         abstract: "A living systematic-review registry: screening, PRISMA counts and meta-analysis in one file.",
+        discussion: """
+            New here? 'livrev demo' builds the bundled example review into demo.livrev and shows what livrev \
+            does; then try 'livrev pool --all --db demo.livrev' or 'livrev report --out review.html --db demo.livrev'. \
+            Every command takes --db PATH (default $LIVREV_DB, else ./review.livrev).
+            """,
         version: "0.1.0",
         subcommands: [
             Init.self, ReviewerCommand.self, SearchCommand.self, ImportCommand.self, RecordsCommand.self, Dedup.self,
