@@ -4,7 +4,7 @@ package struct StoredPoolResult: Equatable, Sendable {
     package let spec: String
     /// The revision the analysis read.
     package let atRevision: Int64
-    /// SHA-256 over the input rows in a canonical form.
+    /// BLAKE2b over the input rows in a canonical form.
     package let inputHash: String
     /// The exact bytes the analysis printed.
     package let output: String
@@ -15,9 +15,9 @@ package struct StoredPoolResult: Equatable, Sendable {
 }
 
 extension Registry {
-    /// SHA-256 over outcome rows in a canonical form: what an analysis read, whatever it printed.
+    /// BLAKE2b over outcome rows in a canonical form: what an analysis read, whatever it printed.
     package static func inputHash(_ rows: [OutcomeRow]) -> String {
-        var hash = SHA256()
+        var hash = BLAKE2b()
         for row in rows {
             hash.update("\(row.id)\u{1}\(row.study)\u{1}\(row.outcome)\u{1}\(row.label ?? "")\u{1}\(row.data)\n")
         }

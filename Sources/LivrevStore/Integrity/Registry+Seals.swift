@@ -28,12 +28,12 @@ extension Registry {
         try sealedTables().map { ($0, try connection.scalarInt("SELECT coalesce(max(id), 0) FROM \"\($0)\"") ?? 0) }
     }
 
-    /// Seals `revision`: SHA-256 over the previous seal, the revision row, and per table the digest
+    /// Seals `revision`: BLAKE2b over the previous seal, the revision row, and per table the digest
     /// of the rows added since `marks`.
     func seal(revision: Int64, since marks: [(table: String, id: Int64)]) throws {
         var digests: [(String, String)] = []
         for (table, mark) in marks {
-            var hash = SHA256()
+            var hash = BLAKE2b()
             var rows = 0
             try connection.prepare("SELECT * FROM \"\(table)\" WHERE id > ? ORDER BY id").forEachRow([mark]) { row in
                 Registry.feed(row, into: &hash)
@@ -53,7 +53,7 @@ extension Registry {
         var digests: [Int64: [(String, String)]] = [:]
         for table in try sealedTables() {
             var current: Int64?
-            var hash = SHA256()
+            var hash = BLAKE2b()
             let statement = try connection.prepare("SELECT * FROM \"\(table)\" ORDER BY id")
             let revisionColumn = try connection.prepare("SELECT * FROM \"\(table)\" LIMIT 0")
             let index = (0..<revisionColumn.columnCount).first { revisionColumn.columnName($0) == "revision" } ?? 1
@@ -62,7 +62,7 @@ extension Registry {
                 if revision != current {
                     if let current { digests[current, default: []].append((table, hash.finalize())) }
                     current = revision
-                    hash = SHA256()
+                    hash = BLAKE2b()
                 }
                 Registry.feed(row, into: &hash)
             }
@@ -92,7 +92,7 @@ extension Registry {
     }
 
     private func sealValue(revision: Int64, previous: String, digests: [(String, String)]) throws -> String {
-        var hash = SHA256()
+        var hash = BLAKE2b()
         hash.update(previous)
         try connection.prepare("SELECT * FROM revision WHERE id = ?").forEachRow([revision]) { Registry.feed($0, into: &hash) }
         for (table, digest) in digests {
@@ -103,7 +103,7 @@ extension Registry {
 
     /// A row in a canonical byte form: each value tagged with its storage class (N, I, R, T, B), then
     /// its decimal text (integers), bit pattern (reals) or byte length and bytes (text, blobs).
-    private static func feed(_ row: Statement, into hash: inout SHA256) {
+    private static func feed(_ row: Statement, into hash: inout BLAKE2b) {
         for column in 0..<row.columnCount {
             row.withRawColumn(column) { type, bytes in
                 switch type {

@@ -182,7 +182,7 @@ extension Migration {
                 note        TEXT
             );
 
-            -- One seal per revision: SHA-256 over the previous seal, the revision row and every
+            -- One seal per revision: BLAKE2b over the previous seal, the revision row and every
             -- fact row the revision added. `livrev verify` recomputes the chain.
             CREATE TABLE revision_seal (
                 revision    INTEGER PRIMARY KEY REFERENCES revision(id),
