@@ -1,9 +1,11 @@
 /// Cumulative meta-analysis: the pooled result after each study is added in a given order (`metafor::cumul`).
 ///
 /// Step i pools studies 1…i with the same τ² method and test (metafor uses a z test while
-/// only one study is in). For `.fixed` and `.derSimonianLaird` the steps come from prefix sums
-/// (exact to rounding, O(k) overall in the usual case); the iterative estimators refit every
-/// step, O(k²) overall.
+/// only one study is in). No step is refitted from scratch: `.fixed` and `.derSimonianLaird` use
+/// prefix sums, the iterative estimators replay metafor's iteration on prefix series sums
+/// (`SeriesSums`); results are exact to rounding and the usual cost is O(k) overall. Paule–Mandel
+/// is the exception: its steps are refitted (O(k²)), because its search bracket depends on R's
+/// `mad()` of each prefix.
 ///
 /// Source: `metafor::cumul.rma.uni`; Lau J et al. (1992) doi:10.1056/NEJM199207233270406.
 public enum Cumulative {
@@ -21,7 +23,10 @@ public enum Cumulative {
         if method == .fixed || method == .derSimonianLaird {
             return prefixSteps(effects, method: method, test: test, level: level)
         }
-        return refitSteps(effects, method: method, test: test, level: level)
+        // PM's search bracket needs R's mad() of every prefix; without an incremental exact MAD
+        // that would cost O(k² log k), more than plain refits.
+        if method == .pauleMandel { return refitSteps(effects, method: method, test: test, level: level) }
+        return seriesSteps(effects, method: method, test: test, level: level)
     }
 
     /// Every step as a full refit (any estimator).

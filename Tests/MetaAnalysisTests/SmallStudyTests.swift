@@ -63,8 +63,8 @@ struct SmallStudyTests {
         }
     }
 
-    /// Prefix sums for FE and DL must reproduce step-by-step refits on an outcome long enough
-    /// (600 studies) for the series path to be used.
+    /// Prefix sums must reproduce step-by-step refits for every estimator on an outcome long
+    /// enough (600 studies) for the series path to be used.
     @Test func cumulativePrefixSumsEqualRefits() throws {
         var effects: [EffectSize] = []
         var state: UInt64 = 99
@@ -77,7 +77,9 @@ struct SmallStudyTests {
             let z = (-2 * Double.log(uniform())).squareRoot() * Double.cos(2 * .pi * uniform())
             effects.append(EffectSize(yi: (i < 300 ? 0.5 : -0.1) + z * (vi + 0.1).squareRoot(), vi: vi))
         }
-        for (method, test) in [(TauSquaredMethod.derSimonianLaird, WaldTest.z), (.derSimonianLaird, .knappHartung), (.fixed, .z)] {
+        for (method, test) in [(TauSquaredMethod.derSimonianLaird, WaldTest.z), (.derSimonianLaird, .knappHartung), (.fixed, .z),
+                               (.restrictedMaximumLikelihood, .z), (.pauleMandel, .knappHartung), (.maximumLikelihood, .z),
+                               (.empiricalBayes, .z), (.sidikJonkman, .z), (.hedges, .knappHartung)] {
             let fast = try Cumulative.analyze(effects, method: method, test: test)
             let slow = Cumulative.refitSteps(effects, method: method, test: test, level: 0.95)
             for (a, b) in zip(fast, slow) {
