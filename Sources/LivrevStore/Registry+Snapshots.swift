@@ -61,10 +61,14 @@ extension Registry {
             ("records", try count("SELECT count(*) FROM record WHERE revision <= ?1")),
             ("decisions", try count("SELECT count(*) FROM decision WHERE revision <= ?1")),
             ("studies", try count("SELECT count(*) FROM study WHERE revision <= ?1")),
-            ("outcome_rows", try count("""
-                SELECT count(*) FROM outcome_row r WHERE r.revision <= ?1
-                AND NOT EXISTS (SELECT 1 FROM outcome_row_retraction x WHERE x.row_id = r.id AND x.revision <= ?1)
-                """)),
+            (
+                "outcome_rows",
+                try count(
+                    """
+                    SELECT count(*) FROM outcome_row r WHERE r.revision <= ?1
+                    AND NOT EXISTS (SELECT 1 FROM outcome_row_retraction x WHERE x.row_id = r.id AND x.revision <= ?1)
+                    """)
+            ),
         ]
     }
 }

@@ -40,7 +40,8 @@ public struct Agreement: Sendable, Equatable {
     /// Compares two raters' labels item by item over the declared `categories` (q ≥ 2).
     public init(first: [String], second: [String], categories: [String]) throws(MetaAnalysisError) {
         guard first.count == second.count else {
-            throw .invalidInput(row: min(first.count, second.count), reason: "the raters labelled \(first.count) and \(second.count) items")
+            throw .invalidInput(
+                row: min(first.count, second.count), reason: "the raters labelled \(first.count) and \(second.count) items")
         }
         guard !first.isEmpty else { throw .invalidInput(row: 0, reason: "no items were rated") }
         let q = categories.count
@@ -94,7 +95,8 @@ public struct Agreement: Sendable, Equatable {
             }
         }
         let last = po * pe - 2 * pe + po
-        let variance = (diagonal + (1 - po) * (1 - po) * offDiagonal - last * last)
+        let variance =
+            (diagonal + (1 - po) * (1 - po) * offDiagonal - last * last)
             / (total * Double.pow(1 - pe, 4))
         kappaStandardError = max(variance, 0).squareRoot()
     }

@@ -3,8 +3,10 @@
 ///
 /// Source: Brent RP (1973). Algorithms for Minimization without Derivatives, ch. 4;
 /// R `src/library/stats/src/zeroin.c`.
-func zeroin(lower ax: Double, upper bx: Double, fLower fa0: Double, fUpper fb0: Double,
-            tolerance tol: Double, maxIterations: Int, _ f: (Double) -> Double) -> Double? {
+func zeroin(
+    lower ax: Double, upper bx: Double, fLower fa0: Double, fUpper fb0: Double,
+    tolerance tol: Double, maxIterations: Int, _ f: (Double) -> Double
+) -> Double? {
     var a = ax, b = bx, fa = fa0, fb = fb0
     var c = a, fc = fa
     let epsilon = Double.ulpOfOne

@@ -7,8 +7,10 @@ extension Cumulative {
     /// for step). R's `mad` of the prefix (PM's search bracket) is computed exactly only when the
     /// bound mad ≤ 1.4826·range cannot rule out 10·mad² > 100, which makes PM slow here; `analyze`
     /// refits PM instead. A step whose estimator fails is NaN.
-    static func seriesSteps(_ effects: [EffectSize], method: TauSquaredMethod, test: WaldTest,
-                            level: Double) -> [CumulativeStep] {
+    static func seriesSteps(
+        _ effects: [EffectSize], method: TauSquaredMethod, test: WaldTest,
+        level: Double
+    ) -> [CumulativeStep] {
         let y = effects.map(\.yi), v = effects.map(\.vi)
         let k = y.count
         var sw = 0.0, swy = 0.0
@@ -28,28 +30,38 @@ extension Cumulative {
             su += z; suu += z * z; sv += v[j]; sumLogV += Double.log(v[j])
             low = min(low, y[j]); high = max(high, y[j])
             let q = szz - sz * sz / s1
-            let statistics = SubsetStatistics(n: n, q: q, s1: s1, s2: s2, rss0: suu - su * su / Double(n),
-                                              sumV: sv, sumLogV: sumLogV)
+            let statistics = SubsetStatistics(
+                n: n, q: q, s1: s1, s2: s2, rss0: suu - su * su / Double(n),
+                sumV: sv, sumLogV: sumLogV)
             let range = high - low
             let mad: () -> Double = {
                 10 * (1.4826 * range) * (1.4826 * range) <= 100 ? 0 : medianAbsoluteDeviation(Array(y[0..<n]))
             }
-            guard let tau2 = estimateTauSquared(statistics, method: method, mad: mad,
-                                                sums: { series.sums(prefix: n, at: $0, powers: $1, log: $2) }) else {
-                steps.append(CumulativeStep(k: n, estimate: .nan, se: .nan, statistic: .nan, p: .nan, ciLower: .nan,
-                                            ciUpper: .nan, q: .nan, qDF: n - 1, tau2: .nan, i2: .nan, h2: .nan))
+            guard
+                let tau2 = estimateTauSquared(
+                    statistics, method: method, mad: mad,
+                    sums: { series.sums(prefix: n, at: $0, powers: $1, log: $2) })
+            else {
+                steps.append(
+                    CumulativeStep(
+                        k: n, estimate: .nan, se: .nan, statistic: .nan, p: .nan, ciLower: .nan,
+                        ciUpper: .nan, q: .nan, qDF: n - 1, tau2: .nan, i2: .nan, h2: .nan))
                 continue
             }
             let sums = series.sums(prefix: n, at: tau2)
             let offset = sums.w1z / sums.w1
             let tCritical = test == .knappHartung && n > 1 ? StudentT.quantile(1 - alpha / 2, df: Double(n - 1)) : .nan
-            let d = DeletionFit.assemble(k: n, center: center, sumW: sums.w1, meanOffset: offset,
-                                         rss: max(0, sums.w1zz - sums.w1z * offset), q: q, traceP: s1 - s2 / s1,
-                                         tau2: tau2, sumWAllRows: sums.w1, method: method, test: test,
-                                         critical: (z: zCritical, t: tCritical)).summary
-            steps.append(CumulativeStep(k: n, estimate: d.estimate, se: d.se, statistic: d.statistic, p: d.p,
-                                        ciLower: d.ciLower, ciUpper: d.ciUpper, q: d.q, qDF: d.qDF, tau2: d.tau2,
-                                        i2: d.i2, h2: d.h2))
+            let d = DeletionFit.assemble(
+                k: n, center: center, sumW: sums.w1, meanOffset: offset,
+                rss: max(0, sums.w1zz - sums.w1z * offset), q: q, traceP: s1 - s2 / s1,
+                tau2: tau2, sumWAllRows: sums.w1, method: method, test: test,
+                critical: (z: zCritical, t: tCritical)
+            ).summary
+            steps.append(
+                CumulativeStep(
+                    k: n, estimate: d.estimate, se: d.se, statistic: d.statistic, p: d.p,
+                    ciLower: d.ciLower, ciUpper: d.ciUpper, q: d.q, qDF: d.qDF, tau2: d.tau2,
+                    i2: d.i2, h2: d.h2))
         }
         return steps
     }

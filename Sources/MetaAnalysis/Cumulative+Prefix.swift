@@ -102,8 +102,10 @@ struct PrefixSeriesSums {
 extension Cumulative {
     /// Fixed-effect and DerSimonian–Laird steps from prefix sums: Q and τ² in O(1) per step, the
     /// random-effects sums from `PrefixSeriesSums`.
-    static func prefixSteps(_ effects: [EffectSize], method: TauSquaredMethod, test: WaldTest,
-                            level: Double) -> [CumulativeStep] {
+    static func prefixSteps(
+        _ effects: [EffectSize], method: TauSquaredMethod, test: WaldTest,
+        level: Double
+    ) -> [CumulativeStep] {
         let y = effects.map(\.yi), v = effects.map(\.vi)
         let k = y.count
         var sw = 0.0, swy = 0.0
@@ -125,12 +127,16 @@ extension Cumulative {
             let (w1, w1z, w1zz) = method == .fixed ? (s1, sz, szz) : series.sums(prefix: n, at: tau2)
             let offset = w1z / w1
             let tCritical = test == .knappHartung && n > 1 ? StudentT.quantile(1 - alpha / 2, df: Double(n - 1)) : .nan
-            let d = DeletionFit.assemble(k: n, center: center, sumW: w1, meanOffset: offset, rss: max(0, w1zz - w1z * offset),
-                                         q: q, traceP: traceP, tau2: tau2, sumWAllRows: w1, method: method, test: test,
-                                         critical: (z: zCritical, t: tCritical)).summary
-            steps.append(CumulativeStep(k: n, estimate: d.estimate, se: d.se, statistic: d.statistic, p: d.p,
-                                        ciLower: d.ciLower, ciUpper: d.ciUpper, q: d.q, qDF: d.qDF, tau2: d.tau2,
-                                        i2: d.i2, h2: d.h2))
+            let d = DeletionFit.assemble(
+                k: n, center: center, sumW: w1, meanOffset: offset, rss: max(0, w1zz - w1z * offset),
+                q: q, traceP: traceP, tau2: tau2, sumWAllRows: w1, method: method, test: test,
+                critical: (z: zCritical, t: tCritical)
+            ).summary
+            steps.append(
+                CumulativeStep(
+                    k: n, estimate: d.estimate, se: d.se, statistic: d.statistic, p: d.p,
+                    ciLower: d.ciLower, ciUpper: d.ciUpper, q: d.q, qDF: d.qDF, tau2: d.tau2,
+                    i2: d.i2, h2: d.h2))
         }
         return steps
     }

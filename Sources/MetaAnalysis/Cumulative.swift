@@ -13,8 +13,10 @@ public enum Cumulative {
     ///
     /// A step whose estimator fails (as metafor's would) is all NaN.
     /// - Throws: `.nonPositiveVariance` or `.invalidInput` for an invalid row.
-    public static func analyze(_ effects: [EffectSize], method: TauSquaredMethod = .restrictedMaximumLikelihood,
-                               test: WaldTest = .z, level: Double = 0.95) throws -> [CumulativeStep] {
+    public static func analyze(
+        _ effects: [EffectSize], method: TauSquaredMethod = .restrictedMaximumLikelihood,
+        test: WaldTest = .z, level: Double = 0.95
+    ) throws -> [CumulativeStep] {
         for (row, e) in effects.enumerated() {
             guard e.vi.isFinite, e.vi > 0 else { throw MetaAnalysisError.nonPositiveVariance(row: row + 1) }
             guard e.yi.isFinite else { throw MetaAnalysisError.invalidInput(row: row + 1, reason: "effect size is not finite") }
@@ -30,20 +32,26 @@ public enum Cumulative {
     }
 
     /// Every step as a full refit (any estimator).
-    static func refitSteps(_ effects: [EffectSize], method: TauSquaredMethod, test: WaldTest,
-                           level: Double) -> [CumulativeStep] {
+    static func refitSteps(
+        _ effects: [EffectSize], method: TauSquaredMethod, test: WaldTest,
+        level: Double
+    ) -> [CumulativeStep] {
         var steps: [CumulativeStep] = []
         steps.reserveCapacity(effects.count)
         for n in 1..<(effects.count + 1) {
             // A step whose estimator fails is undefined, as cumul() leaves NA.
-            guard let pooled = try? MetaAnalysis.fit(Array(effects[0..<n]), method: method, test: test, level: level) else {
-                steps.append(CumulativeStep(k: n, estimate: .nan, se: .nan, statistic: .nan, p: .nan, ciLower: .nan,
-                                            ciUpper: .nan, q: .nan, qDF: n - 1, tau2: .nan, i2: .nan, h2: .nan))
+            guard let pooled = try? Pooling.fit(Array(effects[0..<n]), method: method, test: test, level: level) else {
+                steps.append(
+                    CumulativeStep(
+                        k: n, estimate: .nan, se: .nan, statistic: .nan, p: .nan, ciLower: .nan,
+                        ciUpper: .nan, q: .nan, qDF: n - 1, tau2: .nan, i2: .nan, h2: .nan))
                 continue
             }
-            steps.append(CumulativeStep(k: n, estimate: pooled.estimate, se: pooled.se, statistic: pooled.statistic,
-                                        p: pooled.p, ciLower: pooled.ciLower, ciUpper: pooled.ciUpper,
-                                        q: pooled.q, qDF: pooled.qDF, tau2: pooled.tau2, i2: pooled.i2, h2: pooled.h2))
+            steps.append(
+                CumulativeStep(
+                    k: n, estimate: pooled.estimate, se: pooled.se, statistic: pooled.statistic,
+                    p: pooled.p, ciLower: pooled.ciLower, ciUpper: pooled.ciUpper,
+                    q: pooled.q, qDF: pooled.qDF, tau2: pooled.tau2, i2: pooled.i2, h2: pooled.h2))
         }
         return steps
     }

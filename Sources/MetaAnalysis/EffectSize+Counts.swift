@@ -34,8 +34,9 @@ extension EffectSize {
         let effect: EffectSize
         switch measure {
         case .OR:
-            effect = EffectSize(yi: Double.log(p1 / (1 - p1)) - Double.log(p2 / (1 - p2)),
-                                vi: 1 / a + 1 / b + 1 / c + 1 / d)
+            effect = EffectSize(
+                yi: Double.log(p1 / (1 - p1)) - Double.log(p2 / (1 - p2)),
+                vi: 1 / a + 1 / b + 1 / c + 1 / d)
         case .RR:
             effect = EffectSize(yi: Double.log(p1) - Double.log(p2), vi: 1 / a - 1 / n1 + 1 / c - 1 / n2)
         case .RD:
@@ -55,8 +56,10 @@ extension EffectSize {
     /// two-arm measure.
     ///
     /// Source: `metafor::escalc`; Freeman MF, Tukey JW (1950) doi:10.1214/aoms/1177729756.
-    public static func proportion(events xi: Double, total ni: Double, measure: Measure,
-                                  correction: ZeroCellCorrection = .metafor) -> EffectSize? {
+    public static func proportion(
+        events xi: Double, total ni: Double, measure: Measure,
+        correction: ZeroCellCorrection = .metafor
+    ) -> EffectSize? {
         guard xi.isFinite, ni.isFinite, xi >= 0, ni > 0, xi <= ni else { return nil }
         var x = xi, m = ni - xi
         let add: Double

@@ -19,9 +19,11 @@ public enum Egger {
     /// Runs the test; `method` and `test` should be those of the pooled analysis (ignored for `.weightedRegression`).
     ///
     /// - Throws: `.tooFewStudies` when k < 3, and whatever the fit throws.
-    public static func test(_ effects: [EffectSize], model: Model = .mixedEffects,
-                            method: TauSquaredMethod = .restrictedMaximumLikelihood, test: WaldTest = .z,
-                            level: Double = 0.95) throws -> EggerResult {
+    public static func test(
+        _ effects: [EffectSize], model: Model = .mixedEffects,
+        method: TauSquaredMethod = .restrictedMaximumLikelihood, test: WaldTest = .z,
+        level: Double = 0.95
+    ) throws -> EggerResult {
         guard effects.count >= 3 else { throw MetaAnalysisError.tooFewStudies(k: effects.count, needed: 3) }
         var values: [Double] = []
         for e in effects { values.append(1); values.append(e.sei) }
@@ -29,15 +31,18 @@ public enum Egger {
         let fit: ModelFit
         switch model {
         case .mixedEffects:
-            fit = try ModelFit(y: effects.map(\.yi), v: effects.map(\.vi), design: design,
-                               method: method, test: test, level: level)
+            fit = try ModelFit(
+                y: effects.map(\.yi), v: effects.map(\.vi), design: design,
+                method: method, test: test, level: level)
         case .weightedRegression:
             // lm(yi ~ sei, weights = 1/vi): WLS with residual variance Σwe²/(k − 2), t tests.
-            fit = try ModelFit(y: effects.map(\.yi), v: effects.map(\.vi), design: design,
-                               method: .fixed, test: .knappHartung, level: level)
+            fit = try ModelFit(
+                y: effects.map(\.yi), v: effects.map(\.vi), design: design,
+                method: .fixed, test: .knappHartung, level: level)
         }
-        return EggerResult(model: model, statistic: fit.statistic[1], p: fit.pValues[1], df: fit.df,
-                           limitEstimate: fit.beta[0], limitCILower: fit.ciLower[0], limitCIUpper: fit.ciUpper[0])
+        return EggerResult(
+            model: model, statistic: fit.statistic[1], p: fit.pValues[1], df: fit.df,
+            limitEstimate: fit.beta[0], limitCILower: fit.ciLower[0], limitCIUpper: fit.ciUpper[0])
     }
 }
 

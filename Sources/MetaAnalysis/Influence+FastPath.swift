@@ -57,8 +57,10 @@ struct DeletionSums {
 
     func allDeletions(method: TauSquaredMethod, test: WaldTest, level: Double) -> [DeletionFit] {
         let alpha = 1 - level
-        let critical = (z: Normal.quantile(1 - alpha / 2),
-                        t: k - 2 > 0 ? StudentT.quantile(1 - alpha / 2, df: Double(k - 2)) : .nan)
+        let critical = (
+            z: Normal.quantile(1 - alpha / 2),
+            t: k - 2 > 0 ? StudentT.quantile(1 - alpha / 2, df: Double(k - 2)) : .nan
+        )
         return (0..<k).map { deletion($0, method: method, test: test, critical: critical) }
     }
 
@@ -73,9 +75,10 @@ struct DeletionSums {
         let sums = randomEffectsSums(excluding: i, tau2: tau2)
         let offset = sums.1 / sums.0
         let rss = max(0, sums.2 - sums.1 * offset)
-        return DeletionFit.assemble(k: kd, center: centerRE, sumW: sums.0, meanOffset: offset, rss: rss, q: q,
-                                    traceP: traceP, tau2: tau2, sumWAllRows: sums.0 + 1 / (v[i] + tau2),
-                                    method: method, test: test, critical: critical)
+        return DeletionFit.assemble(
+            k: kd, center: centerRE, sumW: sums.0, meanOffset: offset, rss: rss, q: q,
+            traceP: traceP, tau2: tau2, sumWAllRows: sums.0 + 1 / (v[i] + tau2),
+            method: method, test: test, critical: critical)
     }
 
     /// (Σⱼ≠ᵢ 1/(vⱼ+t), Σⱼ≠ᵢ zⱼ/(vⱼ+t), Σⱼ≠ᵢ zⱼ²/(vⱼ+t)) with z = y − centerRE.

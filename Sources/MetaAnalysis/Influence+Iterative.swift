@@ -36,8 +36,10 @@ struct IterativeDeletions {
         if method == .pauleMandel { madDeleted = deletedMedianAbsoluteDeviations(y) }
     }
 
-    mutating func deletion(_ i: Int, method: TauSquaredMethod, test: WaldTest,
-                           critical: (z: Double, t: Double)) -> DeletionFit {
+    mutating func deletion(
+        _ i: Int, method: TauSquaredMethod, test: WaldTest,
+        critical: (z: Double, t: Double)
+    ) -> DeletionFit {
         let kd = k - 1
         let w = 1 / v[i], zFE = y[i] - centerFE
         let s1d = s1 - w, szd = sz - w * zFE, s2d = s2 - w * w
@@ -45,19 +47,26 @@ struct IterativeDeletions {
         let traceP = s1d - s2d / s1d
         let u = y[i] - mean
         let sud = su - u
-        let statistics = SubsetStatistics(n: kd, q: q, s1: s1d, s2: s2d, rss0: (suu - u * u) - sud * sud / Double(kd),
-                                          sumV: sv - v[i], sumLogV: sumLogV - Double.log(v[i]))
+        let statistics = SubsetStatistics(
+            n: kd, q: q, s1: s1d, s2: s2d, rss0: (suu - u * u) - sud * sud / Double(kd),
+            sumV: sv - v[i], sumLogV: sumLogV - Double.log(v[i]))
         let mad = madDeleted.isEmpty ? Double.nan : madDeleted[i]
-        guard let tau2 = kd == 1 ? 0 : estimateTauSquared(statistics, method: method, mad: { mad },
-                                                           sums: { series.sums(excluding: i, at: $0, powers: $1, log: $2) }) else {
+        guard
+            let tau2 = kd == 1
+                ? 0
+                : estimateTauSquared(
+                    statistics, method: method, mad: { mad },
+                    sums: { series.sums(excluding: i, at: $0, powers: $1, log: $2) })
+        else {
             return .undefined
         }
         let sums = series.sums(excluding: i, at: tau2)
         let w1 = sums.w1, wz = sums.w1z, wzz = sums.w1zz
         let offset = wz / w1
-        return DeletionFit.assemble(k: kd, center: centerRE, sumW: w1, meanOffset: offset, rss: max(0, wzz - wz * offset),
-                                    q: q, traceP: traceP, tau2: tau2, sumWAllRows: w1 + 1 / (v[i] + tau2),
-                                    method: method, test: test, critical: critical)
+        return DeletionFit.assemble(
+            k: kd, center: centerRE, sumW: w1, meanOffset: offset, rss: max(0, wzz - wz * offset),
+            q: q, traceP: traceP, tau2: tau2, sumWAllRows: w1 + 1 / (v[i] + tau2),
+            method: method, test: test, critical: critical)
     }
 }
 
@@ -65,8 +74,9 @@ extension DeletionFit {
     /// A deletion whose refit failed: every diagnostic undefined.
     static let undefined = DeletionFit(
         estimate: .nan, variance: .nan, s2w: .nan, tau2: .nan, varianceAllRows: .nan,
-        summary: LeaveOneOut(estimate: .nan, se: .nan, statistic: .nan, p: .nan, ciLower: .nan, ciUpper: .nan,
-                             q: .nan, qDF: 0, tau2: .nan, i2: .nan, h2: .nan))
+        summary: LeaveOneOut(
+            estimate: .nan, se: .nan, statistic: .nan, p: .nan, ciLower: .nan, ciUpper: .nan,
+            q: .nan, qDF: 0, tau2: .nan, i2: .nan, h2: .nan))
 }
 
 /// R's `mad(y[-i])` for every i in O(k log k): the median of k − 1 values takes at most three

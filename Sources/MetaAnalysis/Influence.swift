@@ -19,11 +19,13 @@ import RealModule
 ///
 /// Source: Viechtbauer W, Cheung MWL (2010) doi:10.1002/jrsm.11; `metafor::influence.rma.uni`.
 public enum Influence {
-    /// Deletion diagnostics for the model `MetaAnalysis.fit(effects, method:, test:)`.
+    /// Deletion diagnostics for the model `Pooling.fit(effects, method:, test:)`.
     ///
     /// - Throws: `.tooFewStudies` when k < 2 (metafor refuses k = 1) and whatever the fit throws.
-    public static func diagnostics(_ effects: [EffectSize], method: TauSquaredMethod = .restrictedMaximumLikelihood,
-                                   test: WaldTest = .z, level: Double = 0.95) throws -> InfluenceDiagnostics {
+    public static func diagnostics(
+        _ effects: [EffectSize], method: TauSquaredMethod = .restrictedMaximumLikelihood,
+        test: WaldTest = .z, level: Double = 0.95
+    ) throws -> InfluenceDiagnostics {
         try diagnostics(effects, method: method, test: test, level: level, forceRefit: false)
     }
 
@@ -32,8 +34,10 @@ public enum Influence {
         Normal.quantile(1 - alpha / (2 * Double(k)))
     }
 
-    static func diagnostics(_ effects: [EffectSize], method: TauSquaredMethod, test: WaldTest, level: Double,
-                            forceRefit: Bool) throws -> InfluenceDiagnostics {
+    static func diagnostics(
+        _ effects: [EffectSize], method: TauSquaredMethod, test: WaldTest, level: Double,
+        forceRefit: Bool
+    ) throws -> InfluenceDiagnostics {
         let k = effects.count
         guard k >= 2 else { throw MetaAnalysisError.tooFewStudies(k: k, needed: 2) }
         let y = effects.map(\.yi), v = effects.map(\.vi)
@@ -48,8 +52,10 @@ public enum Influence {
         } else {
             var iterative = IterativeDeletions(y: y, v: v, full: full, method: method)
             let alpha = 1 - level
-            let critical = (z: Normal.quantile(1 - alpha / 2),
-                            t: k > 2 ? StudentT.quantile(1 - alpha / 2, df: Double(k - 2)) : .nan)
+            let critical = (
+                z: Normal.quantile(1 - alpha / 2),
+                t: k > 2 ? StudentT.quantile(1 - alpha / 2, df: Double(k - 2)) : .nan
+            )
             deletions = (0..<k).map { iterative.deletion($0, method: method, test: test, critical: critical) }
         }
         let sumW = full.weights.reduce(0, +)
@@ -64,14 +70,15 @@ public enum Influence {
             if abs(residual) < 100 * Double.ulpOfOne { residual = 0 }
             let residualSE = (v[i] * d.s2w + d.variance + d.tau2 * d.s2w).squareRoot()
             let difference = beta - d.estimate
-            studies.append(StudyInfluence(
-                residual: residual, residualSE: residualSE, rstudent: residual / residualSE,
-                dffits: difference / (d.s2w * hat * (d.tau2 + v[i])).squareRoot(),
-                cooksDistance: difference * difference / vb,
-                covarianceRatio: d.variance / vb,
-                dfbetas: difference / (d.s2w * d.varianceAllRows).squareRoot(),
-                hat: hat, weight: 100 * hat,
-                leaveOneOut: d.summary))
+            studies.append(
+                StudyInfluence(
+                    residual: residual, residualSE: residualSE, rstudent: residual / residualSE,
+                    dffits: difference / (d.s2w * hat * (d.tau2 + v[i])).squareRoot(),
+                    cooksDistance: difference * difference / vb,
+                    covarianceRatio: d.variance / vb,
+                    dfbetas: difference / (d.s2w * d.varianceAllRows).squareRoot(),
+                    hat: hat, weight: 100 * hat,
+                    leaveOneOut: d.summary))
         }
         return InfluenceDiagnostics(studies: studies, bonferroniThreshold: bonferroniThreshold(k: k))
     }

@@ -175,8 +175,10 @@ public struct MantelHaenszel: Sendable, Equatable {
         guard sumXt != 0 && sumYt != 0 else { return (nil, nil) }
         let numerator = Double.pow(abs(deviation) - (correct ? 0.5 : 0), 2)
         let co = numerator / varCO, mh = numerator / varMH
-        return (ChiSquareTest(statistic: co, df: 1, pValue: ChiSquared.upperTail(co, df: 1)),
-                ChiSquareTest(statistic: mh, df: 1, pValue: ChiSquared.upperTail(mh, df: 1)))
+        return (
+            ChiSquareTest(statistic: co, df: 1, pValue: ChiSquared.upperTail(co, df: 1)),
+            ChiSquareTest(statistic: mh, df: 1, pValue: ChiSquared.upperTail(mh, df: 1))
+        )
     }
 
     /// Breslow–Day (`BD`) and Tarone-corrected (`TA`) statistics on k.pos − 1 df.
@@ -207,8 +209,10 @@ public struct MantelHaenszel: Sendable, Equatable {
         let breslow = max(0, bd)
         let tarone = max(0, breslow - deviation * deviation / weights)
         let df = kPos - 1
-        return (ChiSquareTest(statistic: breslow, df: df, pValue: df >= 1 ? ChiSquared.upperTail(breslow, df: Double(df)) : nil),
-                ChiSquareTest(statistic: tarone, df: df, pValue: df >= 1 ? ChiSquared.upperTail(tarone, df: Double(df)) : nil))
+        return (
+            ChiSquareTest(statistic: breslow, df: df, pValue: df >= 1 ? ChiSquared.upperTail(breslow, df: Double(df)) : nil),
+            ChiSquareTest(statistic: tarone, df: df, pValue: df >= 1 ? ChiSquared.upperTail(tarone, df: Double(df)) : nil)
+        )
     }
 
     /// Validated 2×2 tables with the per-table `escalc()` estimates that Q is built on.

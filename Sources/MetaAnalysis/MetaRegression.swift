@@ -13,10 +13,12 @@ public enum MetaRegression {
     ///
     /// - Throws: `.dimensionMismatch` when rows and effects differ in number or rows differ in
     ///   length, `.singularDesign` for collinear moderators, `.tooFewStudies` when k < p,
-    ///   plus everything `MetaAnalysis.fit` throws.
-    public static func fit(_ effects: [EffectSize], moderators: [[Double]], intercept: Bool = true,
-                           method: TauSquaredMethod = .restrictedMaximumLikelihood, test: WaldTest = .z,
-                           level: Double = 0.95) throws -> MetaRegressionResult {
+    ///   plus everything `Pooling.fit` throws.
+    public static func fit(
+        _ effects: [EffectSize], moderators: [[Double]], intercept: Bool = true,
+        method: TauSquaredMethod = .restrictedMaximumLikelihood, test: WaldTest = .z,
+        level: Double = 0.95
+    ) throws -> MetaRegressionResult {
         guard moderators.count == effects.count else {
             throw MetaAnalysisError.dimensionMismatch(expected: effects.count, got: moderators.count)
         }
@@ -30,8 +32,9 @@ public enum MetaRegression {
         }
         let design = DesignMatrix(rows: effects.count, columns: width + (intercept ? 1 : 0), values: values)
         guard design.columns > 0 else { throw MetaAnalysisError.singularDesign(columns: 0) }
-        let model = try ModelFit(y: effects.map(\.yi), v: effects.map(\.vi), design: design,
-                                 method: method, test: test, level: level)
+        let model = try ModelFit(
+            y: effects.map(\.yi), v: effects.map(\.vi), design: design,
+            method: method, test: test, level: level)
         return MetaRegressionResult(model)
     }
 
@@ -39,9 +42,11 @@ public enum MetaRegression {
     ///
     /// Levels are sorted as R sorts factor levels (here: by `String` order); the first is the
     /// reference. `qm`/`qmP` is the test for subgroup differences.
-    public static func fit(_ effects: [EffectSize], groups: [String],
-                           method: TauSquaredMethod = .restrictedMaximumLikelihood, test: WaldTest = .z,
-                           level: Double = 0.95) throws -> MetaRegressionResult {
+    public static func fit(
+        _ effects: [EffectSize], groups: [String],
+        method: TauSquaredMethod = .restrictedMaximumLikelihood, test: WaldTest = .z,
+        level: Double = 0.95
+    ) throws -> MetaRegressionResult {
         let levels = Array(Set(groups)).sorted()
         let rows = groups.map { g in levels.dropFirst().map { $0 == g ? 1.0 : 0.0 } }
         return try fit(effects, moderators: rows, intercept: true, method: method, test: test, level: level)
@@ -90,8 +95,9 @@ public struct MetaRegressionResult: Equatable, Sendable {
         method = m.method
         test = m.test
         coefficients = (0..<m.p).map {
-            Coefficient(estimate: m.beta[$0], se: m.se[$0], statistic: m.statistic[$0], p: m.pValues[$0],
-                        ciLower: m.ciLower[$0], ciUpper: m.ciUpper[$0])
+            Coefficient(
+                estimate: m.beta[$0], se: m.se[$0], statistic: m.statistic[$0], p: m.pValues[$0],
+                ciLower: m.ciLower[$0], ciUpper: m.ciUpper[$0])
         }
         tau2 = m.tau2
         q = m.q

@@ -40,8 +40,10 @@ struct ModelFit {
     var qmP: Double
 
     /// Fits the model; mirrors `metafor:::rma.uni` step by step.
-    init(y: [Double], v: [Double], design x: DesignMatrix, method: TauSquaredMethod,
-         test requestedTest: WaldTest, level: Double = 0.95, fixedTau2: Double? = nil) throws {
+    init(
+        y: [Double], v: [Double], design x: DesignMatrix, method: TauSquaredMethod,
+        test requestedTest: WaldTest, level: Double = 0.95, fixedTau2: Double? = nil
+    ) throws {
         let k = x.rows, p = x.columns
         guard k >= 1 else { throw MetaAnalysisError.tooFewStudies(k: k, needed: 1) }
         guard k >= p else { throw MetaAnalysisError.tooFewStudies(k: k, needed: p) }

@@ -58,7 +58,8 @@ public struct PetoOddsRatio: Sendable, Equatable {
             sumV += vi
         }
         guard sumV != 0 else {
-            throw .invalidInput(row: 0, reason: "one of the two outcomes never occurred in any table; Peto's method cannot be used")
+            throw .invalidInput(
+                row: 0, reason: "one of the two outcomes never occurred in any table; Peto's method cannot be used")
         }
         k = t.k
         estimate = sumOE / sumV

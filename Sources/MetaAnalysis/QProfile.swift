@@ -16,7 +16,7 @@ public struct HeterogeneityIntervals: Equatable, Sendable {
     public var h2: Interval
 }
 
-extension MetaAnalysis {
+extension Pooling {
     /// Q-profile confidence intervals for τ², τ, I² and H², as `confint(rma(...))`.
     ///
     /// The bounds solve Q(τ²) = Σ(yᵢ − μ̂(τ²))²/(vᵢ + τ²) = χ²_{k−1; 1−α/2} (lower) and χ²_{k−1; α/2}
@@ -27,8 +27,10 @@ extension MetaAnalysis {
     /// Source: Viechtbauer W (2007) doi:10.1002/sim.2514; `metafor::confint.rma.uni` (type "QP").
     ///
     /// - Throws: `.noRandomEffects` for `.fixed`, `.tooFewStudies` when k < 2.
-    public static func heterogeneityIntervals(_ effects: [EffectSize], method: TauSquaredMethod = .restrictedMaximumLikelihood,
-                                              level: Double = 0.95) throws -> HeterogeneityIntervals {
+    public static func heterogeneityIntervals(
+        _ effects: [EffectSize], method: TauSquaredMethod = .restrictedMaximumLikelihood,
+        level: Double = 0.95
+    ) throws -> HeterogeneityIntervals {
         guard method != .fixed else { throw MetaAnalysisError.noRandomEffects }
         let k = effects.count
         guard k >= 2 else { throw MetaAnalysisError.tooFewStudies(k: k, needed: 2) }
@@ -42,8 +44,10 @@ extension MetaAnalysis {
         let q: (Double) -> Double = { t in WeightedFit(y: y, weights: v.map { 1 / ($0 + t) }, design: design)?.rss ?? .nan }
         let qAtMax = q(maximum), qAtMin = q(minimum)
         func root(_ target: Double) -> Double {
-            zeroin(lower: minimum, upper: maximum, fLower: qAtMin - target, fUpper: qAtMax - target,
-                   tolerance: TauSquaredControl.rootTolerance, maxIterations: 1000) { q($0) - target } ?? .nan
+            zeroin(
+                lower: minimum, upper: maximum, fLower: qAtMin - target, fUpper: qAtMax - target,
+                tolerance: TauSquaredControl.rootTolerance, maxIterations: 1000
+            ) { q($0) - target } ?? .nan
         }
         var lower = Double.nan, upper = Double.nan
         if qAtMin < critLower {
@@ -66,8 +70,9 @@ extension MetaAnalysis {
         func h2(_ t: Double) -> Double { t / typical + 1 }
         return HeterogeneityIntervals(
             tau2: Interval(estimate: model.tau2, lower: lower, upper: upper),
-            tau: Interval(estimate: model.tau2.squareRoot(), lower: lower >= 0 ? lower.squareRoot() : .nan,
-                          upper: upper >= 0 ? upper.squareRoot() : .nan),
+            tau: Interval(
+                estimate: model.tau2.squareRoot(), lower: lower >= 0 ? lower.squareRoot() : .nan,
+                upper: upper >= 0 ? upper.squareRoot() : .nan),
             i2: Interval(estimate: model.i2, lower: i2(lower), upper: i2(upper)),
             h2: Interval(estimate: model.h2, lower: h2(lower), upper: h2(upper)))
     }

@@ -77,8 +77,10 @@ struct SeriesSums {
         if bestRho <= Self.maxRho { return best }
         guard centers.count < Self.maxCenters else { return nil }
         let terms = Self.terms
-        centers.append(Center(c: t, aMax: 1 / (vMin + t), moments: Array(repeating: 0, count: 9 * terms),
-                              logMoments: Array(repeating: 0, count: terms)))
+        centers.append(
+            Center(
+                c: t, aMax: 1 / (vMin + t), moments: Array(repeating: 0, count: 9 * terms),
+                logMoments: Array(repeating: 0, count: terms)))
         return centers.count - 1
     }
 

@@ -17,8 +17,10 @@ struct SubsetStatistics {
 /// — same start, steps, stopping rule, `uniroot` path and ML/REML check — but with every weighted
 /// sum Σzᵐ/(v + t)ⁿ taken from `sums(t, powers, log)` (z = y − any fixed center). `mad` gives
 /// R's `mad(y)` of the subset, needed only by PM. Returns nil where metafor's fit would fail.
-func estimateTauSquared(_ st: SubsetStatistics, method: TauSquaredMethod, mad: () -> Double,
-                        sums: (Double, Int, Bool) -> SeriesSums.Sums) -> Double? {
+func estimateTauSquared(
+    _ st: SubsetStatistics, method: TauSquaredMethod, mad: () -> Double,
+    sums: (Double, Int, Bool) -> SeriesSums.Sums
+) -> Double? {
     let n = Double(st.n)
     if st.n == 1 { return 0 }
     let hedges = (st.rss0 - st.sumV * (1 - 1 / n)) / (n - 1)
@@ -45,9 +47,12 @@ func estimateTauSquared(_ st: SubsetStatistics, method: TauSquaredMethod, mad: (
         if fLower < 0 { return 0 }
         let fUpper = f(upper)
         guard fUpper <= 0 else { return nil }
-        guard let root = zeroin(lower: 0, upper: upper, fLower: fLower, fUpper: fUpper,
-                                tolerance: TauSquaredControl.rootTolerance,
-                                maxIterations: TauSquaredControl.maxIterations, f) else { return nil }
+        guard
+            let root = zeroin(
+                lower: 0, upper: upper, fLower: fLower, fUpper: fUpper,
+                tolerance: TauSquaredControl.rootTolerance,
+                maxIterations: TauSquaredControl.maxIterations, f)
+        else { return nil }
         return max(0, root)
     case .maximumLikelihood, .restrictedMaximumLikelihood, .empiricalBayes:
         var tau2 = max(0, hedges)
@@ -83,9 +88,11 @@ func estimateTauSquared(_ st: SubsetStatistics, method: TauSquaredMethod, mad: (
             let (rssT, s) = rss(tau2, log: true)
             let logTwoPi = Double.log(2 * Double.pi)
             let dimension = restricted ? n - 1 : n
-            let ll0 = -0.5 * dimension * logTwoPi - 0.5 * st.sumLogV - 0.5 * st.q
+            let ll0 =
+                -0.5 * dimension * logTwoPi - 0.5 * st.sumLogV - 0.5 * st.q
                 - (restricted ? 0.5 * Double.log(st.s1) : 0)
-            let ll = -0.5 * dimension * logTwoPi - 0.5 * s.sumLog - 0.5 * rssT
+            let ll =
+                -0.5 * dimension * logTwoPi - 0.5 * s.sumLog - 0.5 * rssT
                 - (restricted ? 0.5 * Double.log(s.w1) : 0)
             if ll0 - ll > TauSquaredControl.rootTolerance { tau2 = 0 }
         }

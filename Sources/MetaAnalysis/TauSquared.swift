@@ -32,8 +32,10 @@ enum TauSquaredControl {
 /// τ² exactly as `metafor:::rma.uni` computes it for the design `x`, including its iteration
 /// rules (Fisher scoring from the HE start with step halving, convergence on |Δτ²| ≤ 1e-5,
 /// the ML/REML check against τ² = 0, `uniroot` for PM over [0, max(100, 10·mad(y)²)]).
-func estimateTauSquared(y: [Double], v: [Double], design x: DesignMatrix,
-                        method: TauSquaredMethod) throws -> Double {
+func estimateTauSquared(
+    y: [Double], v: [Double], design x: DesignMatrix,
+    method: TauSquaredMethod
+) throws -> Double {
     let k = x.rows, p = x.columns
     if k == 1 || method == .fixed { return 0 }
     let kp = Double(k - p)
@@ -98,9 +100,12 @@ func estimateTauSquared(y: [Double], v: [Double], design x: DesignMatrix,
         } else {
             let fUpper = q(upper)
             guard fUpper <= 0 else { throw MetaAnalysisError.didNotConverge(estimator: "PM", iterations: 0) }
-            guard let root = zeroin(lower: 0, upper: upper, fLower: fLower, fUpper: fUpper,
-                                    tolerance: TauSquaredControl.rootTolerance,
-                                    maxIterations: TauSquaredControl.maxIterations, q) else {
+            guard
+                let root = zeroin(
+                    lower: 0, upper: upper, fLower: fLower, fUpper: fUpper,
+                    tolerance: TauSquaredControl.rootTolerance,
+                    maxIterations: TauSquaredControl.maxIterations, q)
+            else {
                 throw MetaAnalysisError.didNotConverge(estimator: "PM", iterations: TauSquaredControl.maxIterations)
             }
             tau2 = root

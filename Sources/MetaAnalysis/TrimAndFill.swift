@@ -18,16 +18,20 @@ public enum TrimAndFill {
     ///
     /// - Throws: `.tooFewStudies` when k < 3 (metafor's side regression needs three studies),
     ///   `.didNotConverge` after 100 iterations.
-    public static func analyze(_ effects: [EffectSize], method: TauSquaredMethod = .restrictedMaximumLikelihood,
-                               test: WaldTest = .z, side requestedSide: Side? = nil) throws -> TrimAndFillResult {
+    public static func analyze(
+        _ effects: [EffectSize], method: TauSquaredMethod = .restrictedMaximumLikelihood,
+        test: WaldTest = .z, side requestedSide: Side? = nil
+    ) throws -> TrimAndFillResult {
         let k = effects.count
         guard k >= 3 else { throw MetaAnalysisError.tooFewStudies(k: k, needed: 3) }
         let side: Side
         if let requestedSide {
             side = requestedSide
         } else {
-            let slope = try MetaRegression.fit(effects, moderators: effects.map { [$0.vi.squareRoot()] },
-                                               method: method).coefficients[1].estimate
+            let slope = try MetaRegression.fit(
+                effects, moderators: effects.map { [$0.vi.squareRoot()] },
+                method: method
+            ).coefficients[1].estimate
             side = slope < 0 ? .right : .left
         }
         let sign: Double = side == .right ? -1 : 1
@@ -50,8 +54,9 @@ public enum TrimAndFill {
             let sr = positiveRankSum(centered)
             let kd = Double(k)
             let estimate = (4 * sr - kd * (kd + 1)) / (2 * kd - 1)
-            let variance = (kd * (kd + 1) * (2 * kd + 1) + 10 * Double.pow(estimate, 3) + 27 * estimate * estimate
-                + 17 * estimate - 18 * kd * estimate * estimate - 18 * kd * estimate + 6 * kd * kd * estimate) / 24
+            let variance =
+                (kd * (kd + 1) * (2 * kd + 1) + 10 * Double.pow(estimate, 3) + 27 * estimate * estimate
+                    + 17 * estimate - 18 * kd * estimate * estimate - 18 * kd * estimate + 6 * kd * kd * estimate) / 24
             seK0 = max(0, 4 * variance.squareRoot() / (2 * kd - 1))
             k0 = max(0, Int(estimate.rounded(.toNearestOrEven)))
             if k0 >= k { k0 = k - 1 }
@@ -60,9 +65,10 @@ public enum TrimAndFill {
         if k0 > 0 {
             for i in (k - k0)..<k { filled.append(EffectSize(yi: sign * (2 * beta - y[i]), vi: v[i])) }
         }
-        let pooled = k0 > 0
-            ? try MetaAnalysis.fit(effects + filled, method: method, test: .z)
-            : try MetaAnalysis.fit(effects, method: method, test: test)
+        let pooled =
+            k0 > 0
+            ? try Pooling.fit(effects + filled, method: method, test: .z)
+            : try Pooling.fit(effects, method: method, test: test)
         return TrimAndFillResult(side: side, k0: k0, seK0: seK0, filled: filled, pooled: pooled)
     }
 }

@@ -23,12 +23,14 @@ struct HistoryTests {
         // A year of living: a new search, screening, a new trial's data, a correction, a retraction.
         try livrev.write("new.ris", "TY  - JOUR\nTI  - A new MSC trial\nAU  - New A\nPY  - 2026\nER  - \n")
         try livrev.write("new.csv", "study,outcome,events_t,n_t,events_c,n_c\nNew 2026,Infections and infestations,3,40,9,41\n")
-        for line in [["reviewer", "add", "ana"], ["reviewer", "add", "ben"],
-                     ["search", "add", "--source", "PubMed", "--date", "2026-06-01"], ["import", "records", "new.ris"],
-                     ["screen", "decide", "39", "include", "--stage", "title-abstract", "--as", "ana"],
-                     ["screen", "decide", "39", "exclude", "--stage", "title-abstract", "--as", "ben"],
-                     ["data", "import", "new.csv"], ["data", "retract", "1", "--reason", "transcription error"],
-                     ["snapshot", "create", "2026"]] {
+        for line in [
+            ["reviewer", "add", "ana"], ["reviewer", "add", "ben"],
+            ["search", "add", "--source", "PubMed", "--date", "2026-06-01"], ["import", "records", "new.ris"],
+            ["screen", "decide", "39", "include", "--stage", "title-abstract", "--as", "ana"],
+            ["screen", "decide", "39", "exclude", "--stage", "title-abstract", "--as", "ben"],
+            ["data", "import", "new.csv"], ["data", "retract", "1", "--reason", "transcription error"],
+            ["snapshot", "create", "2026"],
+        ] {
             try expectSuccess(livrev.run(line))
         }
         for (arguments, then) in zip(Self.reads, before) {
@@ -36,8 +38,9 @@ struct HistoryTests {
             #expect(now.stdout == then.stdout, "livrev \(arguments.joined(separator: " ")) --at published-2025 changed")
         }
         // And the head did move on.
-        #expect(try livrev.run(["pool", "--outcome", "Infections and infestations", "--format", "json"]).stdout
-            != before[4].stdout)
+        #expect(
+            try livrev.run(["pool", "--outcome", "Infections and infestations", "--format", "json"]).stdout
+                != before[4].stdout)
     }
 
     @Test func aStoredResultIsCheckedOnEveryRerun() throws {
@@ -64,7 +67,10 @@ struct HistoryTests {
         try connection.execute("UPDATE outcome_row SET events_t = events_t + 1 WHERE id = 7")
         let result = try livrev("verify")
         #expect(result.status == 65)
-        #expect(result.stderr == "Error: revision \(revision) was changed outside livrev: its rows no longer match the seal written with them\n")
+        #expect(
+            result.stderr
+                == "Error: revision \(revision) was changed outside livrev: its rows no longer match the seal written with them\n"
+        )
     }
 
     @Test func aRegistryFromANewerLivrevIsRefused() throws {

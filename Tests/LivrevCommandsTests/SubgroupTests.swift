@@ -10,8 +10,10 @@ struct SubgroupTests {
         let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let livrev = try CommandRunner()
         try expectSuccess(livrev.run(["demo", "--db", livrev.registryPath]))
-        let result = try livrev.run(["pool", "--outcome", expected["outcome"] as? String ?? "", "--subgroup", "phase",
-                                     "--format", "json"])
+        let result = try livrev.run([
+            "pool", "--outcome", expected["outcome"] as? String ?? "", "--subgroup", "phase",
+            "--format", "json",
+        ])
         let ours = try json(result)
         let test = try #require(ours["test"] as? [String: Any])
         for key in ["qm", "p"] {
@@ -26,8 +28,9 @@ struct SubgroupTests {
             #expect(level["k"] as? Int == reference["k"] as? Int)
             for key in ["estimate", "ci_lower", "ci_upper", "tau2"] {
                 let value = (level[key] as? NSNumber)?.doubleValue ?? .nan
-                #expect(PoolSeedTests.close(value, (reference[key] as? NSNumber)?.doubleValue ?? .nan),
-                        "\(level["level"] ?? "") \(key)")
+                #expect(
+                    PoolSeedTests.close(value, (reference[key] as? NSNumber)?.doubleValue ?? .nan),
+                    "\(level["level"] ?? "") \(key)")
             }
         }
     }

@@ -7,10 +7,11 @@ import Testing
 struct BackTransformAndIntervalTests {
     @Test(arguments: AnalysisFixture.all.filter { $0.raw["backtransformed"] != nil })
     func proportionsBackTransform(_ fixture: AnalysisFixture) throws {
-        let pooled = try MetaAnalysis.fit(fixture.effects, method: fixture.method, test: fixture.test)
+        let pooled = try Pooling.fit(fixture.effects, method: fixture.method, test: fixture.test)
         let measure = fixture.raw["measure"] as! String
         let sizes = array(fixture.section("counts")!["ni"]).map { $0! }
-        let transform: (Double) -> Double = measure == "PLO"
+        let transform: (Double) -> Double =
+            measure == "PLO"
             ? { Transform.inverseLogit($0) }
             : { Transform.inverseFreemanTukey($0, sampleSizes: sizes) }
         let name = fixture.name
@@ -23,9 +24,11 @@ struct BackTransformAndIntervalTests {
 
     @Test(arguments: AnalysisFixture.all.filter { $0.raw["confint_tau2"] != nil })
     func qProfileIntervals(_ fixture: AnalysisFixture) throws {
-        let intervals = try MetaAnalysis.heterogeneityIntervals(fixture.effects, method: fixture.method)
-        for (key, interval) in [("confint_tau2", intervals.tau2), ("confint_tau", intervals.tau),
-                                ("confint_I2", intervals.i2), ("confint_H2", intervals.h2)] {
+        let intervals = try Pooling.heterogeneityIntervals(fixture.effects, method: fixture.method)
+        for (key, interval) in [
+            ("confint_tau2", intervals.tau2), ("confint_tau", intervals.tau),
+            ("confint_I2", intervals.i2), ("confint_H2", intervals.h2),
+        ] {
             let expected = array(fixture.raw[key])
             #expect(expected.count == 3, "\(fixture.name) \(key) missing")
             guard expected.count == 3 else { continue }
@@ -37,6 +40,6 @@ struct BackTransformAndIntervalTests {
 
     @Test func fixedEffectHasNoHeterogeneityInterval() {
         let effects = [EffectSize(yi: 0.1, vi: 0.1), EffectSize(yi: 0.5, vi: 0.2), EffectSize(yi: 0.2, vi: 0.05)]
-        #expect(throws: MetaAnalysisError.noRandomEffects) { try MetaAnalysis.heterogeneityIntervals(effects, method: .fixed) }
+        #expect(throws: MetaAnalysisError.noRandomEffects) { try Pooling.heterogeneityIntervals(effects, method: .fixed) }
     }
 }

@@ -16,16 +16,16 @@ struct EdgeCaseTests {
         #expect(section["error"] as? Bool == true)
         let effects = Self.effects("reml_nonconvergence")
         #expect(throws: MetaAnalysisError.didNotConverge(estimator: "REML", iterations: 101)) {
-            try MetaAnalysis.fit(effects, method: .restrictedMaximumLikelihood)
+            try Pooling.fit(effects, method: .restrictedMaximumLikelihood)
         }
         // The closed-form estimator still works on the same data.
-        let dl = try MetaAnalysis.fit(effects, method: .derSimonianLaird)
+        let dl = try Pooling.fit(effects, method: .derSimonianLaird)
         expectClose(dl.tau2, number(section["dl_tau2"]), "DL tau2 on the same data")
     }
 
     @Test func knappHartungOnFixedEffectModelScalesLikeMetafor() throws {
         let section = Self.fixture["fixed_knha"] as! [String: Any]
-        let result = try MetaAnalysis.fit(Self.effects("fixed_knha"), method: .fixed, test: .knappHartung)
+        let result = try Pooling.fit(Self.effects("fixed_knha"), method: .fixed, test: .knappHartung)
         expectClose(result.estimate, number(section["estimate"]), "estimate")
         expectClose(result.se, number(section["se"]), "se")
         expectClose(result.statistic, number(section["tval"]), "t")
@@ -38,8 +38,10 @@ struct EdgeCaseTests {
     }
 
     @Test func errorMessagesNameTheInput() {
-        #expect(MetaAnalysisError.nonPositiveVariance(row: 3).description == "sampling variance in row 3 is not positive and finite")
-        #expect(MetaAnalysisError.didNotConverge(estimator: "REML", iterations: 101).description
-            == "REML did not converge in 101 iterations")
+        #expect(
+            MetaAnalysisError.nonPositiveVariance(row: 3).description == "sampling variance in row 3 is not positive and finite")
+        #expect(
+            MetaAnalysisError.didNotConverge(estimator: "REML", iterations: 101).description
+                == "REML did not converge in 101 iterations")
     }
 }

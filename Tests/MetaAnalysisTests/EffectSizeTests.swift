@@ -28,8 +28,9 @@ struct EffectSizeTests {
                     effect = EffectSize.proportion(events: xi, total: ni, measure: measure, correction: correction)
                 }
             } else if let ai = c("ai"), let n1i = c("n1i"), let ci = c("ci"), let n2i = c("n2i") {
-                effect = EffectSize.twoByTwo(eventsTreatment: ai, nTreatment: n1i, eventsControl: ci, nControl: n2i,
-                                             measure: measure, correction: correction)
+                effect = EffectSize.twoByTwo(
+                    eventsTreatment: ai, nTreatment: n1i, eventsControl: ci, nControl: n2i,
+                    measure: measure, correction: correction)
             }
             // A row metafor drops (NA) must come back nil; every kept row must match yi and vi.
             expectClose(effect?.yi, expectedY[row], "\(fixture.name) row \(row + 1) yi")

@@ -21,14 +21,20 @@ enum Fixture {
             if inQuotes {
                 if c == "\"" {
                     if chars.first == "\"" { field.unicodeScalars.append("\""); chars.removeFirst() } else { inQuotes = false }
-                } else { field.unicodeScalars.append(c) }
-            } else if c == "\"" { inQuotes = true
-            } else if c == "," { record.append(field); field = ""
+                } else {
+                    field.unicodeScalars.append(c)
+                }
+            } else if c == "\"" {
+                inQuotes = true
+            } else if c == "," {
+                record.append(field); field = ""
             } else if c == "\n" || c == "\r" {
                 if c == "\r", chars.first == "\n" { chars.removeFirst() }
                 record.append(field); field = ""
                 records.append(record); record = []
-            } else { field.unicodeScalars.append(c) }
+            } else {
+                field.unicodeScalars.append(c)
+            }
         }
         if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
         let header = records[0]
@@ -49,12 +55,15 @@ func close(_ a: Double, _ b: Double, tolerance: Double = 1e-6) -> Bool {
 }
 
 /// Expect `actual` to match an R value (nil/NA in R means "undefined": NaN or nil here).
-func expectClose(_ actual: Double?, _ expected: Double?, _ what: @autoclosure () -> String,
-                 tolerance: Double = 1e-6, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectClose(
+    _ actual: Double?, _ expected: Double?, _ what: @autoclosure () -> String,
+    tolerance: Double = 1e-6, sourceLocation: SourceLocation = #_sourceLocation
+) {
     switch (actual, expected) {
     case (nil, nil): return
     case let (a?, nil): #expect(a.isNaN, "\(what()): expected NA, got \(a)", sourceLocation: sourceLocation)
     case let (nil, e?): #expect(e.isNaN, "\(what()): expected \(e), got nil", sourceLocation: sourceLocation)
-    case let (a?, e?): #expect(close(a, e, tolerance: tolerance), "\(what()): expected \(e), got \(a)", sourceLocation: sourceLocation)
+    case let (a?, e?):
+        #expect(close(a, e, tolerance: tolerance), "\(what()): expected \(e), got \(a)", sourceLocation: sourceLocation)
     }
 }

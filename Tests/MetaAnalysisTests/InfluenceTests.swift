@@ -1,6 +1,7 @@
-@testable import MetaAnalysis
 import RealModule
 import Testing
+
+@testable import MetaAnalysis
 
 /// Case-deletion diagnostics against `influence()`, `rstudent()`, `cooks.distance()`,
 /// `hatvalues()`, `weights()` and `leave1out()` (fixtures: seed_review.json, metadat_sets.json).
@@ -33,7 +34,9 @@ struct InfluenceTests {
             }
         }
         let cooks = array(fixture.raw["cooks_distance"])
-        for (i, study) in result.studies.enumerated() { expectClose(study.cooksDistance, cooks[i], "\(name) cooks.distance \(i + 1)") }
+        for (i, study) in result.studies.enumerated() {
+            expectClose(study.cooksDistance, cooks[i], "\(name) cooks.distance \(i + 1)")
+        }
     }
 
     /// The running-sum path must reproduce plain refits, including deletions that move τ² a lot.
@@ -44,10 +47,13 @@ struct InfluenceTests {
                 let fast = try Influence.diagnostics(fixture.effects, method: method, test: test, level: 0.95, forceRefit: false)
                 let slow = try Influence.diagnostics(fixture.effects, method: method, test: test, level: 0.95, forceRefit: true)
                 for (a, b) in zip(fast.studies, slow.studies) {
-                    for path in [\StudyInfluence.rstudent, \.cooksDistance, \.dffits, \.dfbetas, \.covarianceRatio,
-                                 \.leaveOneOut.tau2, \.leaveOneOut.estimate, \.leaveOneOut.p, \.leaveOneOut.i2] {
-                        #expect(close(a[keyPath: path], b[keyPath: path], tolerance: 1e-9),
-                                "\(fixture.name) \(method) \(test): fast \(a[keyPath: path]) refit \(b[keyPath: path])")
+                    for path in [
+                        \StudyInfluence.rstudent, \.cooksDistance, \.dffits, \.dfbetas, \.covarianceRatio,
+                        \.leaveOneOut.tau2, \.leaveOneOut.estimate, \.leaveOneOut.p, \.leaveOneOut.i2,
+                    ] {
+                        #expect(
+                            close(a[keyPath: path], b[keyPath: path], tolerance: 1e-9),
+                            "\(fixture.name) \(method) \(test): fast \(a[keyPath: path]) refit \(b[keyPath: path])")
                     }
                 }
             }
@@ -65,11 +71,15 @@ struct InfluenceTests {
         }
         for i in 0..<600 {
             let vi = 0.01 + 0.5 * uniform()
-            let yi = 0.3 + (i % 97 == 0 ? 3.0 : 0) + (-2 * Double.log(uniform())).squareRoot() * Double.cos(2 * .pi * uniform()) * (vi + 0.2).squareRoot()
+            let yi =
+                0.3 + (i % 97 == 0 ? 3.0 : 0) + (-2 * Double.log(uniform())).squareRoot() * Double.cos(2 * .pi * uniform())
+                * (vi + 0.2).squareRoot()
             effects.append(EffectSize(yi: yi, vi: vi))
         }
-        for (method, test) in [(TauSquaredMethod.derSimonianLaird, WaldTest.z), (.derSimonianLaird, .knappHartung),
-                               (.restrictedMaximumLikelihood, .z), (.pauleMandel, .knappHartung)] {
+        for (method, test) in [
+            (TauSquaredMethod.derSimonianLaird, WaldTest.z), (.derSimonianLaird, .knappHartung),
+            (.restrictedMaximumLikelihood, .z), (.pauleMandel, .knappHartung),
+        ] {
             let fast = try Influence.diagnostics(effects, method: method, test: test, level: 0.95, forceRefit: false)
             let slow = try Influence.diagnostics(effects, method: method, test: test, level: 0.95, forceRefit: true)
             var worst = 0.0

@@ -30,8 +30,9 @@ struct KendallTests {
         for n in [4, 9, 20] {
             let pairs = n * (n - 1) / 2
             for t in stride(from: 0, through: pairs, by: max(1, pairs / 7)) {
-                expectClose(Kendall.twoSidedP(concordant: t, n: n), Kendall.twoSidedP(concordant: pairs - t, n: n),
-                            "n = \(n), T = \(t)", tolerance: 1e-14)
+                expectClose(
+                    Kendall.twoSidedP(concordant: t, n: n), Kendall.twoSidedP(concordant: pairs - t, n: n),
+                    "n = \(n), T = \(t)", tolerance: 1e-14)
             }
         }
     }

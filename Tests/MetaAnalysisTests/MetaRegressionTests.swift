@@ -11,13 +11,16 @@ struct MetaRegressionTests {
     @Test(arguments: fixtures)
     func coefficientsAndTestsMatch(_ fixture: AnalysisFixture) throws {
         let rows = (fixture.raw["X"] as! [Any]).map { array($0).map { $0! } }
-        let result = try MetaRegression.fit(fixture.effects, moderators: rows, intercept: false,
-                                            method: fixture.method, test: fixture.test)
+        let result = try MetaRegression.fit(
+            fixture.effects, moderators: rows, intercept: false,
+            method: fixture.method, test: fixture.test)
         let name = fixture.name
         let keys = ["beta", "se", "zval", "pval", "ci_lb", "ci_ub"]
-        let actual: [[Double]] = [result.coefficients.map(\.estimate), result.coefficients.map(\.se),
-                                  result.coefficients.map(\.statistic), result.coefficients.map(\.p),
-                                  result.coefficients.map(\.ciLower), result.coefficients.map(\.ciUpper)]
+        let actual: [[Double]] = [
+            result.coefficients.map(\.estimate), result.coefficients.map(\.se),
+            result.coefficients.map(\.statistic), result.coefficients.map(\.p),
+            result.coefficients.map(\.ciLower), result.coefficients.map(\.ciUpper),
+        ]
         for (key, values) in zip(keys, actual) {
             let expected = array(fixture.raw[key])
             #expect(values.count == expected.count)

@@ -1,12 +1,12 @@
 import MetaAnalysis
 import Testing
 
-/// `MetaAnalysis.fit` against `rma()` + `predict()` for every analysis in the fixtures.
+/// `Pooling.fit` against `rma()` + `predict()` for every analysis in the fixtures.
 @Suite("Pooling matches rma")
 struct PoolingTests {
     @Test(arguments: AnalysisFixture.all)
     func everyFieldMatchesRma(_ fixture: AnalysisFixture) throws {
-        let result = try MetaAnalysis.fit(fixture.effects, method: fixture.method, test: fixture.test)
+        let result = try Pooling.fit(fixture.effects, method: fixture.method, test: fixture.test)
         let name = fixture.name
         #expect(result.k == Int(fixture.value("fit", "k")!))
         expectClose(result.estimate, fixture.value("fit", "estimate"), "\(name) estimate")
@@ -31,11 +31,11 @@ struct PoolingTests {
     }
 
     @Test func noStudiesIsAnError() {
-        #expect(throws: MetaAnalysisError.tooFewStudies(k: 0, needed: 1)) { try MetaAnalysis.fit([], method: .derSimonianLaird) }
+        #expect(throws: MetaAnalysisError.tooFewStudies(k: 0, needed: 1)) { try Pooling.fit([], method: .derSimonianLaird) }
     }
 
     @Test func nonPositiveVarianceNamesTheRow() {
         let effects = [EffectSize(yi: 0.1, vi: 0.2), EffectSize(yi: 0.3, vi: 0)]
-        #expect(throws: MetaAnalysisError.nonPositiveVariance(row: 2)) { try MetaAnalysis.fit(effects) }
+        #expect(throws: MetaAnalysisError.nonPositiveVariance(row: 2)) { try Pooling.fit(effects) }
     }
 }

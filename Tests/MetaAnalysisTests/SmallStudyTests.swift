@@ -1,6 +1,7 @@
-@testable import MetaAnalysis
 import RealModule
 import Testing
+
+@testable import MetaAnalysis
 
 /// Egger's test (`regtest`), trim-and-fill (`trimfill`) and cumulative meta-analysis (`cumul`)
 /// against metafor, on every fixture analysis where metafor produced them.
@@ -77,15 +78,18 @@ struct SmallStudyTests {
             let z = (-2 * Double.log(uniform())).squareRoot() * Double.cos(2 * .pi * uniform())
             effects.append(EffectSize(yi: (i < 300 ? 0.5 : -0.1) + z * (vi + 0.1).squareRoot(), vi: vi))
         }
-        for (method, test) in [(TauSquaredMethod.derSimonianLaird, WaldTest.z), (.derSimonianLaird, .knappHartung), (.fixed, .z),
-                               (.restrictedMaximumLikelihood, .z), (.pauleMandel, .knappHartung), (.maximumLikelihood, .z),
-                               (.empiricalBayes, .z), (.sidikJonkman, .z), (.hedges, .knappHartung)] {
+        for (method, test) in [
+            (TauSquaredMethod.derSimonianLaird, WaldTest.z), (.derSimonianLaird, .knappHartung), (.fixed, .z),
+            (.restrictedMaximumLikelihood, .z), (.pauleMandel, .knappHartung), (.maximumLikelihood, .z),
+            (.empiricalBayes, .z), (.sidikJonkman, .z), (.hedges, .knappHartung),
+        ] {
             let fast = try Cumulative.analyze(effects, method: method, test: test)
             let slow = Cumulative.refitSteps(effects, method: method, test: test, level: 0.95)
             for (a, b) in zip(fast, slow) {
                 for path in [\CumulativeStep.estimate, \.se, \.p, \.ciLower, \.q, \.tau2, \.i2] {
-                    #expect(close(a[keyPath: path], b[keyPath: path], tolerance: 1e-9),
-                            "\(method) \(test) step \(a.k): prefix \(a[keyPath: path]) refit \(b[keyPath: path])")
+                    #expect(
+                        close(a[keyPath: path], b[keyPath: path], tolerance: 1e-9),
+                        "\(method) \(test) step \(a.k): prefix \(a[keyPath: path]) refit \(b[keyPath: path])")
                 }
             }
         }

@@ -61,7 +61,7 @@ enum OutcomePooling {
     private static func poolInverseVariance(_ result: inout PooledOutcome, effects: [EffectSize], options: PoolOptions) throws {
         guard let method = options.method.tauSquared else { return }
         let test: WaldTest = options.ci == .hksj ? .knappHartung : .z
-        let pooled = try MetaAnalysis.fit(effects, method: method, test: test)
+        let pooled = try Pooling.fit(effects, method: method, test: test)
         result.estimate = pooled.estimate
         result.se = pooled.se
         result.ciLower = pooled.ciLower

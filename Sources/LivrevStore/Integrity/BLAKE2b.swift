@@ -102,8 +102,10 @@ package struct BLAKE2b {
             var v0 = h.0, v1 = h.1, v2 = h.2, v3 = h.3, v4 = h.4, v5 = h.5, v6 = h.6, v7 = h.7
             var v8 = iv.0, v9 = iv.1, v10 = iv.2, v11 = iv.3
             var v12 = iv.4 ^ length, v13 = iv.5, v14 = last ? ~iv.6 : iv.6, v15 = iv.7
-            @inline(__always) func g(_ a: inout UInt64, _ b: inout UInt64, _ c: inout UInt64, _ d: inout UInt64,
-                                     _ x: UInt64, _ y: UInt64) {
+            @inline(__always) func g(
+                _ a: inout UInt64, _ b: inout UInt64, _ c: inout UInt64, _ d: inout UInt64,
+                _ x: UInt64, _ y: UInt64
+            ) {
                 a = a &+ b &+ x
                 d = (d ^ a).rotatedRight(32)
                 c = c &+ d
@@ -126,8 +128,10 @@ package struct BLAKE2b {
                     g(&v3, &v4, &v9, &v14, m[Int(s[r + 14])], m[Int(s[r + 15])])
                 }
             }
-            h = (h.0 ^ v0 ^ v8, h.1 ^ v1 ^ v9, h.2 ^ v2 ^ v10, h.3 ^ v3 ^ v11,
-                 h.4 ^ v4 ^ v12, h.5 ^ v5 ^ v13, h.6 ^ v6 ^ v14, h.7 ^ v7 ^ v15)
+            h = (
+                h.0 ^ v0 ^ v8, h.1 ^ v1 ^ v9, h.2 ^ v2 ^ v10, h.3 ^ v3 ^ v11,
+                h.4 ^ v4 ^ v12, h.5 ^ v5 ^ v13, h.6 ^ v6 ^ v14, h.7 ^ v7 ^ v15
+            )
         }
     }
 }

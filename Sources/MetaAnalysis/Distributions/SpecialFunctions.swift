@@ -38,7 +38,8 @@ public enum SpecialFunctions {
         guard a > 0, b > 0, x >= 0, y >= 0, !x.isNaN, !y.isNaN else { return (.nan, .nan) }
         if x == 0 { return (0, 1) }
         if y == 0 { return (1, 0) }
-        let logPrefactor = a * Double.log(x) + b * Double.log(y)
+        let logPrefactor =
+            a * Double.log(x) + b * Double.log(y)
             - (Double.logGamma(a) + Double.logGamma(b) - Double.logGamma(a + b))
         if x < (a + 1) / (a + b + 2) {
             let value = Double.exp(logPrefactor) * betaContinuedFraction(x: x, y: y, a, b) / a

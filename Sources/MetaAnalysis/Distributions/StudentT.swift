@@ -31,7 +31,8 @@ public enum StudentT {
     /// The density of T at `t`.
     public static func density(_ t: Double, df: Double) -> Double {
         if df == .infinity { return Double.exp(-0.5 * t * t) / (2 * Double.pi).squareRoot() }
-        let logDensity = Double.logGamma((df + 1) / 2) - Double.logGamma(df / 2)
+        let logDensity =
+            Double.logGamma((df + 1) / 2) - Double.logGamma(df / 2)
             - 0.5 * Double.log(df * Double.pi) - (df + 1) / 2 * Double.log(onePlus: t * t / df)
         return Double.exp(logDensity)
     }

@@ -4,7 +4,7 @@ import RealModule
 ///
 /// Every number matches `metafor` 3.8-1's `rma.uni` and `predict.rma` to 1e-6; see
 /// `scripts/reference/*.R` for the reference computations the tests compare against.
-public enum MetaAnalysis {
+public enum Pooling {
     /// Pools effect sizes with the chosen τ² estimator and test, as `rma(yi, vi, method, test)`.
     ///
     /// Weights are 1/(vᵢ + τ²); the estimate is the weighted mean, its variance 1/Σw (times
@@ -20,10 +20,13 @@ public enum MetaAnalysis {
     ///
     /// - Throws: `MetaAnalysisError.tooFewStudies` for no rows, `.nonPositiveVariance` for a
     ///   vi ≤ 0, `.didNotConverge` when an iterative estimator fails as it would in metafor.
-    public static func fit(_ effects: [EffectSize], method: TauSquaredMethod = .restrictedMaximumLikelihood,
-                           test: WaldTest = .z, level: Double = 0.95) throws -> PooledEstimate {
-        let model = try ModelFit(y: effects.map(\.yi), v: effects.map(\.vi), design: .intercept(effects.count),
-                                 method: method, test: test, level: level)
+    public static func fit(
+        _ effects: [EffectSize], method: TauSquaredMethod = .restrictedMaximumLikelihood,
+        test: WaldTest = .z, level: Double = 0.95
+    ) throws -> PooledEstimate {
+        let model = try ModelFit(
+            y: effects.map(\.yi), v: effects.map(\.vi), design: .intercept(effects.count),
+            method: method, test: test, level: level)
         return PooledEstimate(model)
     }
 }
