@@ -5,7 +5,7 @@
 -- head is ignored by reads and rebuilt from the facts by the next write.
 
 CREATE TABLE record_state (
-    record_id   INTEGER PRIMARY KEY REFERENCES record(id),
+    record_id   INTEGER PRIMARY KEY,
     search_id   INTEGER NOT NULL,
     status      TEXT NOT NULL,
     reason      TEXT,                   -- the full-text exclusion reason, for excluded-full-text

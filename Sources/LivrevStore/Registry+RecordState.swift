@@ -42,7 +42,8 @@ extension Registry {
         if asOf == previous {
             for (table, column) in Registry.recordColumns {
                 let mark = marks.first { $0.table == table }?.id ?? 0
-                try connection.prepare("SELECT DISTINCT \(column) FROM \(table) WHERE id > ?").forEachRow([mark]) {
+                // No DISTINCT: it would walk a record_id index whole instead of the few new rows by rowid.
+                try connection.prepare("SELECT \(column) FROM \(table) WHERE id > ?").forEachRow([mark]) {
                     touched?.insert($0.int64(0))
                 }
             }
@@ -52,7 +53,12 @@ extension Registry {
         }
         if touched?.isEmpty == false || touched == nil {
             let upsert = try connection.prepare(
-                "INSERT OR REPLACE INTO record_state (record_id, search_id, status, reason, study_id) VALUES (?, ?, ?, ?, ?)")
+                """
+                INSERT INTO record_state (record_id, search_id, status, reason, study_id) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (record_id) DO UPDATE SET
+                    search_id = excluded.search_id, status = excluded.status, reason = excluded.reason,
+                    study_id = excluded.study_id
+                """)
             for summary in try screeningFacts(only: touched).summaries {
                 try upsert.run([summary.id, summary.searchID, summary.status.rawValue, summary.reason, summary.studyID])
             }

@@ -31,6 +31,8 @@ package final class Registry {
         let connection: Connection
         do {
             connection = try Connection(path: path, create: true, busyTimeoutMilliseconds: busyTimeout)
+            // Records are ~1.5 KB: 16 KiB pages hold several and quarter the page writes of a big import.
+            try connection.execute("PRAGMA page_size = 16384")
             try connection.execute("PRAGMA journal_mode = WAL")
             try Migrator(Migration.embedded).migrate(connection)
         } catch let error as SQLiteError {
@@ -116,11 +118,23 @@ package final class Registry {
     }
 
     /// The current UTC time as ISO 8601 with milliseconds, or `$LIVREV_NOW` when set (tests, reproducible demos).
+    ///
+    /// Formatted by hand from the C clock: Foundation's ISO8601DateFormatter loads ICU's calendars, which
+    /// took a fifth of a small command's time.
     static func timestamp() -> String {
         if let fixed = ProcessInfo.processInfo.environment["LIVREV_NOW"] { return fixed }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var seconds = now.tv_sec
+        var utc = tm()
+        gmtime_r(&seconds, &utc)
+        func padded(_ value: Int32, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        let millis = Int32(now.tv_nsec / 1_000_000)
+        return "\(padded(utc.tm_year + 1900, 4))-\(padded(utc.tm_mon + 1, 2))-\(padded(utc.tm_mday, 2))"
+            + "T\(padded(utc.tm_hour, 2)):\(padded(utc.tm_min, 2)):\(padded(utc.tm_sec, 2)).\(padded(millis, 3))Z"
     }
 }
 
