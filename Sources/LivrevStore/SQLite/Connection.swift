@@ -40,9 +40,6 @@ package final class Connection {
         try execute("PRAGMA synchronous = NORMAL")
         // A 32 MiB page cache keeps a large import's pages cached when its revision is sealed (read back).
         try execute("PRAGMA cache_size = -32768")
-        // Pages are read through a memory map rather than one read call each: a short command touches a few
-        // hundred pages across the tables, and a system call costs more than a page fault here.
-        try execute("PRAGMA mmap_size = 1073741824")
     }
 
     deinit {
