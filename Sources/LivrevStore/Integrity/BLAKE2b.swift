@@ -92,48 +92,141 @@ package struct BLAKE2b {
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// The compression function F of RFC 7693 §3.2 over one 128-byte block.
+    /// The compression function F of RFC 7693 §3.2 over one 128-byte block, its twelve rounds
+    /// written out (generated from the σ table of §2.7) so that every word stays in a register.
     private mutating func compress(_ block: UnsafePointer<UInt8>, last: Bool) {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 16) { m in
-            let raw = UnsafeRawPointer(block)
-            for i in 0..<16 {
-                m[i] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))
-            }
-            var v0 = h.0, v1 = h.1, v2 = h.2, v3 = h.3, v4 = h.4, v5 = h.5, v6 = h.6, v7 = h.7
-            var v8 = iv.0, v9 = iv.1, v10 = iv.2, v11 = iv.3
-            var v12 = iv.4 ^ length, v13 = iv.5, v14 = last ? ~iv.6 : iv.6, v15 = iv.7
-            @inline(__always) func g(
-                _ a: inout UInt64, _ b: inout UInt64, _ c: inout UInt64, _ d: inout UInt64,
-                _ x: UInt64, _ y: UInt64
-            ) {
-                a = a &+ b &+ x
-                d = (d ^ a).rotatedRight(32)
-                c = c &+ d
-                b = (b ^ c).rotatedRight(24)
-                a = a &+ b &+ y
-                d = (d ^ a).rotatedRight(16)
-                c = c &+ d
-                b = (b ^ c).rotatedRight(63)
-            }
-            sigma.withUnsafeBufferPointer { s in
-                for round in 0..<12 {
-                    let r = 16 * (round % 10)
-                    g(&v0, &v4, &v8, &v12, m[Int(s[r])], m[Int(s[r + 1])])
-                    g(&v1, &v5, &v9, &v13, m[Int(s[r + 2])], m[Int(s[r + 3])])
-                    g(&v2, &v6, &v10, &v14, m[Int(s[r + 4])], m[Int(s[r + 5])])
-                    g(&v3, &v7, &v11, &v15, m[Int(s[r + 6])], m[Int(s[r + 7])])
-                    g(&v0, &v5, &v10, &v15, m[Int(s[r + 8])], m[Int(s[r + 9])])
-                    g(&v1, &v6, &v11, &v12, m[Int(s[r + 10])], m[Int(s[r + 11])])
-                    g(&v2, &v7, &v8, &v13, m[Int(s[r + 12])], m[Int(s[r + 13])])
-                    g(&v3, &v4, &v9, &v14, m[Int(s[r + 14])], m[Int(s[r + 15])])
-                }
-            }
-            h = (
-                h.0 ^ v0 ^ v8, h.1 ^ v1 ^ v9, h.2 ^ v2 ^ v10, h.3 ^ v3 ^ v11,
-                h.4 ^ v4 ^ v12, h.5 ^ v5 ^ v13, h.6 ^ v6 ^ v14, h.7 ^ v7 ^ v15
-            )
-        }
+        let raw = UnsafeRawPointer(block)
+        func word(_ i: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)) }
+        let m0 = word(0), m1 = word(1), m2 = word(2), m3 = word(3), m4 = word(4), m5 = word(5), m6 = word(6)
+        let m7 = word(7), m8 = word(8), m9 = word(9), m10 = word(10), m11 = word(11), m12 = word(12), m13 = word(13)
+        let m14 = word(14), m15 = word(15)
+        var v0 = h.0, v1 = h.1, v2 = h.2, v3 = h.3, v4 = h.4, v5 = h.5, v6 = h.6, v7 = h.7
+        var v8 = iv.0, v9 = iv.1, v10 = iv.2, v11 = iv.3
+        var v12 = iv.4 ^ length, v13 = iv.5, v14 = last ? ~iv.6 : iv.6, v15 = iv.7
+        // round 1
+        g(&v0, &v4, &v8, &v12, m0, m1)
+        g(&v1, &v5, &v9, &v13, m2, m3)
+        g(&v2, &v6, &v10, &v14, m4, m5)
+        g(&v3, &v7, &v11, &v15, m6, m7)
+        g(&v0, &v5, &v10, &v15, m8, m9)
+        g(&v1, &v6, &v11, &v12, m10, m11)
+        g(&v2, &v7, &v8, &v13, m12, m13)
+        g(&v3, &v4, &v9, &v14, m14, m15)
+        // round 2
+        g(&v0, &v4, &v8, &v12, m14, m10)
+        g(&v1, &v5, &v9, &v13, m4, m8)
+        g(&v2, &v6, &v10, &v14, m9, m15)
+        g(&v3, &v7, &v11, &v15, m13, m6)
+        g(&v0, &v5, &v10, &v15, m1, m12)
+        g(&v1, &v6, &v11, &v12, m0, m2)
+        g(&v2, &v7, &v8, &v13, m11, m7)
+        g(&v3, &v4, &v9, &v14, m5, m3)
+        // round 3
+        g(&v0, &v4, &v8, &v12, m11, m8)
+        g(&v1, &v5, &v9, &v13, m12, m0)
+        g(&v2, &v6, &v10, &v14, m5, m2)
+        g(&v3, &v7, &v11, &v15, m15, m13)
+        g(&v0, &v5, &v10, &v15, m10, m14)
+        g(&v1, &v6, &v11, &v12, m3, m6)
+        g(&v2, &v7, &v8, &v13, m7, m1)
+        g(&v3, &v4, &v9, &v14, m9, m4)
+        // round 4
+        g(&v0, &v4, &v8, &v12, m7, m9)
+        g(&v1, &v5, &v9, &v13, m3, m1)
+        g(&v2, &v6, &v10, &v14, m13, m12)
+        g(&v3, &v7, &v11, &v15, m11, m14)
+        g(&v0, &v5, &v10, &v15, m2, m6)
+        g(&v1, &v6, &v11, &v12, m5, m10)
+        g(&v2, &v7, &v8, &v13, m4, m0)
+        g(&v3, &v4, &v9, &v14, m15, m8)
+        // round 5
+        g(&v0, &v4, &v8, &v12, m9, m0)
+        g(&v1, &v5, &v9, &v13, m5, m7)
+        g(&v2, &v6, &v10, &v14, m2, m4)
+        g(&v3, &v7, &v11, &v15, m10, m15)
+        g(&v0, &v5, &v10, &v15, m14, m1)
+        g(&v1, &v6, &v11, &v12, m11, m12)
+        g(&v2, &v7, &v8, &v13, m6, m8)
+        g(&v3, &v4, &v9, &v14, m3, m13)
+        // round 6
+        g(&v0, &v4, &v8, &v12, m2, m12)
+        g(&v1, &v5, &v9, &v13, m6, m10)
+        g(&v2, &v6, &v10, &v14, m0, m11)
+        g(&v3, &v7, &v11, &v15, m8, m3)
+        g(&v0, &v5, &v10, &v15, m4, m13)
+        g(&v1, &v6, &v11, &v12, m7, m5)
+        g(&v2, &v7, &v8, &v13, m15, m14)
+        g(&v3, &v4, &v9, &v14, m1, m9)
+        // round 7
+        g(&v0, &v4, &v8, &v12, m12, m5)
+        g(&v1, &v5, &v9, &v13, m1, m15)
+        g(&v2, &v6, &v10, &v14, m14, m13)
+        g(&v3, &v7, &v11, &v15, m4, m10)
+        g(&v0, &v5, &v10, &v15, m0, m7)
+        g(&v1, &v6, &v11, &v12, m6, m3)
+        g(&v2, &v7, &v8, &v13, m9, m2)
+        g(&v3, &v4, &v9, &v14, m8, m11)
+        // round 8
+        g(&v0, &v4, &v8, &v12, m13, m11)
+        g(&v1, &v5, &v9, &v13, m7, m14)
+        g(&v2, &v6, &v10, &v14, m12, m1)
+        g(&v3, &v7, &v11, &v15, m3, m9)
+        g(&v0, &v5, &v10, &v15, m5, m0)
+        g(&v1, &v6, &v11, &v12, m15, m4)
+        g(&v2, &v7, &v8, &v13, m8, m6)
+        g(&v3, &v4, &v9, &v14, m2, m10)
+        // round 9
+        g(&v0, &v4, &v8, &v12, m6, m15)
+        g(&v1, &v5, &v9, &v13, m14, m9)
+        g(&v2, &v6, &v10, &v14, m11, m3)
+        g(&v3, &v7, &v11, &v15, m0, m8)
+        g(&v0, &v5, &v10, &v15, m12, m2)
+        g(&v1, &v6, &v11, &v12, m13, m7)
+        g(&v2, &v7, &v8, &v13, m1, m4)
+        g(&v3, &v4, &v9, &v14, m10, m5)
+        // round 10
+        g(&v0, &v4, &v8, &v12, m10, m2)
+        g(&v1, &v5, &v9, &v13, m8, m4)
+        g(&v2, &v6, &v10, &v14, m7, m6)
+        g(&v3, &v7, &v11, &v15, m1, m5)
+        g(&v0, &v5, &v10, &v15, m15, m11)
+        g(&v1, &v6, &v11, &v12, m9, m14)
+        g(&v2, &v7, &v8, &v13, m3, m12)
+        g(&v3, &v4, &v9, &v14, m13, m0)
+        // round 11
+        g(&v0, &v4, &v8, &v12, m0, m1)
+        g(&v1, &v5, &v9, &v13, m2, m3)
+        g(&v2, &v6, &v10, &v14, m4, m5)
+        g(&v3, &v7, &v11, &v15, m6, m7)
+        g(&v0, &v5, &v10, &v15, m8, m9)
+        g(&v1, &v6, &v11, &v12, m10, m11)
+        g(&v2, &v7, &v8, &v13, m12, m13)
+        g(&v3, &v4, &v9, &v14, m14, m15)
+        // round 12
+        g(&v0, &v4, &v8, &v12, m14, m10)
+        g(&v1, &v5, &v9, &v13, m4, m8)
+        g(&v2, &v6, &v10, &v14, m9, m15)
+        g(&v3, &v7, &v11, &v15, m13, m6)
+        g(&v0, &v5, &v10, &v15, m1, m12)
+        g(&v1, &v6, &v11, &v12, m0, m2)
+        g(&v2, &v7, &v8, &v13, m11, m7)
+        g(&v3, &v4, &v9, &v14, m5, m3)
+        h = (h.0 ^ v0 ^ v8, h.1 ^ v1 ^ v9, h.2 ^ v2 ^ v10, h.3 ^ v3 ^ v11,
+             h.4 ^ v4 ^ v12, h.5 ^ v5 ^ v13, h.6 ^ v6 ^ v14, h.7 ^ v7 ^ v15)
     }
+}
+
+/// The mixing function G of RFC 7693 §3.1.
+@inline(__always)
+private func g(_ a: inout UInt64, _ b: inout UInt64, _ c: inout UInt64, _ d: inout UInt64, _ x: UInt64, _ y: UInt64) {
+    a = a &+ b &+ x
+    d = (d ^ a).rotatedRight(32)
+    c = c &+ d
+    b = (b ^ c).rotatedRight(24)
+    a = a &+ b &+ y
+    d = (d ^ a).rotatedRight(16)
+    c = c &+ d
+    b = (b ^ c).rotatedRight(63)
 }
 
 extension UInt64 {
@@ -148,17 +241,3 @@ private let iv: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
     0x6a09_e667_f3bc_c908, 0xbb67_ae85_84ca_a73b, 0x3c6e_f372_fe94_f82b, 0xa54f_f53a_5f1d_36f1,
     0x510e_527f_ade6_82d1, 0x9b05_688c_2b3e_6c1f, 0x1f83_d9ab_fb41_bd6b, 0x5be0_cd19_137e_2179
 )
-
-/// The message schedule permutations, RFC 7693 §2.7.
-private let sigma: [UInt8] = [
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-    14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3,
-    11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4,
-    7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8,
-    9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13,
-    2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9,
-    12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11,
-    13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10,
-    6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5,
-    10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0,
-]

@@ -104,25 +104,29 @@ extension Registry {
     /// A row in a canonical byte form: each value tagged with its storage class (N, I, R, T, B), then
     /// its decimal text (integers), bit pattern (reals) or byte length and bytes (text, blobs).
     private static func feed(_ row: Statement, into hash: inout BLAKE2b) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
         for column in 0..<row.columnCount {
-            row.withRawColumn(column) { type, bytes in
+            row.withRawColumn(column) { type, value in
                 switch type {
                 case SQLITE_INTEGER:
-                    hash.update("I")
-                    hash.update(decimal: row.int64(column))
-                    hash.update(";")
-                case SQLITE_FLOAT: hash.update("R\(row.double(column).bitPattern);")
+                    bytes.append(0x49)  // I
+                    bytes.append(contentsOf: String(row.int64(column)).utf8)
+                case SQLITE_FLOAT:
+                    bytes.append(0x52)  // R
+                    bytes.append(contentsOf: String(row.double(column).bitPattern).utf8)
                 case SQLITE_TEXT, SQLITE_BLOB:
-                    hash.update(type == SQLITE_TEXT ? "T" : "B")
-                    hash.update(decimal: Int64(bytes.count))
-                    hash.update(":")
-                    hash.update(
-                        UnsafeBufferPointer(start: bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), count: bytes.count))
-                    hash.update(";")
-                default: hash.update("N;")
+                    bytes.append(type == SQLITE_TEXT ? 0x54 : 0x42)  // T, B
+                    bytes.append(contentsOf: String(value.count).utf8)
+                    bytes.append(0x3A)  // :
+                    bytes.append(contentsOf: value)
+                default:
+                    bytes.append(0x4E)  // N
                 }
+                bytes.append(0x3B)  // ;
             }
         }
-        hash.update("\n")
+        bytes.append(0x0A)
+        hash.update(bytes)
     }
 }

@@ -27,6 +27,11 @@ package final class Statement {
         sqlite3_finalize(handle)
     }
 
+    /// Resets the statement to run again (bindings stay until rebound).
+    package func reset() {
+        sqlite3_reset(handle)
+    }
+
     /// Resets the statement and binds `arguments` to its parameters 1…n.
     package func bind(_ arguments: [SQLBindable]) throws {
         sqlite3_reset(handle)
