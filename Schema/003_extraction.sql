@@ -54,6 +54,7 @@ CREATE TABLE outcome_row_retraction (
     row_id      INTEGER NOT NULL REFERENCES outcome_row(id),
     reason      TEXT
 );
+CREATE INDEX outcome_row_retraction_by_row ON outcome_row_retraction(row_id);
 
 -- A reviewer's risk-of-bias judgement on one domain of one study. Latest per
 -- (study, tool, domain, reviewer). Domain 'overall' for RoB 2 is an override of the
