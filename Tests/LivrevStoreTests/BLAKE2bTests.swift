@@ -28,6 +28,9 @@ struct BLAKE2bTests {
             }
             #expect(pieces.finalize() == "b7b72e97e8807a6b3ad4c76b2c6b7d7b9f5d262960e8dd50a4009ceace56ad86", "pieces of \(size)")
         }
+        var bytes = BLAKE2b()
+        for byte in text.utf8 { bytes.update(byte: byte) }
+        #expect(bytes.finalize() == "b7b72e97e8807a6b3ad4c76b2c6b7d7b9f5d262960e8dd50a4009ceace56ad86", "byte by byte")
         var numbers = BLAKE2b()
         numbers.update(decimal: -1234567890)
         var text2 = BLAKE2b()

@@ -71,7 +71,7 @@ def median_time(command, env, runs):
 
 
 def main():
-    subprocess.run(["swift", "build", "-c", "release", "--product", "livrev"], cwd=ROOT, check=True,
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "livrev"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     binary = os.path.join(ROOT, ".build", "release", "livrev")
     work = tempfile.mkdtemp(prefix="livrev-pool-bench-")

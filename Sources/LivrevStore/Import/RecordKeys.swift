@@ -13,21 +13,16 @@ package enum RecordKeys {
     package static func normalizedDOI(_ text: String) -> String? {
         if let ascii = asciiNormalizedDOI(text) { return ascii.isEmpty ? nil : ascii }
         var doi = Substring(text.lowercased())
-        let prefixes = [
-            "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
-            "doi.org/", "dx.doi.org/", "doi:", "doi ",
-        ]
         var changed = true
         while changed {
             changed = false
             doi = doi.drop(while: { $0.isWhitespace })
-            for prefix in prefixes where doi.hasPrefix(prefix) {
+            for prefix in doiPrefixes where doi.hasPrefix(prefix) {
                 doi = doi.dropFirst(prefix.count)
                 changed = true
             }
         }
-        let trailing: Set<Character> = [".", ",", ";", ":", ")", "]", "}", "'", "\"", ">", "/"]
-        while let last = doi.last, last.isWhitespace || trailing.contains(last) {
+        while let last = doi.last, last.isWhitespace || doiTrailing.contains(last) {
             doi = doi.dropLast()
         }
         guard doi.hasPrefix("10."), doi.contains("/"), !doi.contains(where: { $0.isWhitespace }) else { return nil }
@@ -113,29 +108,32 @@ package enum RecordKeys {
 
     // MARK: - ASCII fast paths (most exports); each gives what the Unicode path gives for ASCII text
 
+    private static let doiPrefixes = [
+        "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
+        "doi.org/", "dx.doi.org/", "doi:", "doi ",
+    ]
+    private static let asciiDOIPrefixes = doiPrefixes.map { Array($0.utf8) }
+    private static let doiTrailing = ".,;:)]}'\">/"
+    private static let asciiDOITrailing = Array(doiTrailing.utf8)
+
     /// `normalizedDOI` on bytes for an ASCII DOI: nil when the text is not ASCII, "" when it is no DOI.
     private static func asciiNormalizedDOI(_ text: String) -> String? {
         var bytes = Array(text.utf8)
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         for index in bytes.indices where bytes[index] &- 0x41 < 26 { bytes[index] |= 0x20 }
-        let prefixes = [
-            "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
-            "doi.org/", "dx.doi.org/", "doi:", "doi ",
-        ].map { Array($0.utf8) }
         var start = 0
         var changed = true
         while changed {
             changed = false
             while start < bytes.count, isASCIISpace(bytes[start]) { start += 1 }
-            for prefix in prefixes
+            for prefix in asciiDOIPrefixes
             where bytes.count - start >= prefix.count && bytes[start..<start + prefix.count].elementsEqual(prefix) {
                 start += prefix.count
                 changed = true
             }
         }
         var end = bytes.count
-        let trailing = Set(".,;:)]}'\">/".utf8)
-        while end > start, isASCIISpace(bytes[end - 1]) || trailing.contains(bytes[end - 1]) { end -= 1 }
+        while end > start, isASCIISpace(bytes[end - 1]) || asciiDOITrailing.contains(bytes[end - 1]) { end -= 1 }
         let doi = bytes[start..<end]
         guard doi.starts(with: "10.".utf8), doi.contains(0x2F), !doi.contains(where: isASCIISpace) else { return "" }
         return String(decoding: doi, as: UTF8.self)

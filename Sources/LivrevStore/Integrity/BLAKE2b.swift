@@ -51,6 +51,12 @@ package struct BLAKE2b {
         }
     }
 
+    /// Feeds one byte.
+    package mutating func update(byte: UInt8) {
+        if pending.count == 128 { compressPending() }
+        pending.append(byte)
+    }
+
     /// Feeds the decimal text of an integer without building a string.
     package mutating func update(decimal value: Int64) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { digits in

@@ -104,29 +104,26 @@ extension Registry {
     /// A row in a canonical byte form: each value tagged with its storage class (N, I, R, T, B), then
     /// its decimal text (integers), bit pattern (reals) or byte length and bytes (text, blobs).
     private static func feed(_ row: Statement, into hash: inout BLAKE2b) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(256)
         for column in 0..<row.columnCount {
             row.withRawColumn(column) { type, value in
                 switch type {
                 case SQLITE_INTEGER:
-                    bytes.append(0x49)  // I
-                    bytes.append(contentsOf: String(row.int64(column)).utf8)
+                    hash.update(byte: 0x49)  // I
+                    hash.update(decimal: row.int64(column))
                 case SQLITE_FLOAT:
-                    bytes.append(0x52)  // R
-                    bytes.append(contentsOf: String(row.double(column).bitPattern).utf8)
+                    hash.update(byte: 0x52)  // R
+                    hash.update(String(row.double(column).bitPattern))
                 case SQLITE_TEXT, SQLITE_BLOB:
-                    bytes.append(type == SQLITE_TEXT ? 0x54 : 0x42)  // T, B
-                    bytes.append(contentsOf: String(value.count).utf8)
-                    bytes.append(0x3A)  // :
-                    bytes.append(contentsOf: value)
+                    hash.update(byte: type == SQLITE_TEXT ? 0x54 : 0x42)  // T, B
+                    hash.update(decimal: Int64(value.count))
+                    hash.update(byte: 0x3A)  // :
+                    hash.update(value.assumingMemoryBound(to: UInt8.self))
                 default:
-                    bytes.append(0x4E)  // N
+                    hash.update(byte: 0x4E)  // N
                 }
-                bytes.append(0x3B)  // ;
+                hash.update(byte: 0x3B)  // ;
             }
         }
-        bytes.append(0x0A)
-        hash.update(bytes)
+        hash.update(byte: 0x0A)
     }
 }
