@@ -98,14 +98,17 @@ func deletedMedianAbsoluteDeviations(_ y: [Double]) -> [Double] {
     var result = Array(repeating: 0.0, count: k)
     for i in 0..<k {
         let m = medianWithout(sortedY, positionInY[i])
-        if byMedian[m] == nil {
+        let entry: (sorted: [Double], position: [Int])
+        if let cached = byMedian[m] {
+            entry = cached
+        } else {
             let d = y.map { abs($0 - m) }
             let o = d.indices.sorted { d[$0] < d[$1] || (d[$0] == d[$1] && $0 < $1) }
             var position = Array(repeating: 0, count: k)
             for (p, j) in o.enumerated() { position[j] = p }
-            byMedian[m] = (o.map { d[$0] }, position)
+            entry = (o.map { d[$0] }, position)
+            byMedian[m] = entry
         }
-        let entry = byMedian[m]!
         result[i] = 1.4826 * medianWithout(entry.sorted, entry.position[i])
     }
     return result

@@ -7,15 +7,19 @@ struct AnalysisFixture: @unchecked Sendable {
     let raw: [String: Any]
 
     static func load(_ file: String) -> [AnalysisFixture] {
-        (Fixture.json(file) as! [[String: Any]]).map { AnalysisFixture(name: $0["name"] as! String, raw: $0) }
+        required(Fixture.json(file) as? [[String: Any]], "a list of analyses in \(file)").map {
+            AnalysisFixture(name: required($0["name"] as? String, "a name in \(file)"), raw: $0)
+        }
     }
 
     static let all: [AnalysisFixture] = load("seed_review") + load("metadat_sets")
 
-    var method: TauSquaredMethod { TauSquaredMethod(rawValue: raw["method"] as! String)! }
-    var test: WaldTest { WaldTest(rawValue: raw["test"] as! String)! }
-    var yi: [Double] { array(raw["yi"]).map { $0! } }
-    var vi: [Double] { array(raw["vi"]).map { $0! } }
+    var method: TauSquaredMethod {
+        required((raw["method"] as? String).flatMap(TauSquaredMethod.init), "a known method in \(name)")
+    }
+    var test: WaldTest { required((raw["test"] as? String).flatMap(WaldTest.init), "a known test in \(name)") }
+    var yi: [Double] { array(raw["yi"]).map { required($0, "yi without NA in \(name)") } }
+    var vi: [Double] { array(raw["vi"]).map { required($0, "vi without NA in \(name)") } }
     var effects: [EffectSize] { zip(yi, vi).map { EffectSize(yi: $0, vi: $1) } }
     var k: Int { yi.count }
 

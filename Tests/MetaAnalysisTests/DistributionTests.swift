@@ -11,7 +11,8 @@ struct DistributionTests {
         let selected = Self.rows.filter { $0["fn"] == fn }
         #expect(!selected.isEmpty)
         for row in selected {
-            let x = Double(row["x"]!)!, df = Double(row["df"]!)!, expected = Double(row["expected"]!)!
+            func number(_ key: String) -> Double { required(row[key].flatMap { Double($0) }, "a number in \(key)") }
+            let x = number("x"), df = number("df"), expected = number("expected")
             let actual = compute(x, df)
             // Relative precision matters in the tails: a p of 1e-30 must not come back as 0.
             let ok = actual.isApproximatelyEqual(to: expected, absoluteTolerance: 1e-300, relativeTolerance: tolerance)

@@ -4,11 +4,13 @@ import Testing
 /// Where metafor refuses or fails, livrev must do the same (fixture: edge_cases.json).
 @Suite("Edge cases behave as metafor")
 struct EdgeCaseTests {
-    static var fixture: [String: Any] { Fixture.json("edge_cases") as! [String: Any] }
+    static var fixture: [String: Any] { required(Fixture.json("edge_cases") as? [String: Any], "an object") }
 
     static func effects(_ key: String) -> [EffectSize] {
-        let section = fixture[key] as! [String: Any]
-        return zip(array(section["yi"]), array(section["vi"])).map { EffectSize(yi: $0!, vi: $1!) }
+        let section = required(fixture[key] as? [String: Any], "section \(key)")
+        return zip(array(section["yi"]), array(section["vi"])).map {
+            EffectSize(yi: required($0, "yi in \(key)"), vi: required($1, "vi in \(key)"))
+        }
     }
 
     @Test func remlThatDoesNotConvergeInMetaforThrows() throws {

@@ -13,7 +13,7 @@ enum Fixture {
 
     /// A CSV file as header-keyed rows (RFC 4180 quoting).
     static func csv(_ name: String) -> [[String: String]] {
-        let text = try! String(contentsOf: url(name, "csv"), encoding: .utf8)
+        let text = loading(name) { try String(contentsOf: url(name, "csv"), encoding: .utf8) }
         var records: [[String]] = []
         var field = "", record: [String] = [], inQuotes = false
         var chars = Array(text.unicodeScalars)[...]
@@ -43,8 +43,22 @@ enum Fixture {
 
     /// A JSON fixture decoded as a plain object tree.
     static func json(_ name: String) -> Any {
-        try! JSONSerialization.jsonObject(with: Data(contentsOf: url(name, "json")))
+        loading(name) { try JSONSerialization.jsonObject(with: Data(contentsOf: url(name, "json"))) }
     }
+
+    private static func loading<T>(_ name: String, _ read: () throws -> T) -> T {
+        do {
+            return try read()
+        } catch {
+            fatalError("cannot read fixture \(name): \(error)")
+        }
+    }
+}
+
+/// A value every fixture of its kind has; a fixture without it was not written by our R scripts.
+func required<T>(_ value: T?, _ what: @autoclosure () -> String) -> T {
+    guard let value else { fatalError("fixture lacks \(what())") }
+    return value
 }
 
 /// The house comparison: relative or absolute 1e-6, whichever is looser.

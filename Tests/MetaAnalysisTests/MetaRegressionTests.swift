@@ -4,9 +4,7 @@ import Testing
 /// `MetaRegression.fit` against `rma(yi, vi, mods = X)` on dat.bcg (fixture: metadat_regression.json).
 @Suite("Meta-regression matches rma with moderators")
 struct MetaRegressionTests {
-    static let fixtures = (Fixture.json("metadat_regression") as! [[String: Any]]).map {
-        AnalysisFixture(name: $0["name"] as! String, raw: $0)
-    }
+    static let fixtures = AnalysisFixture.load("metadat_regression")
 
     @Test(arguments: fixtures)
     func coefficientsAndTestsMatch(_ fixture: AnalysisFixture) throws {

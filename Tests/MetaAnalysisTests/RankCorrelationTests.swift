@@ -11,9 +11,9 @@ struct LongFormatFixture {
         var order: [String] = []
         var values: [String: [String: [String]]] = [:]
         for row in Fixture.csv(name) {
-            let c = row["case"]!, key = row["key"]!
+            let c = required(row["case"], "case in \(name)"), key = required(row["key"], "key in \(name)")
             if values[c] == nil { order.append(c) }
-            values[c, default: [:]][key, default: []].append(row["value"]!)
+            values[c, default: [:]][key, default: []].append(required(row["value"], "value in \(name)"))
         }
         caseNames = order
         self.values = values
@@ -26,7 +26,7 @@ struct LongFormatFixture {
     }
 
     func vector(_ c: String, _ key: String) -> [Double] {
-        (values[c]?[key] ?? []).map { Self.number($0)! }
+        (values[c]?[key] ?? []).map { required(Self.number($0), "\(c)/\(key) without NA") }
     }
 
     func texts(_ c: String, _ key: String) -> [String] { values[c]?[key] ?? [] }
@@ -39,7 +39,7 @@ struct LongFormatFixture {
         case "NaN": return .nan
         case "Inf": return .infinity
         case "-Inf": return -.infinity
-        default: return Double(text)!
+        default: return required(Double(text), "a number, not '\(text)'")
         }
     }
 }
