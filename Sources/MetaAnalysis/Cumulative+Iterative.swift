@@ -42,10 +42,7 @@ extension Cumulative {
                     statistics, method: method, mad: mad,
                     sums: { series.sums(prefix: n, at: $0, powers: $1, log: $2) })
             else {
-                steps.append(
-                    CumulativeStep(
-                        k: n, estimate: .nan, se: .nan, statistic: .nan, p: .nan, ciLower: .nan,
-                        ciUpper: .nan, q: .nan, qDF: n - 1, tau2: .nan, i2: .nan, h2: .nan))
+                steps.append(.undefined(k: n))
                 continue
             }
             let sums = series.sums(prefix: n, at: tau2)
@@ -57,11 +54,7 @@ extension Cumulative {
                 tau2: tau2, sumWAllRows: sums.w1, method: method, test: test,
                 critical: (z: zCritical, t: tCritical)
             ).summary
-            steps.append(
-                CumulativeStep(
-                    k: n, estimate: d.estimate, se: d.se, statistic: d.statistic, p: d.p,
-                    ciLower: d.ciLower, ciUpper: d.ciUpper, q: d.q, qDF: d.qDF, tau2: d.tau2,
-                    i2: d.i2, h2: d.h2))
+            steps.append(CumulativeStep(k: n, d))
         }
         return steps
     }

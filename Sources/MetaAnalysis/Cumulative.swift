@@ -39,12 +39,8 @@ public enum Cumulative {
         var steps: [CumulativeStep] = []
         steps.reserveCapacity(effects.count)
         for n in 1..<(effects.count + 1) {
-            // A step whose estimator fails is undefined, as cumul() leaves NA.
             guard let pooled = try? Pooling.fit(Array(effects[0..<n]), method: method, test: test, level: level) else {
-                steps.append(
-                    CumulativeStep(
-                        k: n, estimate: .nan, se: .nan, statistic: .nan, p: .nan, ciLower: .nan,
-                        ciUpper: .nan, q: .nan, qDF: n - 1, tau2: .nan, i2: .nan, h2: .nan))
+                steps.append(.undefined(k: n))
                 continue
             }
             steps.append(
@@ -76,4 +72,20 @@ public struct CumulativeStep: Equatable, Sendable {
 
     /// The p-value of `q` (1 for a single study), computed on access.
     public var qP: Double { qDF > 0 ? ChiSquared.upperTail(q, df: Double(qDF)) : 1 }
+}
+
+extension CumulativeStep {
+    /// The pooled result of the first `k` studies, from the sums the deletion diagnostics use.
+    init(k: Int, _ fit: LeaveOneOut) {
+        self.init(
+            k: k, estimate: fit.estimate, se: fit.se, statistic: fit.statistic, p: fit.p, ciLower: fit.ciLower,
+            ciUpper: fit.ciUpper, q: fit.q, qDF: fit.qDF, tau2: fit.tau2, i2: fit.i2, h2: fit.h2)
+    }
+
+    /// A step whose estimator fails: undefined, as `cumul()` leaves NA.
+    static func undefined(k: Int) -> CumulativeStep {
+        CumulativeStep(
+            k: k, estimate: .nan, se: .nan, statistic: .nan, p: .nan, ciLower: .nan, ciUpper: .nan, q: .nan,
+            qDF: k - 1, tau2: .nan, i2: .nan, h2: .nan)
+    }
 }
