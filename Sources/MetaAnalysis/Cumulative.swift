@@ -1,7 +1,7 @@
 /// Cumulative meta-analysis: the pooled result after each study is added in a given order (`metafor::cumul`).
 ///
 /// Step i pools studies 1…i with the same τ² method and test (metafor uses a z test while
-/// only one study is in). No step is refitted from scratch: `.fixed` and `.derSimonianLaird` use
+/// only one study is in). No step is refitted from scratch: Q and the moment estimators come from
 /// prefix sums, the iterative estimators replay metafor's iteration on prefix series sums
 /// (`SeriesSums`); results are exact to rounding and the usual cost is O(k) overall. Paule–Mandel
 /// is the exception: its steps are refitted (O(k²)), because its search bracket depends on R's
@@ -22,9 +22,6 @@ public enum Cumulative {
             guard e.yi.isFinite else { throw MetaAnalysisError.invalidInput(row: row + 1, reason: "effect size is not finite") }
         }
         if effects.isEmpty { return [] }
-        if method == .fixed || method == .derSimonianLaird {
-            return prefixSteps(effects, method: method, test: test, level: level)
-        }
         // PM's search bracket needs R's mad() of every prefix; without an incremental exact MAD
         // that would cost O(k² log k), more than plain refits.
         if method == .pauleMandel { return refitSteps(effects, method: method, test: test, level: level) }

@@ -1,7 +1,7 @@
 import RealModule
 
 extension Cumulative {
-    /// Cumulative steps for the iterative estimators without refits: prefix running sums for Q,
+    /// Cumulative steps without refits (every estimator but PM): prefix running sums for Q,
     /// Σv, Σlog v and the unweighted RSS, and `SeriesSums` in prefix mode for the weighted sums, fed
     /// to the same sums-based estimator the deletion diagnostics use (metafor's iteration, step
     /// for step). R's `mad` of the prefix (PM's search bracket) is computed exactly only when the
