@@ -33,6 +33,19 @@ struct FiguresTests {
         #expect(svg.classes["rob-light"] == 44 * 8 + 4, "44 rows × (7 domains + overall), plus the legend's lights")
     }
 
+    /// Under Knapp–Hartung the pooled test and Egger's are t tests: the forest and the text say t(df), not z.
+    @Test func knappHartungTestsAreNamedTWithTheirDegreesOfFreedom() throws {
+        let livrev = try DemoRegistry.get()
+        let file = path(livrev, "forest-knha.svg")
+        let result = try livrev.run(["pool", "--outcome", Self.infections, "--ci", "hksj", "--forest", file])
+        try expectSuccess(result)
+        #expect(result.stdout.contains("  Test: t(43) = "))
+        #expect(result.stdout.contains("  Egger's regression test: t(42) = "))
+        let svg = try ParsedXML(path: file)
+        #expect(svg.texts.contains { $0.hasPrefix("Test for overall effect: t(43) = ") })
+        #expect(!svg.texts.contains { $0.hasPrefix("Test for overall effect: z") })
+    }
+
     @Test func poolAllWritesOneForestAndFunnelPerOutcomeAndNamesThemOnStderr() throws {
         let livrev = try DemoRegistry.get()
         let folder = path(livrev, "all")

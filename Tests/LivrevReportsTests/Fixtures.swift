@@ -50,7 +50,7 @@ enum Fixtures {
             label: "Total (95% CI)", estimate: 0.87, lower: 0.76, upper: 1.00,
             prediction: (0.52, 1.46), weight: 100,
             heterogeneity: ForestHeterogeneity(tau2: 0.38, q: 46.51, df: 43, p: 0.092, i2: 24.8),
-            test: ForestEffectTest(z: 1.98, p: 0.048))
+            test: ForestEffectTest(statistic: 1.98, p: 0.048))
         return ForestPlot(
             title: "Serious adverse events — random-effects meta-analysis & <escaping> \"test\"",
             measure: "Odds ratio", method: "IV, Random, 95% CI", scale: .log,
@@ -83,20 +83,20 @@ enum Fixtures {
                     label: "Subtotal (95% CI)", estimate: 0.62, lower: 0.41, upper: 0.94, treatment: sum(a, \.treatment),
                     control: sum(a, \.control), weight: 100 * totalA / all,
                     heterogeneity: ForestHeterogeneity(tau2: 0.05, q: 5.2, df: 4, p: 0.267, i2: 23.1),
-                    test: ForestEffectTest(z: 2.26, p: 0.024))),
+                    test: ForestEffectTest(statistic: 2.26, p: 0.024))),
             ForestGroup(
                 heading: "1.2 Children", rows: b,
                 subtotal: ForestSummary(
                     label: "Subtotal (95% CI)", estimate: 1.18, lower: 0.70, upper: 1.99, treatment: sum(b, \.treatment),
                     control: sum(b, \.control), weight: 100 * totalB / all,
                     heterogeneity: ForestHeterogeneity(tau2: 0.0, q: 2.1, df: 3, p: 0.552, i2: 0),
-                    test: ForestEffectTest(z: 0.62, p: 0.535))),
+                    test: ForestEffectTest(statistic: 0.62, p: 0.535))),
         ]
         let overall = ForestSummary(
             estimate: 0.81, lower: 0.58, upper: 1.13, prediction: (0.35, 1.88),
             treatment: sum(a + b, \.treatment), control: sum(a + b, \.control), weight: 100,
             heterogeneity: ForestHeterogeneity(tau2: 0.11, q: 11.3, df: 8, p: 0.185, i2: 29.2),
-            test: ForestEffectTest(z: 1.25, p: 0.211))
+            test: ForestEffectTest(statistic: 1.25, p: 0.211))
         return ForestPlot(
             title: "Remission at 12 weeks, by age group", measure: "Risk ratio", method: "M-H, Random, 95% CI",
             scale: .log, direction: .higherFavoursTreatment, treatmentName: "Stem cells", controlName: "Placebo",
@@ -117,6 +117,6 @@ enum Fixtures {
             overall: ForestSummary(
                 estimate: -0.03, lower: -0.08, upper: 0.02, weight: 100,
                 heterogeneity: ForestHeterogeneity(tau2: nil, q: 2.31, df: 2, p: 0.315, i2: 13.4),
-                test: ForestEffectTest(z: -1.18, p: 0.238)))
+                test: ForestEffectTest(statistic: -1.18, p: 0.238)))
     }
 }

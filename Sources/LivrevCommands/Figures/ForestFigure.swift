@@ -135,7 +135,7 @@ enum ForestFigure {
             label: label, estimate: back?.estimate ?? mapping.natural(estimate), lower: back?.lower ?? mapping.natural(lower),
             upper: back?.upper ?? mapping.natural(upper), prediction: prediction, treatment: total(0),
             control: total(1), weight: pooled.rows.contains { $0.weight != nil } ? 100 : nil, heterogeneity: heterogeneity,
-            test: zip(pooled.statistic, pooled.p).map { ForestEffectTest(z: $0, p: $1) })
+            test: zip(pooled.statistic, pooled.p).map { ForestEffectTest(statistic: $0, p: $1, df: pooled.df) })
     }
 }
 

@@ -81,7 +81,7 @@ enum OutcomePooling {
         let k = effects.count
         if k >= 3 {
             let egger = try? Egger.test(effects, model: .mixedEffects, method: method, test: test)
-            result.egger = egger.map { ($0.statistic, $0.p) }
+            result.egger = egger.map { ($0.statistic, $0.p, $0.df) }
         }
         if k >= 2, let begg = try? RankCorrelationTest(yi: effects.map(\.yi), vi: effects.map(\.vi)),
             let tau = begg.tau, let p = begg.pValue

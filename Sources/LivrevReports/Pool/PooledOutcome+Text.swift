@@ -38,7 +38,7 @@ extension PooledOutcome {
         }
         if let egger {
             lines.append(
-                "  Egger's regression test: z = \(f(egger.z, 3)), p = \(pText(egger.p))"
+                "  Egger's regression test: \(egger.df.map { "t(\($0))" } ?? "z") = \(f(egger.z, 3)), p = \(pText(egger.p))"
                     + (egger.p < 0.05 ? ": funnel asymmetry (small-study effects)" : ": no evidence of funnel asymmetry"))
         }
         if let begg {

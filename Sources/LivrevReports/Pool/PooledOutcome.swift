@@ -58,7 +58,9 @@ public struct PooledOutcome: Sendable {
     public var qP: Double?
     public var piLower: Double?
     public var piUpper: Double?
-    public var egger: (z: Double, p: Double)?
+    /// Egger's test statistic (`z` also when it is a t, as metafor's `zval`), its p, and the t's
+    /// degrees of freedom under Knapp–Hartung.
+    public var egger: (z: Double, p: Double, df: Int?)?
     public var begg: (tau: Double, p: Double)?
     public var failSafeN: Double?
     public var outlierThreshold: Double?

@@ -181,17 +181,22 @@ public struct ForestHeterogeneity: Sendable {
     }
 }
 
-/// The z test of a pooled effect.
+/// The test of a pooled effect: z, or t on `df` degrees of freedom (Knapp–Hartung).
 public struct ForestEffectTest: Sendable {
-    public var z: Double
+    public var statistic: Double
     public var p: Double
-    public init(z: Double, p: Double) {
-        self.z = z
+    public var df: Int?
+    public init(statistic: Double, p: Double, df: Int? = nil) {
+        self.statistic = statistic
         self.p = p
+        self.df = df
     }
 
-    /// "Test for overall effect: z = 1.28 (p = 0.201)".
-    public var text: String { "Test for overall effect: z = \(SVGFormat.fixed(z, decimals: 2)) (p \(SVGFormat.pValue(p)))" }
+    /// "Test for overall effect: z = 1.28 (p = 0.201)", or "… t(9) = 1.28 …".
+    public var text: String {
+        let name = df.map { "t(\($0))" } ?? "z"
+        return "Test for overall effect: \(name) = \(SVGFormat.fixed(statistic, decimals: 2)) (p \(SVGFormat.pValue(p)))"
+    }
 }
 
 /// The test for differences between subgroups.
