@@ -46,6 +46,23 @@ struct FiguresTests {
         #expect(!svg.texts.contains { $0.hasPrefix("Test for overall effect: z") })
     }
 
+    /// A cohort's single-arm rows get one events/total pair and no arm names; its hazard ratio per
+    /// year of age gets no "Favours treatment" caption, since it contrasts no arms.
+    @Test func cohortForestsShowOnlyWhatTheirRowsContrast() throws {
+        let livrev = try DemoRegistry.get()
+        let proportions = path(livrev, "forest-macce.svg")
+        try expectSuccess(livrev.run(["pool", "--outcome", "Cohort: MACCE", "--forest", proportions]))
+        let single = try ParsedXML(path: proportions)
+        #expect(single.texts.filter { $0 == "Events" }.count == 1 && single.texts.filter { $0 == "Total" }.count == 1)
+        #expect(!single.texts.contains("Control") && !single.texts.contains("Treatment"))
+        #expect(single.texts.contains("2504"))
+        let hazard = path(livrev, "forest-age.svg")
+        try expectSuccess(livrev.run(["pool", "--outcome", "Cohort: MACCE hazard per year of age", "--forest", hazard]))
+        let generic = try ParsedXML(path: hazard)
+        #expect(generic.texts.contains("Hazard ratio"))
+        #expect(!generic.texts.contains { $0.hasPrefix("Favours") })
+    }
+
     @Test func poolAllWritesOneForestAndFunnelPerOutcomeAndNamesThemOnStderr() throws {
         let livrev = try DemoRegistry.get()
         let folder = path(livrev, "all")

@@ -8,13 +8,19 @@ enum ForestFigure {
     static let treatmentName = "Treatment"
     static let controlName = "Control"
 
+    /// Adverse events: fewer with treatment, below the null, favour it. Generic rows (a hazard ratio,
+    /// say) may contrast anything, a year of age as well as two arms, so their side is not named.
+    static func direction(_ measure: String) -> EffectDirection {
+        ["OR", "RR", "RD", "PLO", "PFT"].contains(measure) ? .lowerFavoursTreatment : .unstated
+    }
+
     /// The forest of one outcome.
     static func plot(_ pooled: PooledOutcome, riskOfBias lights: RiskOfBiasLights? = nil) -> ForestPlot {
         let mapping = EffectScaleMapping(pooled)
         let riskOfBias = lights?.covering(pooled.rows.map(\.study))
         var plot = ForestPlot(
             title: title(pooled), measure: mapping.measureName, method: EffectScaleMapping.methodLine(pooled),
-            scale: mapping.scale, nullValue: nil, direction: .lowerFavoursTreatment,
+            scale: mapping.scale, nullValue: nil, direction: direction(pooled.measure),
             treatmentName: treatmentName, controlName: controlName,
             groups: [ForestGroup(heading: nil, rows: rows(pooled, mapping, riskOfBias), subtotal: nil)],
             overall: summary(pooled, mapping, label: "Total (95% CI)"), riskOfBias: riskOfBias?.columns)
@@ -51,7 +57,7 @@ enum ForestFigure {
         let method = first.map(EffectScaleMapping.methodLine)
         var plot = ForestPlot(
             title: "\(result.outcome) by \(result.characteristic)", measure: mapping?.measureName ?? "Effect", method: method,
-            scale: mapping?.scale ?? .log, nullValue: nil, direction: .lowerFavoursTreatment,
+            scale: mapping?.scale ?? .log, nullValue: nil, direction: direction(first?.measure ?? "OR"),
             treatmentName: treatmentName, controlName: controlName, groups: groups,
             overall: overall.flatMap { summary($0, EffectScaleMapping($0), label: "Total (95% CI)") },
             subgroupDifferences: test, riskOfBias: riskOfBias?.columns)
@@ -70,7 +76,7 @@ enum ForestFigure {
         return CumulativeForest(
             title: "\(outcome): cumulative meta-analysis by \(bySnapshot ? "snapshot" : "year")",
             measure: mapping.measureName, method: EffectScaleMapping.methodLine(probe), scale: mapping.scale,
-            nullValue: mapping.isProportion ? nil : mapping.scale.defaultNull, direction: .lowerFavoursTreatment,
+            nullValue: mapping.isProportion ? nil : mapping.scale.defaultNull, direction: direction(measure),
             treatmentName: treatmentName, controlName: controlName, stepHeading: bySnapshot ? "Snapshot" : "Study added",
             steps: steps.map { step in
                 CumulativeStep(

@@ -80,7 +80,7 @@ extension CumulativeForest {
         let favoursY = axisY + 8 + small + 16
         var width = plotLeft + plotWidth + margin + 10
         width = max(width, margin * 2 + TextMetrics.width(title, size: 14, bold: true))
-        if let nullValue {
+        if let nullValue, direction != .unstated {
             width = max(
                 width,
                 axis.x(nullValue) + SVGDocument.favoursWidth(treatment: treatmentName, control: controlName, fontSize: small)

@@ -48,6 +48,7 @@ extension SVGDocument {
         _ axis: EffectAxis, null: Double, direction: EffectDirection,
         treatment: String, control: String, y: Double, fontSize: Double = 11
     ) {
+        guard direction != .unstated else { return }
         let x = axis.x(null)
         let lowerSide = SVGDocument.inSentence(direction == .lowerFavoursTreatment ? treatment : control)
         let upperSide = SVGDocument.inSentence(direction == .lowerFavoursTreatment ? control : treatment)

@@ -22,6 +22,8 @@ public enum EffectScale: String, Sendable {
 public enum EffectDirection: String, Sendable {
     case lowerFavoursTreatment
     case higherFavoursTreatment
+    /// The rows do not say what they contrast (a hazard ratio per year of age, say): no captions.
+    case unstated
 }
 
 /// A horizontal effect axis: maps natural-scale values to pixels and chooses tick values.

@@ -31,7 +31,9 @@ struct ForestLayout {
     static let plotWidth = 280.0
 
     let items: [Item]
-    let hasArms: Bool
+    /// Arms with events and totals: two (treatment, control), one (single-arm rows), or none.
+    let armCount: Int
+    var hasArms: Bool { armCount > 0 }
     let hasWeights: Bool
     let studyX: Double
     /// Right edges of treatment events, treatment total, control events, control total.
@@ -71,7 +73,7 @@ struct ForestLayout {
         if let overall = plot.overall { appendSummary(overall, total: true) }
         if let test = plot.subgroupDifferences { items.append(.note(test.text)) }
         self.items = items
-        hasArms = arms
+        armCount = !arms ? 0 : allRows.contains { $0.control != nil } ? 2 : 1
         hasWeights = allRows.contains { $0.weight != nil }
         maxWeight = allRows.compactMap(\.weight).max() ?? 1
 
@@ -103,9 +105,9 @@ struct ForestLayout {
                     numbers += [w(String(arm.events), bold: true), w(String(arm.total), bold: true)]
                 }
             }
-            let pairHeading = max(w(plot.treatmentName, bold: true), w(plot.controlName, bold: true))
+            let pairHeading = armCount == 2 ? max(w(plot.treatmentName, bold: true), w(plot.controlName, bold: true)) : 0
             armWidth = max(numbers.max() ?? 0, (pairHeading - 10) / 2)
-            for index in 0..<4 {
+            for index in 0..<(2 * armCount) {
                 rights.append(x + armWidth)
                 x += armWidth + (index == 1 ? ForestLayout.gap : 10)
             }

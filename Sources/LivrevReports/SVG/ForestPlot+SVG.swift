@@ -29,7 +29,7 @@ extension ForestPlot {
         for case .note(let text) in layout.items {
             width = max(width, ForestLayout.margin * 2 + TextMetrics.width(text, size: small))
         }
-        if let null = nullValue {
+        if let null = nullValue, direction != .unstated {
             width = max(
                 width,
                 layout.axis.x(null) + SVGDocument.favoursWidth(treatment: treatmentName, control: controlName, fontSize: small)
@@ -52,9 +52,10 @@ extension ForestPlot {
         let h1 = top + 13, h2 = top + 29
         svg.text("Study or subgroup", x: layout.studyX, y: h2, size: f, bold: true)
         if layout.hasArms {
-            for (index, name) in [treatmentName, controlName].enumerated() {
+            // One arm (single-arm rows) needs no arm names above its events and totals.
+            for (index, name) in [treatmentName, controlName].prefix(layout.armCount).enumerated() {
                 let centre = (layout.armRights[index * 2] - layout.armWidth + layout.armRights[index * 2 + 1]) / 2
-                svg.text(name, x: centre, y: h1, size: f, anchor: .middle, bold: true)
+                if layout.armCount == 2 { svg.text(name, x: centre, y: h1, size: f, anchor: .middle, bold: true) }
                 svg.text("Events", x: layout.armRights[index * 2], y: h2, size: f, anchor: .end, bold: true)
                 svg.text("Total", x: layout.armRights[index * 2 + 1], y: h2, size: f, anchor: .end, bold: true)
             }
@@ -110,7 +111,9 @@ extension ForestPlot {
             case .totalEvents(let t, let c):
                 svg.text("Total events", x: layout.studyX, y: baseline, size: f)
                 if let t { svg.text(String(t.events), x: layout.armRights[0], y: baseline, size: f, anchor: .end) }
-                if let c { svg.text(String(c.events), x: layout.armRights[2], y: baseline, size: f, anchor: .end) }
+                if let c, layout.armCount == 2 {
+                    svg.text(String(c.events), x: layout.armRights[2], y: baseline, size: f, anchor: .end)
+                }
             case .note(let text):
                 svg.text(text, x: layout.studyX, y: baseline - 1, size: small, className: "statistics")
             case .spacer:
@@ -141,7 +144,7 @@ extension ForestPlot {
         svg.group(className: "study-row") { svg in
             svg.text(row.displayLabel, x: layout.studyX, y: baseline, size: f, className: "study-label")
             if layout.hasArms {
-                for (index, arm) in [row.treatment, row.control].enumerated() {
+                for (index, arm) in [row.treatment, row.control].prefix(layout.armCount).enumerated() {
                     guard let arm else { continue }
                     svg.text(String(arm.events), x: layout.armRights[index * 2], y: baseline, size: f, anchor: .end)
                     svg.text(String(arm.total), x: layout.armRights[index * 2 + 1], y: baseline, size: f, anchor: .end)
@@ -172,7 +175,7 @@ extension ForestPlot {
         let f = ForestLayout.fontSize
         svg.text(s.label, x: layout.studyX, y: baseline, size: f, bold: true, className: "summary-label")
         if layout.hasArms {
-            for (index, arm) in [s.treatment, s.control].enumerated() {
+            for (index, arm) in [s.treatment, s.control].prefix(layout.armCount).enumerated() {
                 guard let arm else { continue }
                 svg.text(String(arm.total), x: layout.armRights[index * 2 + 1], y: baseline, size: f, anchor: .end, bold: true)
             }
