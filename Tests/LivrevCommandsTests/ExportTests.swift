@@ -50,6 +50,33 @@ struct ExportTests {
         #expect(estimate == Double(digits))
     }
 
+    /// `--exclude-rob high` leaves the same studies out of the CSV that `pool` leaves out, so R pools
+    /// the rows livrev pooled and livrev's numbers in the export are those of `pool --exclude-rob high`.
+    @Test func excludingHighRiskOfBiasExportsOnlyTheRowsPooled() throws {
+        let livrev = try DemoRegistry.get()
+        let folder = livrev.folder.appendingPathComponent("\(UUID().uuidString)-metafor").path
+        let outcome = "Infections and infestations"
+        try expectSuccess(
+            livrev.run(["export", "--metafor", folder, "--outcome", outcome, "--exclude-rob", "high"]))
+        let pooled = try #require(
+            JSONSerialization.jsonObject(
+                with: Data(
+                    try livrev.run(["pool", "--outcome", outcome, "--exclude-rob", "high", "--format", "json"]).stdout.utf8))
+                as? [String: Any])
+        let k = try #require(pooled["k"] as? Int)
+        #expect(k < 44, "the demo has infections rows from studies at high risk of bias")
+        let csv = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix("-infections-and-infestations.csv") }
+        )
+        let rows = try String(contentsOfFile: folder + "/" + csv, encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 1 + k)
+        let results = try String(contentsOfFile: folder + "/livrev-results.csv", encoding: .utf8).split(separator: "\n")
+        let line = try #require(results.first { $0.hasPrefix("\(outcome),estimate,") })
+        let estimate = try #require(Double(line.split(separator: ",").last.map(String.init) ?? ""))
+        let expected = try #require(pooled["estimate"] as? Double)
+        #expect(abs(estimate - expected) <= 1e-12 * max(1, abs(expected)))
+    }
+
     @Test func optionsReachTheScript() throws {
         let livrev = try DemoRegistry.get()
         let folder = livrev.folder.appendingPathComponent("\(UUID().uuidString)-metafor").path

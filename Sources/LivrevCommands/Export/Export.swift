@@ -19,6 +19,7 @@ struct Export: RegistryCommand {
     @OptionGroup var registryOptions: RegistryOptions
     @OptionGroup var snapshot: SnapshotOptions
     @OptionGroup var options: PoolOptions
+    @OptionGroup var selection: RowSelection
 
     @Option(help: ArgumentHelp("Write the metafor export to this folder (created if needed).", valueName: "dir"))
     var metafor: String
@@ -29,7 +30,9 @@ struct Export: RegistryCommand {
     func run(_ context: CommandContext) throws {
         let revision = try snapshot.revision(in: context)
         let export = try MetaforExport.build(
-            context.registry, outcome: outcome, options: options, at: revision, snapshot: snapshot.name)
+            context.registry, outcome: outcome, options: options,
+            excluded: try selection.excludedStudies(context.registry, at: revision), at: revision,
+            snapshot: snapshot.name)
         do {
             try FileManager.default.createDirectory(atPath: metafor, withIntermediateDirectories: true)
         } catch {

@@ -31,17 +31,19 @@ struct MetaforExport {
     }
 
     static func build(
-        _ registry: Registry, outcome name: String?, options: PoolOptions, at revision: Int64,
-        snapshot: String?
+        _ registry: Registry, outcome name: String?, options: PoolOptions, excluded: [String: String] = [:],
+        at revision: Int64, snapshot: String?
     ) throws -> MetaforExport {
         let data = try Pool.rowsByOutcome(registry, outcome: name, at: revision)
         let slugs = FigureFiles.slugs(data.map(\.0.name))
-        let pooled = try Pool.analyses(registry, outcome: name, options: options, at: revision, snapshot: snapshot)
+        let pooled = try Pool.analyses(
+            registry, outcome: name, options: options, excluded: excluded, at: revision, snapshot: snapshot)
         var outcomes: [OutcomeData] = []
         for (index, ((_, rows), result)) in zip(data, pooled).enumerated() {
             let number = String(index + 1)
             let file = String(repeating: "0", count: max(0, 2 - number.count)) + number + "-\(slugs[index]).csv"
-            outcomes.append(outcomeData(result, rows: rows, file: file))
+            // The rows livrev pooled, so that R pools the same ones.
+            outcomes.append(outcomeData(result, rows: rows.filter { excluded[$0.study] == nil }, file: file))
         }
         return MetaforExport(outcomes: outcomes, options: options)
     }
