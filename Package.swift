@@ -48,7 +48,7 @@ let package = Package(
             dependencies: ["MetaAnalysis", .product(name: "RealModule", package: "swift-numerics")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "LivrevStoreTests", dependencies: ["LivrevStore"]),
+        .testTarget(name: "LivrevStoreTests", dependencies: ["LivrevStore"], exclude: ["Fixtures"]),
         // Golden files and fixtures are read through #filePath, so they are not bundled.
         .testTarget(name: "LivrevReportsTests", dependencies: ["LivrevReports"], exclude: ["Snapshots"]),
         .testTarget(

@@ -133,10 +133,9 @@ struct CSVReaderTests {
 
 @Suite("CSVReader on the seed review")
 struct CSVSeedTests {
-    static let directory = "/work/shared/seed-review"
+    static let directory = Fixture.seedReview
 
     @Test(
-        .enabled(if: FileManager.default.fileExists(atPath: directory + "/ae_counts.csv")),
         arguments: [
             "ae_counts.csv", "prisma.csv", "references.csv", "reported_results.csv", "rob.csv", "study_characteristics.csv",
         ])
@@ -147,8 +146,7 @@ struct CSVSeedTests {
         #expect(count > 0)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: directory + "/references.csv")))
-    func seedReferencesAsRecords() throws {
+    @Test func seedReferencesAsRecords() throws {
         let records = try CSVRecordReader(path: Self.directory + "/references.csv").readAll()
         #expect(records.count == 50)
         #expect(records.allSatisfy { $0.year != nil && $0.doi != nil })

@@ -13,6 +13,10 @@ enum Fixture {
     static func bom(_ text: String) -> [UInt8] { [0xEF, 0xBB, 0xBF] + Array(text.utf8) }
 
     /// Writes `bytes` to a new file in a fresh temporary directory and returns its path.
+    /// The transcribed seed review's files, copied into `Fixtures/seed-review`.
+    static let seedReview = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../Fixtures/seed-review").standardized.path
+
     static func file(named name: String, _ bytes: [UInt8]) throws -> String {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("livrev-import-\(UUID().uuidString)")

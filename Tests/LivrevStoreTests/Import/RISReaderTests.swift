@@ -191,9 +191,8 @@ struct RISReaderTests {
         #expect(missing?.description.hasPrefix(path + ".missing: cannot read file: ") == true)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/work/shared/seed-review/references.ris")))
-    func seedReviewFile() throws {
-        let records = try RISReader(path: "/work/shared/seed-review/references.ris").readAll()
+    @Test func seedReviewFile() throws {
+        let records = try RISReader(path: Fixture.seedReview + "/references.ris").readAll()
         #expect(records.count == 50)
         #expect(records.allSatisfy { $0.doi != nil && $0.year != nil && $0.journal != nil && !$0.authors.isEmpty })
         #expect(records.contains { $0.authors.contains("MSB-DM003 Investigators") })
