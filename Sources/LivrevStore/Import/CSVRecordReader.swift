@@ -56,16 +56,4 @@ package final class CSVRecordReader: ImportedRecordReader {
             registryNumbers: registryNumbers,
             line: row.line)
     }
-
-    /// Calls `body` with each record in file order.
-    package func forEach(_ body: (ImportedRecord) throws -> Void) throws {
-        while let record = try next() { try body(record) }
-    }
-
-    /// Reads every record into an array (for small files and tests).
-    package func readAll() throws(ImportError) -> [ImportedRecord] {
-        var records: [ImportedRecord] = []
-        while let record = try next() { records.append(record) }
-        return records
-    }
 }

@@ -7,6 +7,15 @@ package protocol ImportedRecordReader {
     func next() throws(ImportError) -> ImportedRecord?
 }
 
+extension ImportedRecordReader {
+    /// Reads every record into an array (for small files and tests).
+    package func readAll() throws(ImportError) -> [ImportedRecord] {
+        var records: [ImportedRecord] = []
+        while let record = try next() { records.append(record) }
+        return records
+    }
+}
+
 /// The bibliographic export formats `livrev import` reads, chosen by file extension.
 ///
 /// Sources: RIS format specification (`.ris`), NLM MEDLINE/PubMed display format (`.nbib`,

@@ -62,18 +62,6 @@ package final class MedlineReader: ImportedRecordReader {
         return inRecord ? try fields.finish(file: lines.file) : nil
     }
 
-    /// Calls `body` with each record in file order.
-    package func forEach(_ body: (ImportedRecord) throws -> Void) throws {
-        while let record = try next() { try body(record) }
-    }
-
-    /// Reads every record into an array (for small files and tests).
-    package func readAll() throws(ImportError) -> [ImportedRecord] {
-        var records: [ImportedRecord] = []
-        while let record = try next() { records.append(record) }
-        return records
-    }
-
     private func startRecord() throws(ImportError) {
         fields.start(line: lines.lineNumber)
         let tag = try lines.withLine { line throws(ImportError) in MedlineTag.parse(line) }

@@ -60,18 +60,6 @@ package struct RISReader: ImportedRecordReader {
         return nil
     }
 
-    /// Calls `body` with each record in file order.
-    package func forEach(_ body: (ImportedRecord) throws -> Void) throws {
-        while let record = try next() { try body(record) }
-    }
-
-    /// Reads every record into an array (for small files and tests).
-    package func readAll() throws(ImportError) -> [ImportedRecord] {
-        var records: [ImportedRecord] = []
-        while let record = try next() { records.append(record) }
-        return records
-    }
-
     /// The buffer size of the underlying line reader (for the streaming test).
     package var bufferCapacity: Int { lines.bufferCapacity }
 
