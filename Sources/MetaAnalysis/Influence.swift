@@ -8,12 +8,12 @@ import RealModule
 /// distance (μ̂ − μ̂₋ᵢ)²/Var(μ̂), the covariance ratio Var(μ̂₋ᵢ)/Var(μ̂), DFBETAS, τ²₋ᵢ and Q₋ᵢ,
 /// plus the hat value wᵢ/Σw and the weight in percent.
 ///
-/// Cost: no deletion is refitted from scratch. For `.fixed` and `.derSimonianLaird` Q₋ᵢ and τ²₋ᵢ
-/// come from running sums in O(1), and the random-effects sums Σⱼ≠ᵢ 1/(vⱼ + τ²₋ᵢ) (and their
-/// y-weighted versions) from a power series around the full-data τ² whose truncation error is
-/// bounded below 1e-16 relative. The iterative estimators (REML, ML, EB, PM, SJ, HE) replay
-/// metafor's own iteration for each deletion (same start, steps, stopping rule, `uniroot` path),
-/// evaluating every weighted sum from cached series (`SeriesSums`). Where a bound does not hold
+/// Cost: no deletion is refitted from scratch. Q₋ᵢ, and τ²₋ᵢ for FE, DL and HE, come from running
+/// sums in O(1); the random-effects sums Σⱼ≠ᵢ 1/(vⱼ + τ²₋ᵢ) (and their y-weighted versions) from
+/// power series around cached values of τ² whose truncation error is bounded below 1e-16
+/// relative (`SeriesSums`). The iterative estimators (REML, ML, EB, PM, SJ) replay metafor's own
+/// iteration for each deletion (same start, steps, stopping rule, `uniroot` path) on those
+/// series. Where a bound does not hold
 /// the sum is taken directly in O(k), so results are exact to rounding; the usual cost is O(k)
 /// overall, the worst case O(k²).
 ///
@@ -47,16 +47,14 @@ public enum Influence {
             deletions = (0..<k).map {
                 (try? DeletionFit.refit(y: y, v: v, deleting: $0, method: method, test: test, level: level)) ?? .undefined
             }
-        } else if method == .fixed || method == .derSimonianLaird {
-            deletions = DeletionSums(y: y, v: v, full: full).allDeletions(method: method, test: test, level: level)
         } else {
-            var iterative = IterativeDeletions(y: y, v: v, full: full, method: method)
+            var series = SeriesDeletions(y: y, v: v, full: full, method: method)
             let alpha = 1 - level
             let critical = (
                 z: Normal.quantile(1 - alpha / 2),
                 t: k > 2 ? StudentT.quantile(1 - alpha / 2, df: Double(k - 2)) : .nan
             )
-            deletions = (0..<k).map { iterative.deletion($0, method: method, test: test, critical: critical) }
+            deletions = (0..<k).map { series.deletion($0, method: method, test: test, critical: critical) }
         }
         let sumW = full.weights.reduce(0, +)
         let beta = full.beta[0]

@@ -77,7 +77,7 @@ struct InfluenceTests {
             effects.append(EffectSize(yi: yi, vi: vi))
         }
         for (method, test) in [
-            (TauSquaredMethod.derSimonianLaird, WaldTest.z), (.derSimonianLaird, .knappHartung),
+            (TauSquaredMethod.fixed, WaldTest.z), (.derSimonianLaird, .z), (.derSimonianLaird, .knappHartung),
             (.restrictedMaximumLikelihood, .z), (.pauleMandel, .knappHartung),
         ] {
             let fast = try Influence.diagnostics(effects, method: method, test: test, level: 0.95, forceRefit: false)

@@ -1,10 +1,11 @@
 import RealModule
 
-/// All k deletions of an intercept-only model with an iterative τ² estimator (REML, ML, EB, PM,
-/// SJ, HE), each following `rma.uni`'s own iteration path exactly, with every weighted sum
-/// taken from `SeriesSums` instead of an O(k) pass. A deletion whose estimator fails (as
-/// metafor's refit would) comes back undefined (NaN), as `influence()` leaves NA.
-struct IterativeDeletions {
+/// All k deletions of an intercept-only model: Q₋ᵢ and the moment estimators (FE, DL, HE, SJ's
+/// start) from running sums in O(1), the iterative estimators (REML, ML, EB, PM, SJ) following
+/// `rma.uni`'s own iteration path exactly, and every weighted sum taken from `SeriesSums`
+/// instead of an O(k) pass. A deletion whose estimator fails (as metafor's refit would) comes
+/// back undefined (NaN), as `influence()` leaves NA.
+struct SeriesDeletions {
     let y: [Double]
     let v: [Double]
     let k: Int
