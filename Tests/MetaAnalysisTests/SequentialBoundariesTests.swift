@@ -18,10 +18,12 @@ struct SequentialBoundariesTests {
 
     @Test func theTSAManualsSmokingCessationExampleNeeds5218Or4410Participants() throws {
         // The TSA manual: P_C = 14 %, α 5 %, β 20 %; a 20 % relative increase and a 20 % reduction.
-        #expect(try RequiredInformationSize(controlRisk: 0.14, relativeRiskReduction: -0.2, alpha: 0.05, power: 0.8)
-            .participants == 5218)
-        #expect(try RequiredInformationSize(controlRisk: 0.14, relativeRiskReduction: 0.2, alpha: 0.05, power: 0.8)
-            .participants == 4410)
+        #expect(
+            try RequiredInformationSize(controlRisk: 0.14, relativeRiskReduction: -0.2, alpha: 0.05, power: 0.8)
+                .participants == 5218)
+        #expect(
+            try RequiredInformationSize(controlRisk: 0.14, relativeRiskReduction: 0.2, alpha: 0.05, power: 0.8)
+                .participants == 4410)
     }
 
     @Test func requiredInformationSizeMatchesTheFormulaInR() throws {

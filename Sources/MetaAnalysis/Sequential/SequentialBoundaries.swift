@@ -177,7 +177,9 @@ struct Step {
     /// P(continue to the previous look, then Z_k ≥ c).
     func upperTail(_ c: Double, density: Density?) -> Double {
         guard c < .infinity else { return 0 }
-        return sum(density) { Normal.upperTail(c * current.squareRoot() / increment.squareRoot() - $0) } upperFirst: {
+        return sum(density) {
+            Normal.upperTail(c * current.squareRoot() / increment.squareRoot() - $0)
+        } upperFirst: {
             Normal.upperTail(c - drift * current.squareRoot())
         }
     }
@@ -185,7 +187,9 @@ struct Step {
     /// P(continue to the previous look, then Z_k < f).
     func lowerTail(_ f: Double, density: Density?) -> Double {
         guard f > -.infinity else { return 0 }
-        return sum(density) { Normal.cdf(f * current.squareRoot() / increment.squareRoot() - $0) } upperFirst: {
+        return sum(density) {
+            Normal.cdf(f * current.squareRoot() / increment.squareRoot() - $0)
+        } upperFirst: {
             Normal.cdf(f - drift * current.squareRoot())
         }
     }
