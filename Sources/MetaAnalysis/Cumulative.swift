@@ -70,6 +70,24 @@ public struct CumulativeStep: Equatable, Sendable {
     public var i2: Double
     public var h2: Double
 
+    public init(
+        k: Int, estimate: Double, se: Double, statistic: Double, p: Double, ciLower: Double, ciUpper: Double,
+        q: Double, qDF: Int, tau2: Double, i2: Double, h2: Double
+    ) {
+        self.k = k
+        self.estimate = estimate
+        self.se = se
+        self.statistic = statistic
+        self.p = p
+        self.ciLower = ciLower
+        self.ciUpper = ciUpper
+        self.q = q
+        self.qDF = qDF
+        self.tau2 = tau2
+        self.i2 = i2
+        self.h2 = h2
+    }
+
     /// The p-value of `q` (1 for a single study), computed on access.
     public var qP: Double { qDF > 0 ? ChiSquared.upperTail(q, df: Double(qDF)) : 1 }
 }
