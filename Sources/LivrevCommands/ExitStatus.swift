@@ -1,4 +1,5 @@
 import ArgumentParser
+import LivrevAnalysis
 import LivrevStore
 
 /// The exit codes of SPEC.md, and the one place that maps an error to one of them.
@@ -18,7 +19,7 @@ enum ExitStatus {
         switch error {
         case let error as CommandError: return error.exitCode
         case is ValidationError: return usage
-        case let error as PoolError:
+        case let error as AnalysisError:
             if case .noSuchCharacteristic = error { return noSuchObject }
             return dataError
         case let error as StoreError: return code(for: error)
