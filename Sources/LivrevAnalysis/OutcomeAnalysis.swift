@@ -147,11 +147,11 @@ public enum OutcomeAnalysis {
             result.qDF = peto.kYi - 1
             return
         }
-        let mhMeasure: MantelHaenszel.Measure =
+        let mhMeasure: Measure =
             switch result.measure {
-            case .measure(.RR): .riskRatio
-            case .measure(.RD): .riskDifference
-            default: .oddsRatio
+            case .measure(.RR): .RR
+            case .measure(.RD): .RD
+            default: .OR
             }
         let mh = try MantelHaenszel(ai: ai, n1i: n1i, ci: ci, n2i: n2i, measure: mhMeasure)
         (result.estimate, result.se, result.ciLower, result.ciUpper) = (mh.estimate, mh.standardError, mh.ciLower, mh.ciUpper)
