@@ -8,21 +8,24 @@ func estimateTauSquared(y: [Double], v: [Double], design x: DesignMatrix, method
         }
         return f
     }
+    let allPositive = v.allSatisfy { $0 > 0 }
     return try estimateTauSquared(
-        k: x.rows, p: x.columns, method: method,
+        k: x.rows, p: x.columns, method: method, allVariancesPositive: allPositive,
         moments: {
-            let fixed = try weighted(v.map { 1 / $0 })
+            // With a sampling variance of 0 the fixed-effect fit does not exist (DL and PM refuse such data).
+            let fixed = allPositive ? try weighted(v.map { 1 / $0 }) : nil
             let ols = try weighted(Array(repeating: 1, count: y.count))
             let h = ols.leverageFactors(x)
             var trPV = 0.0
             for i in 0..<y.count { trPV += v[i] * (1 - h[i]) }
             let mean = y.reduce(0, +) / Double(y.count)
             return TauSquaredMoments(
-                q: fixed.rss, traceP: fixed.traceP(x), unweightedRSS: ols.rss, unweightedTracePV: trPV,
+                q: fixed?.rss ?? .nan, traceP: fixed?.traceP(x) ?? .nan, unweightedRSS: ols.rss, unweightedTracePV: trPV,
                 squaresAroundMean: y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) })
         },
         mad: { medianAbsoluteDeviation(y) },
         fit: { t, needs in
+            if t <= 0, !allPositive { throw MetaAnalysisError.zeroVarianceWithoutHeterogeneity }
             let f = try weighted(v.map { 1 / ($0 + t) })
             var terms = TauSquaredTerms(rss: f.rss)
             switch needs {

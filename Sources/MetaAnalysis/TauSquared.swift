@@ -74,10 +74,14 @@ struct TauSquaredTerms {
 /// likelihood at 0 is higher by more than the tolerance; PM the root of RSS(τ²) = k − p by
 /// `uniroot` over [0, max(100, 10·mad(y)²)]. Negative values are truncated at 0.
 ///
-/// - Throws: `.didNotConverge` when scoring does not settle or PM's bracket holds no root, and
-///   whatever `fit` throws.
+/// metafor skips the check against τ² = 0 when a sampling variance is 0 (`allvipos`):
+/// `allVariancesPositive` says whether it may run.
+///
+/// - Throws: `.didNotConverge` when scoring does not settle, `.searchLimitTooLow` when PM's bracket
+///   holds no root, `.rootSearchFailed` when `uniroot` fails, and whatever `fit` throws.
 func estimateTauSquared(
-    k: Int, p: Int, method: TauSquaredMethod, moments: () throws -> TauSquaredMoments, mad: () -> Double,
+    k: Int, p: Int, method: TauSquaredMethod, allVariancesPositive: Bool = true,
+    moments: () throws -> TauSquaredMoments, mad: () -> Double,
     fit: (_ tau2: Double, _ needs: TauSquaredNeeds) throws -> TauSquaredTerms
 ) throws -> Double {
     if k == 1 || method == .fixed { return 0 }
@@ -102,14 +106,12 @@ func estimateTauSquared(
         let fLower = q(0)
         if fLower < 0 { return 0 }
         let fUpper = q(upper)
-        guard fUpper <= 0 else { throw MetaAnalysisError.didNotConverge(estimator: "PM", iterations: 0) }
+        guard fUpper <= 0 else { throw MetaAnalysisError.searchLimitTooLow(estimator: "PM", limit: upper) }
         guard
             let root = zeroin(
                 lower: 0, upper: upper, fLower: fLower, fUpper: fUpper, tolerance: TauSquaredControl.rootTolerance,
                 maxIterations: TauSquaredControl.maxIterations, q)
-        else {
-            throw MetaAnalysisError.didNotConverge(estimator: "PM", iterations: TauSquaredControl.maxIterations)
-        }
+        else { throw MetaAnalysisError.rootSearchFailed(estimator: "PM") }
         tau2 = root
     case .maximumLikelihood, .restrictedMaximumLikelihood, .empiricalBayes:
         let m = try moments()
@@ -131,10 +133,11 @@ func estimateTauSquared(
             tau2 += adjustment
             change = abs(old - tau2)
             if iterations > TauSquaredControl.maxIterations {
-                throw MetaAnalysisError.didNotConverge(estimator: method.rawValue, iterations: iterations)
+                throw MetaAnalysisError.didNotConverge(
+                    estimator: "\(method.rawValue) (Fisher scoring)", iterations: iterations)
             }
         }
-        if method != .empiricalBayes, tau2 > TauSquaredControl.threshold {
+        if method != .empiricalBayes, allVariancesPositive, tau2 > TauSquaredControl.threshold {
             let restricted = method == .restrictedMaximumLikelihood
             func logLikelihood(_ t: Double) throws -> Double {
                 let f = try fit(t, .likelihood)
