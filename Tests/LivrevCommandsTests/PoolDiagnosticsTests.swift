@@ -155,6 +155,28 @@ struct PoolDiagnosticsTests {
     }
 }
 
+/// A Paule–Mandel model metafor refuses says why, as metafor does, and exits 65.
+@Suite("Pool says why an estimator fails")
+struct PoolEstimatorFailureTests {
+    @Test func pauleMandelSaysItsSearchLimitIsTooLow() throws {
+        let reason =
+            try #require(
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: PoolSeedTests.fixtures.appendingPathComponent("pool_diagnostics.json")))
+                    as? [String: Any])["pm_too_low"] as? String
+        #expect(reason?.contains("'tau2.max' too low") == true)
+        let livrev = try PoolKindsTests.registry(importing: "pm_too_low.csv")
+        let result = try livrev("pool --outcome Outlier --method PM")
+        #expect(result.status == 65)
+        #expect(
+            result.stderr
+                == "Error: outcome 'Outlier' cannot be pooled with '--method PM': PM: value of tau2.max (100) too low: "
+                + "Q(τ²) is still above k − 1 there; switch to another method\n")
+        // Another estimator pools the same rows.
+        try expectSuccess(livrev("pool --outcome Outlier --method REML"))
+    }
+}
+
 /// Options that would relabel or do nothing are refused, with the registry unchanged.
 @Suite("Pool refuses options that do not apply")
 struct PoolRefusalTests {
@@ -171,6 +193,10 @@ struct PoolRefusalTests {
     func aMeasureOnGenericRowsWouldOnlyRelabelThem(measure: String) throws {
         try Self.refused(
             "bcg_generic.csv", "pool --outcome TB --measure \(measure)", "would relabel them, not convert them")
+    }
+
+    @Test func aMeasureOnEffectRowsWouldOnlyRelabelThem() throws {
+        try Self.refused("pm_too_low.csv", "pool --outcome Outlier --measure OR", "would relabel them, not convert them")
     }
 
     @Test func theRowsOwnScaleIsNotARelabelling() throws {

@@ -4,7 +4,8 @@
 # `--diagnostics`, regtest()$est, confint() (Q-profile tau^2 CI), trimfill() for `--trimfill`,
 # rma.mh's CMH and Tarone tests and per-table rows, rma.peto's per-table rows, and risk
 # differences without a zero-cell correction (metafor keeps the vi = 0 table under REML and
-# refuses DL). Writes Tests/LivrevCommandsTests/Fixtures/{collins1985a.csv,pool_diagnostics.json}.
+# refuses DL); and a Paule-Mandel model metafor refuses (tau2.max too low).
+# Writes Tests/LivrevCommandsTests/Fixtures/{collins1985a.csv,pm_too_low.csv,pool_diagnostics.json}.
 # Run from the repository root: Rscript scripts/reference/pool_diagnostics_cli.R
 suppressMessages(library(metafor))
 stopifnot(packageVersion("metafor") == "3.8.1")
@@ -56,6 +57,11 @@ out <- list(
   rd_none_reml = suppressWarnings(inverse_variance(rd, "REML")),
   rd_none_refusals = list(DL = refusal("DL"), PM = refusal("PM"), FE = refusal("FE")),
   or_none = list(k = sum(kept), left_out = d$study[!kept], estimate = v(rma(yi, vi, data = or_none[kept, ], method = "DL")$beta)))
+# Generic rows (yi with its SE) whose Paule-Mandel Q(tau^2) is still above k - 1 at tau2.max.
+pm <- data.frame(study = paste("Study", 1:6), outcome = "Outlier", yi = c(0, 0.1, 0.2, 0.1, 0.05, 80),
+                 sei = sqrt(0.001))
+write.csv(pm, file.path(fixtures, "pm_too_low.csv"), row.names = FALSE)
+out$pm_too_low <- tryCatch({ rma(yi, sei = sei, data = pm, method = "PM"); NULL }, error = function(e) conditionMessage(e))
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null", na = "null"),
            file.path(fixtures, "pool_diagnostics.json"))
 cat("ok\n")

@@ -148,7 +148,9 @@ struct Pool: RegistryCommand, FormattedCommand {
         }
         let levels = Dictionary(
             table.studies.map { ($0.study, $0.values[characteristic]?.text ?? "") }, uniquingKeysWith: { first, _ in first })
-        return try analysisInput(registry, outcome: name, at: revision).map { outcome, rows in
+        let input = try analysisInput(registry, outcome: name, at: revision)
+        try OutcomeAnalysis.refuseCorrection(options.correction, for: input)
+        return try input.map { outcome, rows in
             try SubgroupAnalysis.pool(
                 outcome, rows: rows, characteristic: characteristic, levels: levels,
                 specification: options.specification, excluded: excluded, snapshot: snapshot)
