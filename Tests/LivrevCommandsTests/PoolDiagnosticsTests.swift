@@ -125,6 +125,8 @@ struct PoolDiagnosticsTests {
             try #require(pooled["rows"] as? [[String: Any]]), try #require(expected["rows"] as? [String: Any]),
             keys: ["vi", "hat", "dffits", "tau2_del", "qe_del"], "RD none")
         #expect((pooled["left_out"] as? [Any])?.isEmpty == true)
+        let text = try Self.pool("--measure RD --correction none --method REML").1.stdout
+        #expect(text.contains("Heterogeneity: Q, I² and H² undefined (a row has sampling variance 0); τ² = "), "\(text)")
     }
 
     @Test(arguments: ["DL", "PM", "FE"])

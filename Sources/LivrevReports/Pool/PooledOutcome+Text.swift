@@ -77,7 +77,12 @@ extension PooledOutcome {
             lines.append("Test: \(name) = \(f(statistic, 3)), p = \(pText(p)): \(significance)")
         }
         lines.append("Direction: \(direction)")
-        if let q, let qDF, let qP {
+        if let q, q.isNaN {
+            // metafor: "Cannot compute Q-test, I^2, or H^2 when there are non-positive sampling variances".
+            lines.append(
+                "Heterogeneity: Q, I² and H² undefined (a row has sampling variance 0)"
+                    + (tau2.map { "; τ² = \(f($0, 4))" } ?? ""))
+        } else if let q, let qDF, let qP {
             var heterogeneity = "Heterogeneity: Q = \(f(q, 3)) (df = \(qDF), p = \(pText(qP)))"
             if let tau2 { heterogeneity += "; τ² = \(f(tau2, 4))" }
             if let i2 { heterogeneity += "; I² = \(f(i2, 2))%" }
