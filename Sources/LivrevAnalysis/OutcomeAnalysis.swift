@@ -105,10 +105,12 @@ public enum OutcomeAnalysis {
         result.piUpper = pooled.piUpper
         for index in result.rows.indices { result.rows[index].weight = pooled.weights[index] }
         let k = effects.count
+        // Under FE two rows suffice: metafor reports the saturated fit.
+        let eggerNeeds = method == .fixed ? 2 : 3
         result.egger =
-            k >= 3
+            k >= eggerNeeds
             ? .attempt { try Egger.test(effects, model: .mixedEffects, method: method, test: test) }
-            : .notComputed(reason: "needs at least 3 rows (k = \(k))")
+            : .notComputed(reason: "needs at least \(eggerNeeds) rows (k = \(k))")
         result.begg =
             k >= 2
             ? rankCorrelation(effects) : .notComputed(reason: "needs at least 2 rows (k = \(k))")
