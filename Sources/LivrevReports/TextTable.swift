@@ -16,14 +16,18 @@ public struct TextTable: Sendable {
     public let rows: [[String]]
     /// Columns that may be left out when the table does not fit, least needed first.
     public var droppable: [Int]
+    /// Columns that may wrap onto more lines (nil: every text column). Keep cells such as
+    /// "0.25 [-0.26, 0.76]" whole by leaving their columns out.
+    public var wrapping: [Int]?
 
     /// The width every command's text tables fit unless `--wide` is given.
     public static let terminalWidth = 100
 
-    public init(header: [String], rows: [[String]], droppable: [Int] = []) {
+    public init(header: [String], rows: [[String]], droppable: [Int] = [], wrapping: [Int]? = nil) {
         self.header = header
         self.rows = rows
         self.droppable = droppable
+        self.wrapping = wrapping
     }
 
     public func rendered(width: Int? = TextTable.terminalWidth) -> String {
@@ -42,9 +46,16 @@ public struct TextTable: Sendable {
                 columns.removeAll { $0 == column }
                 dropped.append(header[column])
             }
-            // Narrow the widest text column one character at a time, down to 10 (or its header).
+            // Narrow the widest text column one character at a time, down to its longest word (at most 16).
+            let floors = header.indices.map { column in
+                max(
+                    header[column].count,
+                    min(16, rows.map { TextTable.longestWord(cell($0, column)) }.max() ?? 0))
+            }
             while total() > width {
-                let shrinkable = columns.filter { !numeric[$0] && widths[$0] > max(10, header[$0].count) }
+                let shrinkable = columns.filter {
+                    !numeric[$0] && widths[$0] > floors[$0] && (wrapping?.contains($0) ?? true)
+                }
                 guard let widest = shrinkable.max(by: { widths[$0] < widths[$1] }) else { break }
                 widths[widest] -= 1
             }
@@ -78,7 +89,7 @@ public struct TextTable: Sendable {
     }
 
     /// `text` in lines of at most `width` characters, broken at spaces (a longer word is cut).
-    static func wrapped(_ text: String, width: Int) -> [String] {
+    public static func wrapped(_ text: String, width: Int) -> [String] {
         guard text.count > width, width > 0 else { return [text] }
         var lines: [String] = []
         var line = ""
@@ -100,6 +111,10 @@ public struct TextTable: Sendable {
         }
         if !line.isEmpty { lines.append(line) }
         return lines
+    }
+
+    private static func longestWord(_ text: String) -> Int {
+        text.split(separator: " ").map(\.count).max() ?? 0
     }
 
     private static func trailingSpaceTrimmed(_ line: String) -> String {

@@ -34,6 +34,9 @@ struct Pool: RegistryCommand {
     @Option(help: "Output format: text, json or csv.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Print every column of the text tables at full width instead of fitting 100 columns.")
+    var wide = false
+
     @Flag(help: "Store the result with its specification, the revision read and a hash of its inputs (a new revision).")
     var store = false
 
@@ -67,14 +70,17 @@ struct Pool: RegistryCommand {
 
     /// The analysis specification in a canonical form: every option that changes the result.
     var specification: String {
-        [
+        let fields = [
             ("outcome", outcome ?? "*"), ("measure", options.measure?.rawValue ?? "default"),
             ("method", options.method.rawValue), ("ci", options.ci.rawValue), ("correction", options.correction.rawValue),
             ("exclude-rob", selection.excludeRob ?? ""), ("rob-domain", selection.robDomain ?? ""),
             ("subgroup", subgroup ?? ""), ("format", format.rawValue),
         ]
-        .map { "\($0)=\($1)" }.joined(separator: ";")
+        return (fields + (wide && format == .text ? [("wide", "1")] : [])).map { "\($0)=\($1)" }.joined(separator: ";")
     }
+
+    /// The width text tables fit, nil with `--wide`.
+    private var width: Int? { wide ? nil : TextTable.terminalWidth }
 
     /// What the analysis prints, as of `revision`.
     private func rendered(_ registry: Registry, at revision: Int64) throws -> String {
@@ -91,7 +97,7 @@ struct Pool: RegistryCommand {
             }
             switch format {
             case .json: return (all ? JSONValue.array(analyses.map(\.json)) : analyses[0].json).rendered(pretty: true) + "\n"
-            default: return analyses.map { $0.renderedText() }.joined(separator: "\n")
+            default: return analyses.map { $0.renderedText(width: width) }.joined(separator: "\n")
             }
         }
         let results = try Pool.analyses(
@@ -103,7 +109,8 @@ struct Pool: RegistryCommand {
         switch format {
         case .json: return (all ? JSONValue.array(results.map(\.json)) : results[0].json).rendered(pretty: true) + "\n"
         case .csv: return CSVWriter.rendered(header: PooledOutcome.csvHeader, rows: results.map(\.csvRow))
-        default: return all ? PooledOutcome.summaryTable(results) : results[0].renderedText()
+        default:
+            return all ? PooledOutcome.summaryTable(results, width: width) : results[0].renderedText(width: width)
         }
     }
 

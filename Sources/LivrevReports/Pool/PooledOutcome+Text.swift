@@ -5,7 +5,7 @@ extension PooledOutcome {
     /// The result in words, as a reader of the review needs it: estimate and CI (also on the
     /// ratio scale), test, direction, heterogeneity, prediction interval, small-study tests,
     /// outliers, then one line per row.
-    public func renderedText() -> String {
+    public func renderedText(width: Int? = TextTable.terminalWidth) -> String {
         let lines = summaryLines()
         let head = ([lines[0]] + lines.dropFirst().map { "  " + $0 }).joined(separator: "\n")
         guard estimate != nil else { return head + "\n" }
@@ -18,7 +18,8 @@ extension PooledOutcome {
                 row.rstudent.map { f($0, 3) } ?? "—", row.cooksDistance.map { f($0, 3) } ?? "—",
             ]
         }
-        let body = TextTable(header: header, rows: table).rendered().split(separator: "\n").map { "  " + $0 }
+        let body = TextTable(header: header, rows: table).rendered(width: width.map { $0 - 2 }).split(separator: "\n")
+            .map { "  " + $0 }
         return ([head, ""] + body).joined(separator: "\n") + "\n"
     }
 
@@ -96,7 +97,7 @@ extension PooledOutcome {
     var testName: String { ciMethod == .hksj ? "Knapp–Hartung t" : "Wald z" }
 
     /// One line per outcome for `pool --all`: the numbers a paper prints, and the direction in words.
-    public static func summaryTable(_ outcomes: [PooledOutcome]) -> String {
+    public static func summaryTable(_ outcomes: [PooledOutcome], width: Int? = TextTable.terminalWidth) -> String {
         let header = [
             "outcome", "k", "scale", "estimate", "95% CI", "z", "p", "Q", "τ²", "I² %", "Begg p", "Egger p", "±outlier",
             "in words",
@@ -112,12 +113,15 @@ extension PooledOutcome {
                 o.egger.value.map { o.pText($0.p) } ?? "—", o.outlierThreshold.map { o.f($0, 3) } ?? "—", o.inWords,
             ]
         }
-        var text = TextTable(header: header, rows: rows).rendered()
+        // Fitting 100 columns leaves out, least needed first: the outlier bound, Begg, z, Q, τ², the scale, Egger.
+        var text = TextTable(header: header, rows: rows, droppable: [12, 10, 5, 7, 8, 2, 11], wrapping: [0, 13])
+            .rendered(width: width)
         if let first = outcomes.first {
-            text += "\n\(first.methodName), \(first.testName) 95% CIs. "
+            var note = "\(first.methodName), \(first.testName) 95% CIs. "
             var rules: [String] = []
             for outcome in outcomes where !rules.contains(outcome.directionRule) { rules.append(outcome.directionRule) }
-            text += rules.joined(separator: "; ") + ".\n"
+            note += rules.joined(separator: "; ") + "."
+            text += "\n" + TextTable.wrapped(note, width: width ?? Int.max).joined(separator: "\n") + "\n"
         }
         return text
     }
