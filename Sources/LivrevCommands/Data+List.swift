@@ -3,7 +3,8 @@ import LivrevReports
 import LivrevStore
 
 extension DataCommand {
-    struct List: RegistryCommand {
+    struct List: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json, .csv]
         static let configuration = CommandConfiguration(
             abstract: "List the current outcome rows with the row ids that 'data retract' takes.")
 

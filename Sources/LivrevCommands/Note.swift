@@ -37,7 +37,8 @@ struct NoteCommand: ParsableCommand {
         }
     }
 
-    struct List: RegistryCommand {
+    struct List: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
             abstract: "List the notes you may read: your own (an arbiter reads everyone's).")
 

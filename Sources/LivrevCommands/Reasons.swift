@@ -50,7 +50,8 @@ struct ReasonsCommand: ParsableCommand {
         }
     }
 
-    struct List: RegistryCommand {
+    struct List: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(abstract: "List the review's exclusion reasons, numbered.")
 
         @OptionGroup var registryOptions: RegistryOptions

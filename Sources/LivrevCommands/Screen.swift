@@ -13,7 +13,8 @@ struct ScreenCommand: ParsableCommand {
         subcommands: [Interactive.self, Next.self, Decide.self, Undo.self, ImportDecisions.self],
         defaultSubcommand: Interactive.self)
 
-    struct Next: RegistryCommand {
+    struct Next: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
             abstract: "Show the next record you have not decided at a stage; shows nothing of other reviewers' votes.")
 

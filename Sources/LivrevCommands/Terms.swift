@@ -52,7 +52,8 @@ struct TermsCommand: ParsableCommand {
         }
     }
 
-    struct List: RegistryCommand {
+    struct List: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(abstract: "Show both lists.")
 
         @OptionGroup var registryOptions: RegistryOptions

@@ -47,7 +47,7 @@ struct ParityTests {
         #expect(throws: MetaAnalysisError.searchLimitTooLow(estimator: "PM", limit: 100)) {
             try Pooling.fit(Self.effects(section), method: .pauleMandel)
         }
-        #expect(MetaAnalysisError.searchLimitTooLow(estimator: "PM", limit: 100).description.contains("tau2.max (100.0) too low"))
+        #expect(MetaAnalysisError.searchLimitTooLow(estimator: "PM", limit: 100).description.contains("tau2.max (100) too low"))
     }
 
     @Test func eggerAtTwoStudiesUnderFixedEffectIsTheSaturatedFit() throws {

@@ -130,7 +130,8 @@ enum ForestFigure {
             return ForestArm(events: column.map(\.events).reduce(0, +), total: column.map(\.total).reduce(0, +))
         }
         var heterogeneity: ForestHeterogeneity?
-        if let q = pooled.q, let df = pooled.qDF, let p = pooled.qP, let i2 = pooled.i2, pooled.k > 1 {
+        // No line when Q is undefined (a row with sampling variance 0, as metafor's NA).
+        if let q = pooled.q, let df = pooled.qDF, let p = pooled.qP, let i2 = pooled.i2, pooled.k > 1, q.isFinite {
             heterogeneity = ForestHeterogeneity(tau2: pooled.tau2, q: q, df: df, p: p, i2: i2)
         }
         // A prediction interval says little with fewer than three studies (Cochrane Handbook 10.10.4.3).
