@@ -88,6 +88,16 @@ struct PoolDiagnosticsTests {
         #expect(long.isEmpty, "\(long)")
     }
 
+    @Test func eggerAtTwoRowsUnderFixedEffectIsTheSaturatedFit() throws {
+        let expected = try Self.reference("egger_k2_fe")
+        let livrev = try PoolKindsTests.registry(importing: "lee2004_k2.csv")
+        let fixed = try json(livrev("pool --outcome Nausea --method FE --format json"))
+        let egger = try #require(fixed["egger"] as? [String: Any])
+        for key in ["z", "p", "limit_estimate"] { Self.expectSame(egger[key], expected[key], "Egger k = 2 \(key)") }
+        // A random-effects model has τ² to estimate too: metafor has no Egger test at k = 2.
+        #expect(try json(livrev("pool --outcome Nausea --format json"))["egger"] is NSNull)
+    }
+
     @Test func mantelHaenszelTestsAndPerTableRows() throws {
         let expected = try Self.reference("mh")
         let pooled = try json(Self.pool("--method MH --format json").1)

@@ -5,7 +5,8 @@
 # rma.mh's CMH and Tarone tests and per-table rows, rma.peto's per-table rows, and risk
 # differences without a zero-cell correction (metafor keeps the vi = 0 table under REML and
 # refuses DL); and a Paule-Mandel model metafor refuses (tau2.max too low).
-# Writes Tests/LivrevCommandsTests/Fixtures/{collins1985a.csv,pm_too_low.csv,pool_diagnostics.json}.
+# and Egger's test at k = 2 under FE (dat.lee2004).
+# Writes Tests/LivrevCommandsTests/Fixtures/{collins1985a.csv,pm_too_low.csv,lee2004_k2.csv,pool_diagnostics.json}.
 # Run from the repository root: Rscript scripts/reference/pool_diagnostics_cli.R
 suppressMessages(library(metafor))
 stopifnot(packageVersion("metafor") == "3.8.1")
@@ -62,6 +63,12 @@ pm <- data.frame(study = paste("Study", 1:6), outcome = "Outlier", yi = c(0, 0.1
                  sei = sqrt(0.001))
 write.csv(pm, file.path(fixtures, "pm_too_low.csv"), row.names = FALSE)
 out$pm_too_low <- tryCatch({ rma(yi, sei = sei, data = pm, method = "PM"); NULL }, error = function(e) conditionMessage(e))
+# Egger's test at k = 2 under FE: metafor's saturated-model result (dat.lee2004, first two trials).
+lee <- dat.lee2004[1:2, ]
+write.csv(data.frame(study = paste(lee$study, lee$year), outcome = "Nausea", events_t = lee$ai, n_t = lee$n1i,
+                     events_c = lee$ci, n_c = lee$n2i), file.path(fixtures, "lee2004_k2.csv"), row.names = FALSE)
+rt <- regtest(rma(measure = "OR", ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = lee, method = "FE"))
+out$egger_k2_fe <- list(z = v(rt$zval), p = v(rt$pval), limit_estimate = v(rt$est))
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null", na = "null"),
            file.path(fixtures, "pool_diagnostics.json"))
 cat("ok\n")
