@@ -34,10 +34,10 @@ enum ExitStatus {
         case .newerRegistry: failure
         case .busy: busy
         case .noSuchReviewer, .noSuchRecord, .noSuchSearch, .noSuchStudy, .noSuchSnapshot, .noSuchOutcome,
-            .noSuchOutcomeRow:
+            .noSuchOutcomeRow, .noSuchRow:
             noSuchObject
         case .notAnArbiter, .notAParty, .noConflict, .stageNotReached, .notScreenable, .invalidDecision,
-            .notADuplicate, .noRiskOfBiasConflict, .notAJudge:
+            .notADuplicate, .noRiskOfBiasConflict, .notAJudge, .noExtractionConflict, .mayNotConsolidate, .notAnExtractor:
             refused
         case .invalidJudgement: dataError
         }

@@ -35,6 +35,10 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalidJudgement(String)
     case noRiskOfBiasConflict(study: String, domain: String)
     case notAJudge(reviewer: String, study: String)
+    case noSuchRow(String)
+    case noExtractionConflict(String)
+    case mayNotConsolidate(reviewer: String, action: String)
+    case notAnExtractor(reviewer: String, row: String)
 
     package var description: String {
         switch self {
@@ -69,6 +73,10 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
         case .noRiskOfBiasConflict(let study, let domain): "\(study) has no risk-of-bias conflict on \(domain) to resolve"
         case .notAJudge(let reviewer, let study):
             "'\(reviewer)' did not judge \(study), so cannot record a consensus for it"
+        case .noSuchRow(let row): "nobody has entered \(row)"
+        case .noExtractionConflict(let row): "\(row) has no extraction discrepancy to resolve"
+        case .mayNotConsolidate(let reviewer, let action): "'\(reviewer)' is not an arbiter: only an arbiter may \(action)"
+        case .notAnExtractor(let reviewer, let row): "'\(reviewer)' has not extracted \(row), so their values cannot be accepted"
         }
     }
 }
