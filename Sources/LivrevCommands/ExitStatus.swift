@@ -58,6 +58,8 @@ enum CommandError: Error, CustomStringConvertible {
     case noSearch
     /// `verify` found a revision whose rows no longer match its seal.
     case tampered(revision: Int64, reason: String)
+    /// The command needs an acting reviewer (`--as`) in this registry; the message says why.
+    case needsReviewer(String)
 
     var exitCode: Int32 {
         switch self {
@@ -67,6 +69,7 @@ enum CommandError: Error, CustomStringConvertible {
         case .unknownInRow: ExitStatus.noSuchObject
         case .tampered: ExitStatus.dataError
         case .noSearch: ExitStatus.noSuchObject
+        case .needsReviewer: ExitStatus.usage
         }
     }
 
@@ -78,6 +81,7 @@ enum CommandError: Error, CustomStringConvertible {
         case .cannotWrite(let path, let reason): "cannot write '\(path)': \(reason)"
         case .noSearch: "no search run to import into: record one with 'livrev search add' first"
         case .tampered(let revision, let reason): "revision \(revision) was changed outside livrev: \(reason)"
+        case .needsReviewer(let message): message
         }
     }
 }

@@ -10,6 +10,10 @@ extension StudyCommand {
                 Values are kept verbatim; a value that is a number is also stored as one. Empty cells are skipped. \
                 A later import of the same characteristic supersedes the earlier value (both stay in history). \
                 Every study must exist (see 'study add').
+
+                In a review with dual extraction the values are --as R's own extraction and count once a second \
+                extractor enters the same value (numbers compare as numbers) or an arbiter resolves it; an \
+                arbiter may import agreed values with --final.
                 """)
 
         @OptionGroup var registryOptions: RegistryOptions
@@ -18,10 +22,17 @@ extension StudyCommand {
         @Argument(help: "The CSV file.")
         var file: String
 
+        @Flag(help: "The values are agreed and count at once, e.g. a published review's (arbiters only).")
+        var final = false
+
         func run(_ context: CommandContext) throws {
             let registry = context.registry
             try InputFile.require(file)
+            let recording = try ExtractionRecording(registry, reviewer: reviewerOptions, final: final)
             let (studies, values) = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
+                try recording.checkFinal(registry)
+                var extractor: Reviewer?
+                if case .entries(let name) = recording { extractor = try registry.reviewer(named: name) }
                 let csv = try CSVReader(path: file)
                 let study = try csv.requiredColumn("study")
                 let columns = csv.header.names.enumerated().filter { $0.offset != study.index && !$0.element.isEmpty }
@@ -36,15 +47,19 @@ extension StudyCommand {
                             file: file, line: row.line, message: "no study '\(key)' (add it with 'livrev study add')")
                     }
                     let cells = columns.map { ($0.element, row[$0.offset]) }.filter { !$0.1.isEmpty }
-                    try registry.setCharacteristics(
-                        study: key, values: cells.map { (name: $0.0, value: $0.1) },
-                        revision: revision)
+                    let named = cells.map { (name: $0.0, value: $0.1) }
+                    if let extractor {
+                        try registry.addCharacteristicEntries(
+                            study: key, values: named, extractor: extractor, revision: revision)
+                    } else {
+                        try registry.setCharacteristics(study: key, values: named, revision: revision)
+                    }
                     studies += 1
                     values += cells.count
                 }
                 return (studies, values)
             }
-            Output.print("Recorded \(values) characteristics of \(studies) studies from \(file)")
+            Output.print("Recorded \(values) characteristics of \(studies) studies from \(file)\(recording.suffix)")
         }
     }
 }
