@@ -39,12 +39,17 @@ struct Check: RegistryCommand {
             })
     }
 
-    static func text(_ findings: [ConsistencyFinding]) -> String {
-        guard !findings.isEmpty else { return "No inconsistencies found.\n" }
+    /// "5 findings: 1 error, 3 warnings, 1 info".
+    static func summary(_ findings: [ConsistencyFinding]) -> String {
         let counts = [ConsistencyFinding.Severity.error, .warning, .info].map { severity in
             "\(findings.filter { $0.severity == severity }.count) \(severity.rawValue)\(severity == .info ? "" : "s")"
         }
-        var out = "\(findings.count) findings: \(counts.joined(separator: ", "))\n"
+        return "\(findings.count) findings: \(counts.joined(separator: ", "))"
+    }
+
+    static func text(_ findings: [ConsistencyFinding]) -> String {
+        guard !findings.isEmpty else { return "No inconsistencies found.\n" }
+        var out = summary(findings) + "\n"
         for finding in findings {
             out += "\n\(finding.severity.rawValue.uppercased()) [\(finding.code)] \(finding.message)\n"
             out += finding.rows.map { "    \($0)\n" }.joined()

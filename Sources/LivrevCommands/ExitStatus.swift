@@ -1,4 +1,5 @@
 import ArgumentParser
+import LivrevAnalysis
 import LivrevStore
 
 /// The exit codes of SPEC.md, and the one place that maps an error to one of them.
@@ -16,7 +17,7 @@ enum ExitStatus {
     static func code(for error: any Error) -> Int32 {
         switch error {
         case let error as CommandError: return error.exitCode
-        case let error as PoolError:
+        case let error as AnalysisError:
             if case .noSuchCharacteristic = error { return noSuchObject }
             return dataError
         case let error as StoreError: return code(for: error)

@@ -1,16 +1,13 @@
 import ArgumentParser
+import LivrevAnalysis
 import LivrevReports
 import LivrevStore
+import MetaAnalysis
 
 /// `livrev outcome add|list`: the outcomes a review pools.
 struct OutcomeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcome", abstract: "Manage outcomes (e.g. adverse-event categories).", subcommands: [Add.self, List.self])
-
-    /// The effect measures an outcome can default to.
-    enum Measure: String, ExpressibleByArgument, CaseIterable {
-        case OR, RR, RD, PLO, PFT
-    }
 
     struct Add: RegistryCommand {
         static let configuration = CommandConfiguration(abstract: "Add an outcome.")
