@@ -112,9 +112,12 @@ struct Pool: RegistryCommand {
         _ registry: Registry, outcome name: String?, options: PoolOptions,
         excluded: [String: String] = [:], at revision: Int64, snapshot: String?
     ) throws -> [PooledOutcome] {
-        try analysisInput(registry, outcome: name, at: revision).map { outcome, rows in
-            try OutcomeAnalysis.pool(
-                outcome, rows: rows, specification: options.specification, excluded: excluded, snapshot: snapshot)
+        try outcomeData(registry, outcome: name, at: revision).map { outcome, rows, pending in
+            var pooled = try OutcomeAnalysis.pool(
+                AnalysisOutcome(outcome), rows: rows.map(AnalysisRow.init), specification: options.specification,
+                excluded: excluded, snapshot: snapshot)
+            pooled.pendingRows = pending
+            return pooled
         }
     }
 
@@ -140,9 +143,20 @@ struct Pool: RegistryCommand {
     static func rowsByOutcome(_ registry: Registry, outcome name: String?, at revision: Int64) throws
         -> [(Outcome, [OutcomeRow])]
     {
+        try outcomeData(registry, outcome: name, at: revision).map { ($0.outcome, $0.rows) }
+    }
+
+    /// The outcome (or every outcome) with its consolidated rows and the number of its rows that
+    /// dual extraction has not consolidated yet (in conflict or entered once): they are not pooled.
+    static func outcomeData(_ registry: Registry, outcome name: String?, at revision: Int64) throws
+        -> [(outcome: Outcome, rows: [OutcomeRow], pending: Int)]
+    {
         let outcomes = try name.map { [try registry.outcome(named: $0, at: revision)] } ?? registry.outcomes(at: revision)
+        let extraction = try registry.outcomeExtraction(outcome: name, at: revision)
         var byOutcome: [String: [OutcomeRow]] = [:]
-        for row in try registry.outcomeRows(outcome: name, at: revision) { byOutcome[row.outcome, default: []].append(row) }
-        return outcomes.map { ($0, byOutcome[$0.name] ?? []) }
+        for row in extraction.rows { byOutcome[row.outcome, default: []].append(row) }
+        var pending: [String: Int] = [:]
+        for state in extraction.pending { pending[state.outcome, default: 0] += 1 }
+        return outcomes.map { ($0, byOutcome[$0.name] ?? [], pending[$0.name] ?? 0) }
     }
 }
