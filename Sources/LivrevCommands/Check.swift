@@ -3,7 +3,8 @@ import LivrevReports
 import LivrevStore
 
 /// `livrev check`: the consistency report.
-struct Check: RegistryCommand {
+struct Check: RegistryCommand, FormattedCommand {
+    static let formats: [OutputFormat] = [.text, .json]
     static let configuration = CommandConfiguration(
         abstract: "Report inconsistencies: PRISMA arithmetic, denominators, duplicate rows, near-duplicate studies.",
         discussion: "With --strict, exits 1 when any error-level finding exists (for CI).")

@@ -5,7 +5,8 @@ import LivrevStore
 import MetaAnalysis
 
 /// `livrev cumulative`: the pooled estimate after each step, by publication year or by snapshot.
-struct CumulativeCommand: RegistryCommand {
+struct CumulativeCommand: RegistryCommand, FormattedCommand {
+    static let formats: [OutputFormat] = [.text, .json]
     static let configuration = CommandConfiguration(
         commandName: "cumulative",
         abstract: "Cumulative meta-analysis: the pooled estimate after each study (by year) or each version (by snapshot).",

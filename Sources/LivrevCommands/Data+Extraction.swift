@@ -3,7 +3,8 @@ import LivrevReports
 import LivrevStore
 
 extension DataCommand {
-    struct Conflicts: RegistryCommand {
+    struct Conflicts: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
             abstract: "List outcome rows whose extractors disagree, each extractor's values side by side.",
             discussion: """
@@ -34,7 +35,8 @@ extension DataCommand {
         }
     }
 
-    struct Pending: RegistryCommand {
+    struct Pending: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
             abstract: "List outcome rows only one extractor has entered: who entered each, never the values.")
 

@@ -19,6 +19,10 @@ struct Init: RegistryCommand {
             """)
     var extraction: ExtractionMode = .dual
 
+    func validate() throws {
+        try InputRules.name(title, "the review's title (--title)")
+    }
+
     func run(_ context: CommandContext) throws {
         _ = try Registry.create(
             path: context.path, title: title, extraction: extraction, reviewer: reviewerOptions.resolvedName,

@@ -21,6 +21,10 @@ struct OutcomeCommand: ParsableCommand {
         @Option(help: "Its default effect measure.")
         var measure: Measure = .OR
 
+        func validate() throws {
+            try InputRules.name(name, "an outcome's name")
+        }
+
         func run(_ context: CommandContext) throws {
             try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 try context.registry.addOutcome(name, measure: measure.rawValue, revision: revision)
@@ -29,7 +33,8 @@ struct OutcomeCommand: ParsableCommand {
         }
     }
 
-    struct List: RegistryCommand {
+    struct List: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(abstract: "List the outcomes with their number of studies and rows.")
 
         @OptionGroup var registryOptions: RegistryOptions

@@ -4,7 +4,8 @@ import LivrevReports
 import LivrevStore
 
 extension SnapshotCommand {
-    struct Diff: RegistryCommand {
+    struct Diff: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
             abstract: "What changed between two snapshots: facts added, corrected or retracted, and each outcome's result.")
 

@@ -3,7 +3,8 @@ import LivrevReports
 import LivrevStore
 
 extension StudyCommand {
-    struct Conflicts: RegistryCommand {
+    struct Conflicts: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
             abstract: "List study characteristics whose extractors disagree, each extractor's value side by side.")
 
@@ -23,7 +24,8 @@ extension StudyCommand {
         }
     }
 
-    struct Pending: RegistryCommand {
+    struct Pending: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
             abstract: "List study characteristics only one extractor has entered: who entered each, never the values.")
 

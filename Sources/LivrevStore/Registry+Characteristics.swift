@@ -67,7 +67,7 @@ extension Registry {
             WHERE c.revision <= ? ORDER BY c.id
             """
         ).forEachRow([revision]) { row in
-            let key = ExtractionKey(group: [row.text(2) ?? ""], item: row.text(3) ?? "")
+            let key = ExtractionKey(group: [row.text(2) ?? "", row.text(3) ?? ""], item: row.text(3) ?? "")
             if latest[key] == nil { first.append((key, FactPosition(revision: row.int64(1), table: 0, id: row.int64(0)))) }
             latest[key] = (CharacteristicValue(row.text(4) ?? ""), row.int64(1))
         }

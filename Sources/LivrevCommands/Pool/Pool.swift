@@ -5,7 +5,8 @@ import LivrevStore
 import MetaAnalysis
 
 /// `livrev pool`: meta-analysis of one outcome or all.
-struct Pool: RegistryCommand {
+struct Pool: RegistryCommand, FormattedCommand {
+    static let formats: [OutputFormat] = [.text, .json, .csv]
     static let configuration = CommandConfiguration(
         abstract: "Pool an outcome's data (meta-analysis), as metafor's escalc + rma do.",
         discussion: """

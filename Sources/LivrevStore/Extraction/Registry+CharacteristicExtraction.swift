@@ -1,5 +1,8 @@
 /// Where one characteristic of one study stands in extraction. As for outcome rows, values are
-/// given only for conflicts.
+/// given only for conflicts. Unlike an outcome's rows, characteristics are extracted one by one
+/// (an import may hold some columns only): an extractor is a party to a study's characteristic
+/// only once they entered it, so a characteristic one extractor has not entered is pending, never
+/// a conflict.
 package struct CharacteristicExtraction: Sendable {
     package let study: String
     package let name: String
@@ -92,7 +95,7 @@ extension Registry {
         ).map([revision]) { row in
             Ledger.Entry(
                 id: row.int64(0), revision: row.int64(1), extractor: row.int64(2),
-                key: ExtractionKey(group: [row.text(3) ?? ""], item: row.text(4) ?? ""),
+                key: ExtractionKey(group: [row.text(3) ?? "", row.text(4) ?? ""], item: row.text(4) ?? ""),
                 value: row.text(5).map(CharacteristicValue.init))
         }
         let resolutions = try connection.prepare(
@@ -102,12 +105,12 @@ extension Registry {
             """
         ).map([revision]) { row in
             Ledger.Resolution(
-                id: row.int64(0), revision: row.int64(1), key: ExtractionKey(group: [row.text(2) ?? ""], item: row.text(3) ?? ""),
+                id: row.int64(0), revision: row.int64(1), key: ExtractionKey(group: [row.text(2) ?? "", row.text(3) ?? ""], item: row.text(3) ?? ""),
                 value: row.text(4).map(CharacteristicValue.init))
         }
         var recordedByKey: [ExtractionKey: Ledger.Recorded] = [:]
         for item in recorded {
-            recordedByKey[ExtractionKey(group: [item.study], item: item.name)] = .init(
+            recordedByKey[ExtractionKey(group: [item.study, item.name], item: item.name)] = .init(
                 values: [item.value], revision: item.revision, position: item.position)
         }
         let ledger = Ledger(entries: entries, resolutions: resolutions, recorded: recordedByKey)
@@ -137,7 +140,7 @@ extension Registry {
                     values: inConflict ? state.says.map { (names[$0.extractor] ?? "?", $0.value) } : [],
                     consolidated: inConflict ? state.base?.values.first : nil))
         }
-        for item in recorded where !decided.contains(ExtractionKey(group: [item.study], item: item.name)) {
+        for item in recorded where !decided.contains(ExtractionKey(group: [item.study, item.name], item: item.name)) {
             counted.append((item.position, item.study, item.name, item.value))
         }
         counted.sort { $0.0 < $1.0 }
