@@ -105,7 +105,8 @@ extension Registry {
             """
         ).map([revision]) { row in
             Ledger.Resolution(
-                id: row.int64(0), revision: row.int64(1), key: ExtractionKey(group: [row.text(2) ?? "", row.text(3) ?? ""], item: row.text(3) ?? ""),
+                id: row.int64(0), revision: row.int64(1),
+                key: ExtractionKey(group: [row.text(2) ?? "", row.text(3) ?? ""], item: row.text(3) ?? ""),
                 value: row.text(4).map(CharacteristicValue.init))
         }
         var recordedByKey: [ExtractionKey: Ledger.Recorded] = [:]
