@@ -1,6 +1,7 @@
 import ArgumentParser
 import LivrevAnalysis
 import LivrevStore
+import MetaAnalysis
 
 /// The exit codes of SPEC.md, and the one place that maps an error to one of them.
 enum ExitStatus {
@@ -22,6 +23,8 @@ enum ExitStatus {
         case let error as AnalysisError:
             if case .noSuchCharacteristic = error { return noSuchObject }
             return dataError
+        // A model metafor refuses (or an estimator that fails as metafor's does): the data's fault.
+        case is MetaAnalysisError: return dataError
         case let error as StoreError: return code(for: error)
         case is ImportError: return dataError
         case let error as SQLiteError: return error.isBusy ? busy : failure

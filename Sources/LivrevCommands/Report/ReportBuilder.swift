@@ -94,7 +94,7 @@ struct ReportBuilder {
                         ForestFigure.document(ForestFigure.plot(outcome, riskOfBias: lights)),
                         caption: "Forest plot: \(outcome.outcome)."))
                 // A funnel of one or two points shows nothing about small-study effects.
-                if outcome.k >= 3, let funnel = try FunnelFigure.plot(outcome, trimFill: false) {
+                if outcome.k >= 3, let funnel = FunnelFigure.plot(outcome) {
                     blocks.append(
                         .figure(
                             funnel.svgDocument(),
