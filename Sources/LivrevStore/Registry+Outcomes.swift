@@ -36,6 +36,10 @@ package struct OutcomeRow: Equatable, Sendable {
     package let data: OutcomeData
     package let sourceFile: String?
     package let sourceLine: Int?
+    /// Whether the row was recorded directly (single mode, `--final`), so that `id` is an
+    /// `outcome_row` id that `data retract` takes; false for a row dual extraction consolidated
+    /// (its id is the entry's or the resolution's, and extractors correct it with `--replace`).
+    package var isRecorded = true
 }
 
 /// A row to add, before it has an id.

@@ -66,7 +66,7 @@ extension Registry {
             func row(id: Int64, _ value: OutcomeRowValue, source: (String?, Int?)) -> OutcomeRow {
                 OutcomeRow(
                     id: id, study: study, outcome: outcome, label: state.key.item, eventName: value.eventName,
-                    year: value.year, data: value.data, sourceFile: source.0, sourceLine: source.1)
+                    year: value.year, data: value.data, sourceFile: source.0, sourceLine: source.1, isRecorded: false)
             }
             var status = ExtractionStatus.consolidated
             switch state.verdict {

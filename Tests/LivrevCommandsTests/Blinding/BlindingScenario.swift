@@ -126,7 +126,7 @@ enum BlindingScenario {
         "data conflicts", "data conflicts --format json", "data pending", "data pending --format json",
         "study conflicts", "study conflicts --format json", "study pending", "study pending --format json",
         "agreement --extraction", "agreement --extraction --format json", "pool --outcome Fever --format json",
-        "pool --all --format csv", "extraction mode",
+        "pool --all --format csv", "extraction mode", "data list", "data list --format json",
         // Writes refused for rules that look at the votes: the refusal must not tell ben's vote.
         "screen decide 6 include --stage full-text", "resolve 6 include --stage title-abstract --consensus",
         "resolve 6 include --stage title-abstract --as cy", "resolve 5 include --stage full-text --as cy",
