@@ -17,7 +17,7 @@ struct SequentialTests {
     /// A registry holding every row of the seed review's Table 3, snapshotted after each half.
     private func seedRegistry() throws -> CommandRunner {
         let livrev = try CommandRunner()
-        try expectSuccess(livrev("init --title Seed"))
+        try expectSuccess(livrev("init --title Seed --extraction single"))
         for (file, snapshot) in [("ae-counts-to-2020.csv", "v2020"), ("ae-counts-from-2021.csv", "v2024")] {
             try expectSuccess(livrev.run(["data", "import", Self.repository.appendingPathComponent("Seeds/" + file).path]))
             try expectSuccess(livrev("snapshot create \(snapshot)"))
