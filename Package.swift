@@ -25,12 +25,17 @@ let package = Package(
             name: "MetaAnalysis",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
-        .target(name: "LivrevStore", dependencies: ["CSQLite"]),
+        .target(
+            name: "LivrevRanking",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        .target(name: "LivrevStore", dependencies: ["CSQLite", "LivrevRanking"]),
         .target(name: "LivrevReports", dependencies: ["MetaAnalysis"]),
         .target(
             name: "LivrevCommands",
             dependencies: [
                 "LivrevStore",
+                "LivrevRanking",
                 "MetaAnalysis",
                 "LivrevReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -48,6 +53,7 @@ let package = Package(
             dependencies: ["MetaAnalysis", .product(name: "RealModule", package: "swift-numerics")],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "LivrevRankingTests", dependencies: ["LivrevRanking"], exclude: ["Fixtures"]),
         .testTarget(name: "LivrevStoreTests", dependencies: ["LivrevStore"], exclude: ["Fixtures"]),
         // Golden files and fixtures are read through #filePath, so they are not bundled.
         .testTarget(name: "LivrevReportsTests", dependencies: ["LivrevReports"], exclude: ["Snapshots"]),

@@ -16,7 +16,7 @@ public struct LivrevCommand: ParsableCommand {
             ScreenCommand.self, Conflicts.self, Resolve.self, Retrieve.self, AgreementCommand.self, Prisma.self,
             StudyCommand.self, PreviousCommand.self, OutcomeCommand.self, DataCommand.self, RiskOfBiasCommand.self, Check.self,
             Pool.self, CumulativeCommand.self, SnapshotCommand.self, Log.self, Verify.self, Demo.self,
-            Report.self, Export.self,
+            Report.self, Export.self, Simulate.self,
         ]
     )
 
