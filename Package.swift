@@ -25,18 +25,22 @@ let package = Package(
             name: "MetaAnalysis",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
+        // Screening prioritisation: TF-IDF and a linear model, trained from facts the store hands it.
         .target(
             name: "LivrevRanking",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
         .target(name: "LivrevStore", dependencies: ["CSQLite", "LivrevRanking"]),
-        .target(name: "LivrevReports", dependencies: ["MetaAnalysis"]),
+        // The analysis pipeline: an outcome's rows and a specification in, typed results out.
+        .target(name: "LivrevAnalysis", dependencies: ["MetaAnalysis"]),
+        .target(name: "LivrevReports", dependencies: ["LivrevAnalysis", "MetaAnalysis"]),
         .target(
             name: "LivrevCommands",
             dependencies: [
                 "LivrevStore",
                 "LivrevRanking",
                 "MetaAnalysis",
+                "LivrevAnalysis",
                 "LivrevReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -53,6 +57,7 @@ let package = Package(
             dependencies: ["MetaAnalysis", .product(name: "RealModule", package: "swift-numerics")],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "LivrevAnalysisTests", dependencies: ["LivrevAnalysis", "MetaAnalysis"]),
         .testTarget(name: "LivrevRankingTests", dependencies: ["LivrevRanking"], exclude: ["Fixtures"]),
         .testTarget(name: "LivrevStoreTests", dependencies: ["LivrevStore"], exclude: ["Fixtures"]),
         // Golden files and fixtures are read through #filePath, so they are not bundled.

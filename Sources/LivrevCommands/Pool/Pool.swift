@@ -1,10 +1,12 @@
 import ArgumentParser
+import LivrevAnalysis
 import LivrevReports
 import LivrevStore
 import MetaAnalysis
 
 /// `livrev pool`: meta-analysis of one outcome or all.
-struct Pool: RegistryCommand {
+struct Pool: RegistryCommand, FormattedCommand {
+    static let formats: [OutputFormat] = [.text, .json, .csv]
     static let configuration = CommandConfiguration(
         abstract: "Pool an outcome's data (meta-analysis), as metafor's escalc + rma do.",
         discussion: """
@@ -12,7 +14,8 @@ struct Pool: RegistryCommand {
             added to every cell of a table with a zero cell, DerSimonian–Laird, Wald z, one effect per row. Prints \
             the estimate, its test and direction in words, Q, τ², I², H², the prediction interval, Egger's and \
             Begg's tests, Rosenthal's fail-safe N, studentized residuals against the Bonferroni threshold and \
-            Cook's distances.
+            Cook's distances, τ²'s Q-profile CI, and under MH the Cochran–Mantel–Haenszel and Tarone tests. A \
+            model metafor refuses exits 65 with metafor's reason.
             """)
 
     @OptionGroup var registryOptions: RegistryOptions
@@ -35,6 +38,13 @@ struct Pool: RegistryCommand {
 
     @Flag(help: "Store the result with its specification, the revision read and a hash of its inputs (a new revision).")
     var store = false
+
+    @Flag(
+        help: """
+            Add metafor's influence() per row (hat, DFFITS, covariance ratio, DFBETAS, τ² and Q without the row) and \
+            leave1out() (text: two more tables; JSON: rows[] fields and leave_one_out[]).
+            """)
+    var diagnostics = false
 
     func validate() throws {
         guard (outcome != nil) != all else { throw ValidationError("give exactly one of '--outcome NAME' and '--all'") }
@@ -73,15 +83,17 @@ struct Pool: RegistryCommand {
             ("subgroup", subgroup ?? ""), ("format", format.rawValue),
         ]
         .map { "\($0)=\($1)" }.joined(separator: ";")
+            // Named only when given, so results stored before these flags existed are still found.
+            + (diagnostics ? ";diagnostics=yes" : "") + (figures.trimfill ? ";trimfill=yes" : "")
     }
 
     /// What the analysis prints, as of `revision`.
     private func rendered(_ registry: Registry, at revision: Int64) throws -> String {
         let excluded = try selection.excludedStudies(registry, at: revision)
         if let subgroup {
-            let analyses = try SubgroupAnalysis.run(
-                registry, outcome: outcome, characteristic: subgroup,
-                options: options, excluded: excluded, at: revision, snapshot: snapshot.name)
+            let analyses = try Pool.subgroups(
+                registry, outcome: outcome, characteristic: subgroup, options: options, excluded: excluded,
+                at: revision, snapshot: snapshot.name)
             if figures.wantsFigures {
                 let overall = try Pool.analyses(
                     registry, outcome: outcome, options: options, excluded: excluded,
@@ -95,29 +107,53 @@ struct Pool: RegistryCommand {
         }
         let results = try Pool.analyses(
             registry, outcome: outcome, options: options, excluded: excluded,
-            at: revision, snapshot: snapshot.name)
+            at: revision, snapshot: snapshot.name, trimFill: figures.trimfill)
         if figures.wantsFigures {
             try figures.write(results, registry: registry, at: revision, all: all)
         }
         switch format {
-        case .json: return (all ? JSONValue.array(results.map(\.json)) : results[0].json).rendered(pretty: true) + "\n"
+        case .json:
+            let objects = results.map { $0.json(diagnostics: diagnostics) }
+            return (all ? JSONValue.array(objects) : objects[0]).rendered(pretty: true) + "\n"
         case .csv: return CSVWriter.rendered(header: PooledOutcome.csvHeader, rows: results.map(\.csvRow))
-        default: return all ? PooledOutcome.summaryTable(results) : results[0].renderedText()
+        default:
+            if all, !diagnostics { return PooledOutcome.summaryTable(results) }
+            return results.map { $0.renderedText(diagnostics: diagnostics) }.joined(separator: "\n")
         }
     }
 
     /// Pools one outcome (or all, in the order they were added) as of `revision`.
     static func analyses(
         _ registry: Registry, outcome name: String?, options: PoolOptions,
-        excluded: [String: String] = [:], at revision: Int64, snapshot: String?
+        excluded: [String: String] = [:], at revision: Int64, snapshot: String?, trimFill: Bool = false
     ) throws -> [PooledOutcome] {
-        try rowsByOutcome(registry, outcome: name, at: revision).map { outcome, rows in
-            var result = try OutcomePooling.pool(
-                outcome, rows: rows.filter { excluded[$0.study] == nil }, options: options,
-                snapshot: snapshot)
-            let left = Set(rows.map(\.study)).filter { excluded[$0] != nil }.sorted()
-            result.dropped += left.map { "\($0): \(excluded[$0] ?? "")" }
-            return result
+        var specification = options.specification
+        specification.trimFill = trimFill
+        let input = try analysisInput(registry, outcome: name, at: revision)
+        try OutcomeAnalysis.refuseCorrection(specification.correction, for: input)
+        return try input.map { outcome, rows in
+            try OutcomeAnalysis.pool(
+                outcome, rows: rows, specification: specification, excluded: excluded, snapshot: snapshot)
+        }
+    }
+
+    /// Pools one outcome (or all) per level of a study characteristic, as of `revision`.
+    static func subgroups(
+        _ registry: Registry, outcome name: String?, characteristic: String, options: PoolOptions,
+        excluded: [String: String], at revision: Int64, snapshot: String?
+    ) throws -> [SubgroupResult] {
+        let table = try registry.characteristics(at: revision)
+        guard table.names.contains(characteristic) else {
+            throw AnalysisError.noSuchCharacteristic(characteristic, known: table.names)
+        }
+        let levels = Dictionary(
+            table.studies.map { ($0.study, $0.values[characteristic]?.text ?? "") }, uniquingKeysWith: { first, _ in first })
+        let input = try analysisInput(registry, outcome: name, at: revision)
+        try OutcomeAnalysis.refuseCorrection(options.correction, for: input)
+        return try input.map { outcome, rows in
+            try SubgroupAnalysis.pool(
+                outcome, rows: rows, characteristic: characteristic, levels: levels,
+                specification: options.specification, excluded: excluded, snapshot: snapshot)
         }
     }
 
