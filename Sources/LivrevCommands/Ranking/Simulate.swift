@@ -4,7 +4,8 @@ import LivrevRanking
 import LivrevReports
 
 /// `livrev simulate FILE.csv`: replay a labelled data set as one reviewer screening with the model.
-struct Simulate: ParsableCommand {
+struct Simulate: ParsableCommand, FormattedCommand {
+    static let formats: [OutputFormat] = [.text, .json]
     static let configuration = CommandConfiguration(
         abstract: "Replay a labelled screening data set with the ranking model and report the work it saves.",
         discussion: """
@@ -45,7 +46,7 @@ struct Simulate: ParsableCommand {
         guard priorIncluded >= 0, priorExcluded >= 0 else {
             throw ValidationError("'--prior-included' and '--prior-excluded' must be 0 or more")
         }
-        guard format == .text || format == .json else { throw ValidationError("'--format' must be text or json") }
+        try OutputFormat.check(self)
     }
 
     func run() throws {
