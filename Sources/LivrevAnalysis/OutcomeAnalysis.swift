@@ -182,20 +182,20 @@ public enum OutcomeAnalysis {
         result.qDF = mh.kYi > 0 ? mh.kYi - 1 : nil
         let onlyOddsRatio = "rma.mh gives it for odds ratios only"
         result.cochranMantelHaenszel =
-            mh.measure == .oddsRatio
+            mh.measure == .OR
             ? mh.cochranMantelHaenszel.map { .computed($0) }
                 ?? .notComputed(reason: "no events, or only events, in every table") : .notComputed(reason: onlyOddsRatio)
         result.tarone =
-            mh.measure == .oddsRatio
+            mh.measure == .OR
             ? mh.tarone.map { .computed($0) } ?? .notComputed(reason: "the common odds ratio is undefined")
             : .notComputed(reason: onlyOddsRatio)
     }
 
-    private static func mantelHaenszelMeasure(_ measure: EffectMeasure) -> MantelHaenszel.Measure {
+    private static func mantelHaenszelMeasure(_ measure: EffectMeasure) -> Measure {
         switch measure {
-        case .measure(.RR): .riskRatio
-        case .measure(.RD): .riskDifference
-        default: .oddsRatio
+        case .measure(.RR): .RR
+        case .measure(.RD): .RD
+        default: .OR
         }
     }
 

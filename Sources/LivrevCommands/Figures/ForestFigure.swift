@@ -112,7 +112,7 @@ enum ForestFigure {
         pooled.rows.map { row in
             let arms = row.data.arms
             let n = arms.count == 1 ? arms[0].total : nil
-            let half = EffectScaleMapping.z975 * row.vi.squareRoot()
+            let half = Normal.quantile975 * row.vi.squareRoot()
             return ForestRow(
                 study: row.study, rowLabel: row.label, treatment: arms.first?.forest,
                 control: arms.count == 2 ? arms[1].forest : nil, estimate: mapping.natural(row.yi, n: n),

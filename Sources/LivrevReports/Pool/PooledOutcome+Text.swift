@@ -13,7 +13,7 @@ extension PooledOutcome {
         guard estimate != nil else { return head + "\n" }
         let header = ["study", "label", "counts", scaleName, "95% CI", "weight %", "rstudent", "Cook's D"]
         let table = rows.map { row -> [String] in
-            let half = 1.959963984540054 * row.vi.squareRoot()
+            let half = Normal.quantile975 * row.vi.squareRoot()
             return [
                 row.study, row.label ?? "", PooledOutcome.counts(row.data), f(row.yi, 3),
                 "\(f(row.yi - half, 2)) to \(f(row.yi + half, 2))", row.weight.map { f($0, 2) } ?? "—",
