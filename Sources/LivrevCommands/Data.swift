@@ -4,7 +4,8 @@ import LivrevStore
 /// `livrev data import FILE`: outcome data rows.
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "data", abstract: "Import outcome data.", subcommands: [ImportRows.self, Retract.self])
+        commandName: "data", abstract: "Import, list and retract outcome data.",
+        subcommands: [ImportRows.self, List.self, Retract.self])
 
     struct ImportRows: RegistryCommand {
         static let configuration = CommandConfiguration(
@@ -68,7 +69,7 @@ struct DataCommand: ParsableCommand {
         @OptionGroup var registryOptions: RegistryOptions
         @OptionGroup var reviewerOptions: ReviewerOptions
 
-        @Argument(help: "The row id (see 'pool --format json' rows or 'snapshot diff').")
+        @Argument(help: "The row id (see 'livrev data list').")
         var row: Int64
 
         @Option(help: "Why.")

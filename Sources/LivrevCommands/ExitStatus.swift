@@ -40,10 +40,10 @@ enum ExitStatus {
         case .newerRegistry: failure
         case .busy: busy
         case .noSuchReviewer, .noSuchRecord, .noSuchSearch, .noSuchStudy, .noSuchSnapshot, .noSuchOutcome,
-            .noSuchOutcomeRow:
+            .noSuchOutcomeRow, .noDecisionToWithdraw, .noSuchReason, .notLinked:
             noSuchObject
         case .notAnArbiter, .notAParty, .noConflict, .stageNotReached, .notScreenable, .invalidDecision,
-            .notADuplicate, .noRiskOfBiasConflict, .notAJudge:
+            .notADuplicate, .noRiskOfBiasConflict, .notAJudge, .laterStageDecided:
             refused
         case .invalidJudgement: dataError
         }
@@ -66,6 +66,8 @@ enum CommandError: Error, CustomStringConvertible {
     case refusedOutput(path: String, reason: String)
     /// Records were imported before any search run was recorded.
     case noSearch
+    /// The interactive screener was started without a terminal.
+    case notATerminal
     /// `verify` found a revision whose rows no longer match its seal.
     case tampered(revision: Int64, reason: String)
 
@@ -78,6 +80,7 @@ enum CommandError: Error, CustomStringConvertible {
         case .unknownInRow: ExitStatus.noSuchObject
         case .tampered: ExitStatus.dataError
         case .noSearch: ExitStatus.noSuchObject
+        case .notATerminal: ExitStatus.usage
         }
     }
 
@@ -91,6 +94,8 @@ enum CommandError: Error, CustomStringConvertible {
         case .refusedOutput(let path, let reason): "refusing to write '\(path)': \(reason); choose another file"
         case .noSearch: "no search run to import into: record one with 'livrev search add' first"
         case .tampered(let revision, let reason): "revision \(revision) was changed outside livrev: \(reason)"
+        case .notATerminal:
+            "the interactive screener needs a terminal; in a script use 'livrev screen next' and 'livrev screen decide'"
         }
     }
 }

@@ -36,6 +36,9 @@ struct Pool: RegistryCommand, FormattedCommand {
     @Option(help: "Output format: text, json or csv.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Print every column of the text tables at full width instead of fitting 100 columns.")
+    var wide = false
+
     @Flag(help: "Store the result with its specification, the revision read and a hash of its inputs (a new revision).")
     var store = false
 
@@ -76,16 +79,20 @@ struct Pool: RegistryCommand, FormattedCommand {
 
     /// The analysis specification in a canonical form: every option that changes the result.
     var specification: String {
-        [
+        let fields = [
             ("outcome", outcome ?? "*"), ("measure", options.measure?.rawValue ?? "default"),
             ("method", options.method.rawValue), ("ci", options.ci.rawValue), ("correction", options.correction.rawValue),
             ("exclude-rob", selection.excludeRob ?? ""), ("rob-domain", selection.robDomain ?? ""),
             ("subgroup", subgroup ?? ""), ("format", format.rawValue),
         ]
-        .map { "\($0)=\($1)" }.joined(separator: ";")
+        return fields.map { "\($0)=\($1)" }.joined(separator: ";")
             // Named only when given, so results stored before these flags existed are still found.
             + (diagnostics ? ";diagnostics=yes" : "") + (figures.trimfill ? ";trimfill=yes" : "")
+            + (wide && format == .text ? ";wide=yes" : "")
     }
+
+    /// The width text tables fit, nil with `--wide`.
+    private var width: Int? { wide ? nil : TextTable.terminalWidth }
 
     /// What the analysis prints, as of `revision`.
     private func rendered(_ registry: Registry, at revision: Int64) throws -> String {
@@ -102,7 +109,7 @@ struct Pool: RegistryCommand, FormattedCommand {
             }
             switch format {
             case .json: return (all ? JSONValue.array(analyses.map(\.json)) : analyses[0].json).rendered(pretty: true) + "\n"
-            default: return analyses.map { $0.renderedText() }.joined(separator: "\n")
+            default: return analyses.map { $0.renderedText(width: width) }.joined(separator: "\n")
             }
         }
         let results = try Pool.analyses(
@@ -117,8 +124,8 @@ struct Pool: RegistryCommand, FormattedCommand {
             return (all ? JSONValue.array(objects) : objects[0]).rendered(pretty: true) + "\n"
         case .csv: return CSVWriter.rendered(header: PooledOutcome.csvHeader, rows: results.map(\.csvRow))
         default:
-            if all, !diagnostics { return PooledOutcome.summaryTable(results) }
-            return results.map { $0.renderedText(diagnostics: diagnostics) }.joined(separator: "\n")
+            if all, !diagnostics { return PooledOutcome.summaryTable(results, width: width) }
+            return results.map { $0.renderedText(diagnostics: diagnostics, width: width) }.joined(separator: "\n")
         }
     }
 

@@ -7,7 +7,8 @@ extension PooledOutcome {
     /// ratio scale), test, direction, heterogeneity, prediction interval, small-study tests,
     /// outliers, then one line per row.
     /// With `diagnostics` (`pool --diagnostics`), two more tables: `influence()` per row and `leave1out()`.
-    public func renderedText(diagnostics: Bool = false) -> String {
+    /// Tables fit `width` columns (nil: `--wide`).
+    public func renderedText(diagnostics: Bool = false, width: Int? = TextTable.terminalWidth) -> String {
         let lines = summaryLines()
         let head = ([lines[0]] + lines.dropFirst().map { "  " + $0 }).joined(separator: "\n")
         guard estimate != nil else { return head + "\n" }
@@ -20,7 +21,8 @@ extension PooledOutcome {
                 row.rstudent.map { f($0, 3) } ?? "—", row.cooksDistance.map { f($0, 3) } ?? "—",
             ]
         }
-        let body = TextTable(header: header, rows: table).rendered().split(separator: "\n").map { "  " + $0 }
+        let body = TextTable(header: header, rows: table).rendered(width: width.map { $0 - 2 }).split(separator: "\n")
+            .map { "  " + $0 }
         return ([head, ""] + body + (diagnostics ? diagnosticTables() : [])).joined(separator: "\n") + "\n"
     }
 
@@ -156,7 +158,7 @@ extension PooledOutcome {
     var testName: String { ciMethod == .hksj ? "Knapp–Hartung t" : "Wald z" }
 
     /// One line per outcome for `pool --all`: the numbers a paper prints, and the direction in words.
-    public static func summaryTable(_ outcomes: [PooledOutcome]) -> String {
+    public static func summaryTable(_ outcomes: [PooledOutcome], width: Int? = TextTable.terminalWidth) -> String {
         let header = [
             "outcome", "k", "scale", "estimate", "95% CI", "z", "p", "Q", "τ²", "I² %", "Begg p", "Egger p", "±outlier",
             "in words",
@@ -172,12 +174,15 @@ extension PooledOutcome {
                 o.egger.value.map { o.pText($0.p) } ?? "—", o.outlierThreshold.map { o.f($0, 3) } ?? "—", o.inWords,
             ]
         }
-        var text = TextTable(header: header, rows: rows).rendered()
+        // Fitting 100 columns leaves out, least needed first: the outlier bound, Begg, z, Q, τ², the scale, Egger.
+        var text = TextTable(header: header, rows: rows, droppable: [12, 10, 5, 7, 8, 2, 11], wrapping: [0, 13])
+            .rendered(width: width)
         if let first = outcomes.first {
-            text += "\n\(first.methodName), \(first.testName) 95% CIs. "
+            var note = "\(first.methodName), \(first.testName) 95% CIs. "
             var rules: [String] = []
             for outcome in outcomes where !rules.contains(outcome.directionRule) { rules.append(outcome.directionRule) }
-            text += rules.joined(separator: "; ") + ".\n"
+            note += rules.joined(separator: "; ") + "."
+            text += "\n" + TextTable.wrapped(note, width: width ?? Int.max).joined(separator: "\n") + "\n"
         }
         return text
     }
