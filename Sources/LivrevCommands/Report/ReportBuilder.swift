@@ -28,6 +28,7 @@ struct ReportBuilder {
         let pooled = try Pool.analyses(registry, outcome: nil, options: options, at: revision, snapshot: snapshot)
         let lights = try RiskOfBiasLights.load(registry, at: revision)
         var sections = [try flowSection(), try characteristicsSection()]
+        if let extraction = try extractionSection() { sections.append(extraction) }
         if let lights { sections.append(try riskOfBiasSection(lights)) }
         sections.append(try outcomesSection(pooled, lights: lights))
         sections.append(try checkSection())
