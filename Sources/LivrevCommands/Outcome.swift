@@ -7,7 +7,7 @@ import MetaAnalysis
 /// `livrev outcome add|list`: the outcomes a review pools.
 struct OutcomeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "outcome", abstract: "Manage outcomes (e.g. adverse-event categories).", subcommands: [Add.self, List.self])
+        commandName: "outcome", abstract: "Manage outcomes (e.g. adverse-event categories).", subcommands: [Add.self, List.self, Plan.self])
 
     struct Add: RegistryCommand {
         static let configuration = CommandConfiguration(abstract: "Add an outcome.")
@@ -30,6 +30,45 @@ struct OutcomeCommand: ParsableCommand {
                 try context.registry.addOutcome(name, measure: measure.rawValue, revision: revision)
             }
             Output.print("Added outcome \(name) (\(measure.rawValue))")
+        }
+    }
+
+    /// `outcome plan NAME --control-risk P --rrr R …`: the outcome's sequential-monitoring plan.
+    struct Plan: RegistryCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set an outcome's sequential-monitoring plan (used by 'sequential' and the report).",
+            discussion: """
+                The plan is history like everything else: a later plan replaces it from that revision on, and \
+                'sequential --at SNAP' monitors with the plan that stood at the snapshot.
+                """)
+
+        @OptionGroup var registryOptions: RegistryOptions
+        @OptionGroup var reviewerOptions: ReviewerOptions
+
+        @Argument(help: "The outcome's name.")
+        var name: String
+
+        @OptionGroup var planOptions: SequentialPlanOptions
+
+        func validate() throws {
+            guard planOptions.controlRisk != nil, planOptions.rrr != nil else {
+                throw ValidationError("a plan needs '--control-risk' and '--rrr'")
+            }
+        }
+
+        func run(_ context: CommandContext) throws {
+            let plan = try planOptions.plan(for: name, over: nil)
+            let risk: Double? = if case .fixed(let p) = plan.controlRisk { p } else { nil }
+            try context.write(reviewer: reviewerOptions.resolvedName) { revision in
+                try context.registry.setAnalysisPlan(
+                    StoredAnalysisPlan(
+                        outcome: name, controlRisk: risk, relativeRiskReduction: plan.relativeRiskReduction,
+                        alpha: plan.alpha, power: plan.power, adjustment: plan.adjustment.rawValue),
+                    revision: revision)
+            }
+            Output.print(
+                "Planned monitoring of \(name): control risk \(risk.map { String($0) } ?? "pooled"), "
+                    + "RRR \(plan.relativeRiskReduction), α \(plan.alpha), power \(plan.power), \(plan.adjustment.rawValue)")
         }
     }
 

@@ -16,7 +16,8 @@ struct SequentialCommand: RegistryCommand, FormattedCommand {
             required information size for the anticipated effect, adjusted for heterogeneity (D² or I² of the \
             latest DerSimonian–Laird fit). --rrr is the anticipated relative risk reduction; give a negative value \
             for an anticipated increase (harms), e.g. --rrr -0.3. z > 0 means more events with treatment, as in \
-            'pool'. Estimates and intervals in JSON are on the analysis scale (log OR, log RR, RD).
+            'pool'. Estimates and intervals in JSON are on the analysis scale (log OR, log RR, RD). Options left out \
+            come from the outcome's plan ('livrev outcome plan'), so every snapshot is monitored the same way.
             """)
 
     enum Ordering: String, ExpressibleByArgument, CaseIterable {
@@ -29,28 +30,10 @@ struct SequentialCommand: RegistryCommand, FormattedCommand {
     @Option(help: "The outcome (2×2 counts).")
     var outcome: String
 
-    @Option(
-        help: ArgumentHelp(
-            "The anticipated control-arm event proportion in (0, 1), or 'pooled' (Σ events_c / Σ n_c).",
-            valueName: "p|pooled"))
-    var controlRisk: String
-
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp("The anticipated relative risk reduction in (-1, 1), not 0; negative for an increase."))
-    var rrr: Double
+    @OptionGroup var planOptions: SequentialPlanOptions
 
     @Option(help: "Effect measure: OR, RR or RD (default: the outcome's).")
     var measure: Measure?
-
-    @Option(help: "Two-sided type I error.")
-    var alpha: Double = 0.05
-
-    @Option(help: "Power, 1 − β.")
-    var power: Double = 0.80
-
-    @Option(help: "Heterogeneity adjustment of the required information size.")
-    var adjust: SequentialPlan.Adjustment = .d2
 
     @Option(help: "Pooling method: DL, FE or MH.")
     var method: PoolingMethod = .DL
@@ -65,16 +48,6 @@ struct SequentialCommand: RegistryCommand, FormattedCommand {
     var format: OutputFormat = .text
 
     func validate() throws {
-        if controlRisk != "pooled" {
-            guard let p = Double(controlRisk), p > 0, p < 1 else {
-                throw ValidationError("'--control-risk' must be a proportion in (0, 1) or 'pooled', not '\(controlRisk)'")
-            }
-        }
-        guard rrr != 0, rrr > -1, rrr < 1 else {
-            throw ValidationError("'--rrr' must lie in (-1, 1) and not be 0, not \(rrr)")
-        }
-        guard alpha > 0, alpha < 0.5 else { throw ValidationError("'--alpha' must lie in (0, 0.5), not \(alpha)") }
-        guard power > 0.5, power < 1 else { throw ValidationError("'--power' must lie in (0.5, 1), not \(power)") }
         if let measure, ![Measure.OR, .RR, .RD].contains(measure) {
             throw ValidationError("'--measure' must be OR, RR or RD for sequential monitoring, not \(measure.rawValue)")
         }
@@ -83,16 +56,12 @@ struct SequentialCommand: RegistryCommand, FormattedCommand {
         }
     }
 
-    var plan: SequentialPlan {
-        SequentialPlan(
-            controlRisk: Double(controlRisk).map { .fixed($0) } ?? .pooled, relativeRiskReduction: rrr, alpha: alpha,
-            power: power, adjustment: adjust, futility: futility)
-    }
-
     func run(_ context: CommandContext) throws {
         let registry = context.registry
         let revision = try snapshot.revision(in: context)
         let specification = AnalysisSpecification(measure: measure, method: method)
+        let stored = try registry.analysisPlans(at: revision).first { $0.outcome == outcome }
+        let plan = try planOptions.plan(for: outcome, over: stored, futility: futility)
         let result: SequentialResult
         switch by {
         case .year:
@@ -118,4 +87,3 @@ struct SequentialCommand: RegistryCommand, FormattedCommand {
     }
 }
 
-extension SequentialPlan.Adjustment: ExpressibleByArgument {}

@@ -108,6 +108,30 @@ struct SequentialTests {
         #expect((then["looks"] as? [[String: Any]])?.count == 1)
     }
 
+    @Test func anOutcomesPlanIsStoredAsHistoryAndMonitorsEverySnapshotAlike() throws {
+        let livrev = try seedRegistry()
+        let general = "General disorders and administration site conditions"
+        let explicit = try livrev.run([
+            "sequential", "--outcome", general, "--control-risk", "pooled", "--rrr", "-0.3", "--power", "0.9", "--format",
+            "json",
+        ])
+        try expectSuccess(livrev.run(["outcome", "plan", general, "--control-risk", "pooled", "--rrr", "-0.3", "--power", "0.9"]))
+        let planned = try livrev.run(["sequential", "--outcome", general, "--format", "json"])
+        try expectSuccess(planned)
+        #expect(planned.stdout == explicit.stdout)
+        // An option given on the command line overrides the plan for that run only.
+        let other = try json(livrev.run(["sequential", "--outcome", general, "--rrr", "-0.5", "--format", "json"]))
+        #expect(other["rrr"] as? Double == -0.5 && other["power"] as? Double == 0.9)
+        // The plan did not exist at v2024: reading then asks for one.
+        let then = try livrev.run(["sequential", "--outcome", general, "--at", "v2024"])
+        #expect(then.status == 64 && then.stderr.contains("has no monitoring plan"), "\(then.stderr)")
+        // The report shows the TSA chart of the planned outcome, and only of it.
+        try expectSuccess(livrev("report --out review.html"))
+        let html = try String(contentsOf: livrev.folder.appendingPathComponent("review.html"), encoding: .utf8)
+        #expect(html.components(separatedBy: "class=\"z-curve\"").count == 2)
+        #expect(html.contains("Trial sequential analysis: not yet conclusive"))
+    }
+
     @Test func theChartIsAnSVGWithTheCurveAndItsBoundaries() throws {
         let livrev = try seedRegistry()
         let result = try livrev.run([

@@ -59,3 +59,13 @@ extension Pool {
         return assessments
     }
 }
+
+extension SequentialPlan {
+    /// The plan `outcome plan` recorded.
+    init(_ stored: StoredAnalysisPlan, futility: Bool = false) {
+        self.init(
+            controlRisk: stored.controlRisk.map { .fixed($0) } ?? .pooled,
+            relativeRiskReduction: stored.relativeRiskReduction, alpha: stored.alpha, power: stored.power,
+            adjustment: Adjustment(rawValue: stored.adjustment) ?? .d2, futility: futility)
+    }
+}

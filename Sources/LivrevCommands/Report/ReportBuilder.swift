@@ -101,6 +101,7 @@ struct ReportBuilder {
                             caption: "Funnel plot: \(outcome.outcome); pseudo-95% region around the pooled estimate."))
                 }
             }
+            if let chart = try sequentialChart(outcome.outcome) { blocks.append(chart) }
             let lines = outcome.summaryLines()
             blocks.append(.paragraph(lines.first ?? outcome.outcome))
             if lines.count > 1 { blocks.append(.list(Array(lines.dropFirst()))) }
@@ -114,6 +115,21 @@ struct ReportBuilder {
                         + "hazard ratios; proportions back-transformed); each outcome's figures and statistics follow."),
                 .table(caption: "Pooled results", header: ReportSummaryTable.header, rows: pooled.map(ReportSummaryTable.row)),
             ], subsections: subsections)
+    }
+
+    /// The TSA chart of an outcome the review monitors (it has a plan), by publication year.
+    private func sequentialChart(_ outcome: String) throws -> HTMLBlock? {
+        guard let stored = try registry.analysisPlans(at: revision).first(where: { $0.outcome == outcome }),
+            let (value, rows) = try Pool.analysisInput(registry, outcome: outcome, at: revision).first
+        else { return nil }
+        do {
+            let plan = SequentialPlan(stored)
+            let result = try SequentialAnalysis.byYear(
+                value, rows: rows, specification: AnalysisSpecification(measure: options.measure, method: .DL), plan: plan)
+            return .figure(result.chart(), caption: "Trial sequential analysis: \(result.conclusion.sentence).")
+        } catch {
+            return .paragraph("Trial sequential analysis not possible: \(error).")
+        }
     }
 
     private func checkSection() throws -> HTMLSection {
