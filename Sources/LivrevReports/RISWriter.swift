@@ -51,7 +51,9 @@ public enum SafeText {
             if character == ">" && inTag { inTag = false; continue }
             if !inTag { out.append(character) }
         }
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
+        for (entity, character) in [
+            ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&"),
+        ] {
             out = out.replacingOccurrences(of: entity, with: character)
         }
         return out

@@ -75,9 +75,10 @@ package final class EndNoteXMLReader: ImportedRecordReader {
             abstract: one("abstract"),
             authors: authors.map(XMLText.text).filter { !$0.isEmpty },
             year: one("year").flatMap { ByteText.year(in: $0.utf8) },
-            journal: titles.flatMap { one("secondary-title", in: $0) } ?? periodical.flatMap {
-                one("full-title", in: $0) ?? one("abbr-1", in: $0)
-            },
+            journal: titles.flatMap { one("secondary-title", in: $0) }
+                ?? periodical.flatMap {
+                    one("full-title", in: $0) ?? one("abbr-1", in: $0)
+                },
             volume: one("volume"),
             issue: one("number"),
             pages: one("pages"),

@@ -86,4 +86,3 @@ package struct RISReader: ImportedRecordReader {
             && (line[4] == 0x2D || line[4] == 0x3A)
     }
 }
-

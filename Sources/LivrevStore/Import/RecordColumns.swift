@@ -35,7 +35,8 @@ struct RecordColumns {
     static let startPage = ["pagestart", "startpage", "firstpage", "bp", "sp", "spage"]
     static let endPage = ["pageend", "endpage", "lastpage", "ep", "epage"]
     static let doi = ["doi", "di", "idsdoi", "digitalobjectidentifier", "articledoi"]
-    static let links = ["url", "link", "links", "doiurl", "studyurl", "plink", "externalurl", "sourceurls", "ur", "openurllink",
+    static let links = [
+        "url", "link", "links", "doiurl", "studyurl", "plink", "externalurl", "sourceurls", "ur", "openurllink",
     ]
     static let pmid = ["pmid", "pubmedid", "pubmed", "pm", "idspmid", "pmids", "medlinepmid"]
     static let keywords = [
@@ -50,7 +51,9 @@ struct RecordColumns {
 
     /// A header name reduced to lower-case letters and digits (`Author(s)` → `authors`).
     static func normalized(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+        String(
+            String.UnicodeScalarView(
+                name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
     }
 
     /// True when `name` is one of the title columns' names.

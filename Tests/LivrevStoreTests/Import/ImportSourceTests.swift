@@ -26,7 +26,8 @@ struct ImportSourceTests {
 
     @Test func windows1252Fallback() throws {
         // "Café – naïve" in Windows-1252: é = E9, – (en dash) = 96, ï = EF.
-        let bytes = Fixture.bytes("TY  - JOUR\nTI  - Caf") + [0xE9, 0x20, 0x96, 0x20, 0x6E, 0x61, 0xEF, 0x76, 0x65]
+        let bytes =
+            Fixture.bytes("TY  - JOUR\nTI  - Caf") + [0xE9, 0x20, 0x96, 0x20, 0x6E, 0x61, 0xEF, 0x76, 0x65]
             + Fixture.bytes("\nER  - \n")
         let source = try ImportSource(bytes: bytes, file: "x")
         #expect(source.encoding == .windows1252)
@@ -51,7 +52,9 @@ struct ImportSourceTests {
         #expect(try sniff(Fixture.bytes("\nPMC - PMC1\nPMID- 1\nTI  - A\n")).format == .medline)
         #expect(try sniff(Fixture.bytes("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nTI A\nER\nEF\n")).format == .wos)
         #expect(try sniff(Fixture.bytes("Record #1 of 2\nID: CN-01\nTI: A\nSO: J\n")).format == .cochrane)
-        #expect(try sniff(Fixture.bytes("<?xml version=\"1.0\"?><xml><records><record></record></records></xml>")).format == .endnoteXML)
+        #expect(
+            try sniff(Fixture.bytes("<?xml version=\"1.0\"?><xml><records><record></record></records></xml>")).format
+                == .endnoteXML)
         #expect(try sniff(Fixture.bytes("Title;Year\nA;2020\nB;2021\n")) == SniffedFormat(.csv, delimiter: 0x3B))
         #expect(try sniff(Fixture.bytes("TI\tAU\tPY\nA\tX\t2020\n")) == SniffedFormat(.csv, delimiter: 0x09))
         #expect(try sniff(Fixture.bytes("title\nOnly one column\n")) == SniffedFormat(.csv))

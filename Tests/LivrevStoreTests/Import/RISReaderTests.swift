@@ -178,7 +178,8 @@ struct RISReaderTests {
     @Test func doiFromM3OrAResolverLink() throws {
         #expect(try read(Fixture.bytes("TY  - JOUR\nTI  - T\nM3  - 10.1000/abc\nER  - \n"))[0].doi == "10.1000/abc")
         #expect(try read(Fixture.bytes("TY  - JOUR\nTI  - T\nM3  - Article\nER  - \n"))[0].doi == nil)
-        let link = "TY  - JOUR\nTI  - T\nLK  - https://x.org/link?sid=EMBASE&id=doi:10.1038%2Fs41467-024-48400-3&atitle=A\nER  - \n"
+        let link =
+            "TY  - JOUR\nTI  - T\nLK  - https://x.org/link?sid=EMBASE&id=doi:10.1038%2Fs41467-024-48400-3&atitle=A\nER  - \n"
         #expect(try read(Fixture.bytes(link))[0].doi == "10.1038/s41467-024-48400-3")
     }
 
