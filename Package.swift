@@ -26,12 +26,15 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
         .target(name: "LivrevStore", dependencies: ["CSQLite"]),
-        .target(name: "LivrevReports", dependencies: ["MetaAnalysis"]),
+        // The analysis pipeline: an outcome's rows and a specification in, typed results out.
+        .target(name: "LivrevAnalysis", dependencies: ["MetaAnalysis"]),
+        .target(name: "LivrevReports", dependencies: ["LivrevAnalysis", "MetaAnalysis"]),
         .target(
             name: "LivrevCommands",
             dependencies: [
                 "LivrevStore",
                 "MetaAnalysis",
+                "LivrevAnalysis",
                 "LivrevReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -48,6 +51,7 @@ let package = Package(
             dependencies: ["MetaAnalysis", .product(name: "RealModule", package: "swift-numerics")],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "LivrevAnalysisTests", dependencies: ["LivrevAnalysis", "MetaAnalysis"]),
         .testTarget(name: "LivrevStoreTests", dependencies: ["LivrevStore"], exclude: ["Fixtures"]),
         // Golden files and fixtures are read through #filePath, so they are not bundled.
         .testTarget(name: "LivrevReportsTests", dependencies: ["LivrevReports"], exclude: ["Snapshots"]),

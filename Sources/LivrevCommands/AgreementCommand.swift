@@ -4,7 +4,8 @@ import LivrevStore
 import MetaAnalysis
 
 /// `livrev agreement --stage S`: inter-rater agreement over records decided by two reviewers.
-struct AgreementCommand: RegistryCommand {
+struct AgreementCommand: RegistryCommand, FormattedCommand {
+    static let formats: [OutputFormat] = [.text, .json]
     static let configuration = CommandConfiguration(
         commandName: "agreement",
         abstract: "Inter-rater agreement: Cohen's κ, percent agreement and PABAK over records both reviewers decided.",

@@ -3,7 +3,8 @@ import LivrevReports
 import LivrevStore
 
 /// `livrev check`: the consistency report.
-struct Check: RegistryCommand {
+struct Check: RegistryCommand, FormattedCommand {
+    static let formats: [OutputFormat] = [.text, .json]
     static let configuration = CommandConfiguration(
         abstract: "Report inconsistencies: PRISMA arithmetic, denominators, duplicate rows, near-duplicate studies.",
         discussion: "With --strict, exits 1 when any error-level finding exists (for CI).")
@@ -39,12 +40,17 @@ struct Check: RegistryCommand {
             })
     }
 
-    static func text(_ findings: [ConsistencyFinding]) -> String {
-        guard !findings.isEmpty else { return "No inconsistencies found.\n" }
+    /// "5 findings: 1 error, 3 warnings, 1 info".
+    static func summary(_ findings: [ConsistencyFinding]) -> String {
         let counts = [ConsistencyFinding.Severity.error, .warning, .info].map { severity in
             "\(findings.filter { $0.severity == severity }.count) \(severity.rawValue)\(severity == .info ? "" : "s")"
         }
-        var out = "\(findings.count) findings: \(counts.joined(separator: ", "))\n"
+        return "\(findings.count) findings: \(counts.joined(separator: ", "))"
+    }
+
+    static func text(_ findings: [ConsistencyFinding]) -> String {
+        guard !findings.isEmpty else { return "No inconsistencies found.\n" }
+        var out = summary(findings) + "\n"
         for finding in findings {
             out += "\n\(finding.severity.rawValue.uppercased()) [\(finding.code)] \(finding.message)\n"
             out += finding.rows.map { "    \($0)\n" }.joined()

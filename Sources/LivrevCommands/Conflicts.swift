@@ -3,7 +3,8 @@ import LivrevReports
 import LivrevStore
 
 /// `livrev conflicts --stage S`: records whose reviewers disagree and that nobody has resolved.
-struct Conflicts: RegistryCommand {
+struct Conflicts: RegistryCommand, FormattedCommand {
+    static let formats: [OutputFormat] = [.text, .json]
     static let configuration = CommandConfiguration(
         abstract: "List records whose reviewers disagree and that are not yet resolved.")
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LivrevAnalysis
 import LivrevStore
 
 /// The exit codes of SPEC.md, and the one place that maps an error to one of them.
@@ -8,6 +9,7 @@ enum ExitStatus {
     static let noInput: Int32 = 66
     static let noSuchObject: Int32 = 69
     static let cannotCreate: Int32 = 73
+    static let cannotWrite: Int32 = 74
     static let busy: Int32 = 75
     static let refused: Int32 = 77
     static let failure: Int32 = 1
@@ -16,7 +18,8 @@ enum ExitStatus {
     static func code(for error: any Error) -> Int32 {
         switch error {
         case let error as CommandError: return error.exitCode
-        case let error as PoolError:
+        case is ValidationError: return usage
+        case let error as AnalysisError:
             if case .noSuchCharacteristic = error { return noSuchObject }
             return dataError
         case let error as StoreError: return code(for: error)
@@ -52,8 +55,12 @@ enum CommandError: Error, CustomStringConvertible {
     case badRow(file: String, line: Int, message: String)
     /// A row of an input file that names a study, outcome or reviewer the registry does not have.
     case unknownInRow(file: String, line: Int, message: String)
-    /// The output file could not be written.
+    /// The output file could not be written (the old file, if any, is left as it was).
     case cannotWrite(path: String, reason: String)
+    /// Standard output could not take the result.
+    case cannotWriteOutput(reason: String)
+    /// An output path that names a database: writing there would destroy it.
+    case refusedOutput(path: String, reason: String)
     /// Records were imported before any search run was recorded.
     case noSearch
     /// `verify` found a revision whose rows no longer match its seal.
@@ -63,7 +70,8 @@ enum CommandError: Error, CustomStringConvertible {
         switch self {
         case .fileMissing: ExitStatus.noInput
         case .badRow: ExitStatus.dataError
-        case .cannotWrite: ExitStatus.cannotCreate
+        case .cannotWrite, .cannotWriteOutput: ExitStatus.cannotWrite
+        case .refusedOutput: ExitStatus.cannotCreate
         case .unknownInRow: ExitStatus.noSuchObject
         case .tampered: ExitStatus.dataError
         case .noSearch: ExitStatus.noSuchObject
@@ -75,7 +83,9 @@ enum CommandError: Error, CustomStringConvertible {
         case .fileMissing(let path): "no such file: '\(path)'"
         case .badRow(let file, let line, let message), .unknownInRow(let file, let line, let message):
             "\(file):\(line): \(message)"
-        case .cannotWrite(let path, let reason): "cannot write '\(path)': \(reason)"
+        case .cannotWrite(let path, let reason): "cannot write '\(path)': \(reason) (nothing was written there)"
+        case .cannotWriteOutput(let reason): "cannot write to standard output: \(reason)"
+        case .refusedOutput(let path, let reason): "refusing to write '\(path)': \(reason); choose another file"
         case .noSearch: "no search run to import into: record one with 'livrev search add' first"
         case .tampered(let revision, let reason): "revision \(revision) was changed outside livrev: \(reason)"
         }

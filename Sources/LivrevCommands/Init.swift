@@ -12,6 +12,10 @@ struct Init: RegistryCommand {
     @Option(help: "The review's title.")
     var title: String
 
+    func validate() throws {
+        try InputRules.name(title, "the review's title (--title)")
+    }
+
     func run(_ context: CommandContext) throws {
         _ = try Registry.create(
             path: context.path, title: title, reviewer: reviewerOptions.resolvedName, command: CommandContext.commandLine)

@@ -1,16 +1,13 @@
 import ArgumentParser
+import LivrevAnalysis
 import LivrevReports
 import LivrevStore
+import MetaAnalysis
 
 /// `livrev outcome add|list`: the outcomes a review pools.
 struct OutcomeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcome", abstract: "Manage outcomes (e.g. adverse-event categories).", subcommands: [Add.self, List.self])
-
-    /// The effect measures an outcome can default to.
-    enum Measure: String, ExpressibleByArgument, CaseIterable {
-        case OR, RR, RD, PLO, PFT
-    }
 
     struct Add: RegistryCommand {
         static let configuration = CommandConfiguration(abstract: "Add an outcome.")
@@ -24,6 +21,10 @@ struct OutcomeCommand: ParsableCommand {
         @Option(help: "Its default effect measure.")
         var measure: Measure = .OR
 
+        func validate() throws {
+            try InputRules.name(name, "an outcome's name")
+        }
+
         func run(_ context: CommandContext) throws {
             try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 try context.registry.addOutcome(name, measure: measure.rawValue, revision: revision)
@@ -32,7 +33,8 @@ struct OutcomeCommand: ParsableCommand {
         }
     }
 
-    struct List: RegistryCommand {
+    struct List: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(abstract: "List the outcomes with their number of studies and rows.")
 
         @OptionGroup var registryOptions: RegistryOptions

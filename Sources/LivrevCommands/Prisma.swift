@@ -3,7 +3,8 @@ import LivrevReports
 import LivrevStore
 
 /// `livrev prisma`: PRISMA 2020 flow counts derived from the decisions.
-struct Prisma: RegistryCommand {
+struct Prisma: RegistryCommand, FormattedCommand {
+    static let formats: [OutputFormat] = [.text, .json, .svg]
     static let configuration = CommandConfiguration(
         abstract: "Print the PRISMA 2020 flow counts, derived from the screening decisions.")
 

@@ -8,7 +8,8 @@ struct RecordsCommand: ParsableCommand {
         commandName: "records", abstract: "Look at the imported records.",
         subcommands: [List.self, Show.self, Export.self])
 
-    struct List: RegistryCommand {
+    struct List: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .csv, .json]
         static let configuration = CommandConfiguration(
             abstract: "List every record: id, title, year, doi, pmid, search, duplicate_of, status.")
 

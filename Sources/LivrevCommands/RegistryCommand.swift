@@ -21,21 +21,20 @@ extension RegistryCommand {
     }
 
     func run() throws {
-        do {
-            let start = ContinuousClock.now
-            let context = try CommandContext(path: registryOptions.resolvedPath, opening: !Self.createsRegistry)
-            let opened = ContinuousClock.now
-            try run(context)
-            if ProcessInfo.processInfo.environment["LIVREV_TIMING"] != nil {
-                let end = ContinuousClock.now
-                Output.error(
-                    "timing: open \(Self.milliseconds(opened - start)) ms, command \(Self.milliseconds(end - opened)) ms")
+        try Output.runCommand {
+            try OutputFormat.check(self)
+            let path = registryOptions.resolvedPath
+            try Output.$registryPath.withValue(path) {
+                let start = ContinuousClock.now
+                let context = try CommandContext(path: path, opening: !Self.createsRegistry)
+                let opened = ContinuousClock.now
+                try run(context)
+                if ProcessInfo.processInfo.environment["LIVREV_TIMING"] != nil {
+                    let end = ContinuousClock.now
+                    Output.error(
+                        "timing: open \(Self.milliseconds(opened - start)) ms, command \(Self.milliseconds(end - opened)) ms")
+                }
             }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            Output.error("Error: \(error)")
-            throw ExitCode(ExitStatus.code(for: error))
         }
     }
 }
@@ -74,31 +73,5 @@ struct CommandContext {
         let plain = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,@+%".contains($0) }
         if plain, !word.isEmpty { return word }
         return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-}
-
-/// stdout carries results only; diagnostics go to stderr.
-enum Output {
-    /// When set, results are not printed (the demo replays commands quietly).
-    @TaskLocal static var isQuiet = false
-
-    /// Prints a result to stdout.
-    static func print(_ text: String, terminator: String = "\n") {
-        guard !isQuiet else { return }
-        Swift.print(text, terminator: terminator)
-    }
-
-    static func error(_ line: String) {
-        guard !isQuiet else { return }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-
-    /// Writes `text` to a file, mapping failures to `CommandError.cannotWrite`.
-    static func writeFile(_ text: String, to path: String) throws {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw CommandError.cannotWrite(path: path, reason: error.localizedDescription)
-        }
     }
 }

@@ -19,6 +19,10 @@ struct ReviewerCommand: ParsableCommand {
         @Option(help: "What they may do: screen and judge, or also resolve conflicts.")
         var role: ReviewerRole = .reviewer
 
+        func validate() throws {
+            try InputRules.name(name, "a reviewer's name")
+        }
+
         func run(_ context: CommandContext) throws {
             try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 try context.registry.addReviewer(name, role: role, revision: revision)
@@ -27,7 +31,8 @@ struct ReviewerCommand: ParsableCommand {
         }
     }
 
-    struct List: RegistryCommand {
+    struct List: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json, .csv]
         static let configuration = CommandConfiguration(abstract: "List the team.")
 
         @OptionGroup var registryOptions: RegistryOptions

@@ -3,7 +3,8 @@ import LivrevReports
 import LivrevStore
 
 extension RiskOfBiasCommand {
-    struct Summary: RegistryCommand {
+    struct Summary: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json, .svg]
         static let configuration = CommandConfiguration(
             abstract: "The final judgement per study and domain, and overall (derived, never typed twice).",
             discussion: """

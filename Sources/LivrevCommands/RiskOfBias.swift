@@ -42,7 +42,8 @@ struct RiskOfBiasCommand: ParsableCommand {
         }
     }
 
-    struct Conflicts: RegistryCommand {
+    struct Conflicts: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(abstract: "List domains whose reviewers disagree.")
 
         @OptionGroup var registryOptions: RegistryOptions

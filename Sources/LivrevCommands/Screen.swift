@@ -8,7 +8,8 @@ struct ScreenCommand: ParsableCommand {
         commandName: "screen", abstract: "Screen records, blinded to the other reviewers' votes.",
         subcommands: [Next.self, Decide.self, ImportDecisions.self])
 
-    struct Next: RegistryCommand {
+    struct Next: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
             abstract: "Show the next record you have not decided at a stage; shows nothing of other reviewers' votes.")
 

@@ -36,9 +36,8 @@ struct SearchCommand: ParsableCommand {
         var previous = false
 
         func validate() throws {
-            guard date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else {
-                throw ValidationError("'--date' must be YYYY-MM-DD, not '\(date)'")
-            }
+            try InputRules.date(date, "--date")
+            try InputRules.name(source, "the source (--source)")
             if register && previous {
                 throw ValidationError("'--register' and '--previous' are mutually exclusive")
             }

@@ -1,9 +1,11 @@
 import ArgumentParser
+import LivrevAnalysis
 import LivrevReports
 import LivrevStore
 
 extension SnapshotCommand {
-    struct Diff: RegistryCommand {
+    struct Diff: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
             abstract: "What changed between two snapshots: facts added, corrected or retracted, and each outcome's result.")
 

@@ -21,6 +21,10 @@ struct SnapshotCommand: ParsableCommand {
         @Option(help: "What this version is.")
         var note: String?
 
+        func validate() throws {
+            try InputRules.name(name, "a snapshot's name")
+        }
+
         func run(_ context: CommandContext) throws {
             let snapshot = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 try context.registry.createSnapshot(name, note: note, revision: revision)
@@ -29,7 +33,8 @@ struct SnapshotCommand: ParsableCommand {
         }
     }
 
-    struct List: RegistryCommand {
+    struct List: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(abstract: "List the snapshots with what each holds.")
 
         @OptionGroup var registryOptions: RegistryOptions

@@ -20,6 +20,10 @@ struct StudyCommand: ParsableCommand {
         @Option(name: .customLong("record"), parsing: .upToNextOption, help: "Records that report this study.")
         var records: [Int64] = []
 
+        func validate() throws {
+            try InputRules.name(key, "a study key")
+        }
+
         func run(_ context: CommandContext) throws {
             try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 try context.registry.addStudy(key, records: records, revision: revision)
@@ -48,7 +52,8 @@ struct StudyCommand: ParsableCommand {
         }
     }
 
-    struct List: RegistryCommand {
+    struct List: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(abstract: "List the studies and their reports.")
 
         @OptionGroup var registryOptions: RegistryOptions

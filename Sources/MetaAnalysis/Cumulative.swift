@@ -5,7 +5,7 @@
 /// prefix sums, the iterative estimators replay metafor's iteration on prefix series sums
 /// (`SeriesSums`); results are exact to rounding and the usual cost is O(k) overall. Paule–Mandel
 /// is the exception: its steps are refitted (O(k²)), because its search bracket depends on R's
-/// `mad()` of each prefix.
+/// `mad()` of each prefix; so are outcomes with a sampling variance of 0, whose Σ1/v is infinite.
 ///
 /// Source: `metafor::cumul.rma.uni`; Lau J et al. (1992) doi:10.1056/NEJM199207233270406.
 public enum Cumulative {
@@ -18,13 +18,16 @@ public enum Cumulative {
         test: WaldTest = .z, level: Double = 0.95
     ) throws -> [CumulativeStep] {
         for (row, e) in effects.enumerated() {
-            guard e.vi.isFinite, e.vi > 0 else { throw MetaAnalysisError.nonPositiveVariance(row: row + 1) }
+            guard e.vi.isFinite, e.vi >= 0 else { throw MetaAnalysisError.nonPositiveVariance(row: row + 1) }
             guard e.yi.isFinite else { throw MetaAnalysisError.invalidInput(row: row + 1, reason: "effect size is not finite") }
         }
         if effects.isEmpty { return [] }
         // PM's search bracket needs R's mad() of every prefix; without an incremental exact MAD
         // that would cost O(k² log k), more than plain refits.
-        if method == .pauleMandel { return refitSteps(effects, method: method, test: test, level: level) }
+        // A sampling variance of 0 makes the prefix sums infinite: refit those rare outcomes too.
+        if method == .pauleMandel || effects.contains(where: { $0.vi == 0 }) {
+            return refitSteps(effects, method: method, test: test, level: level)
+        }
         return seriesSteps(effects, method: method, test: test, level: level)
     }
 
@@ -66,6 +69,24 @@ public struct CumulativeStep: Equatable, Sendable {
     public var tau2: Double
     public var i2: Double
     public var h2: Double
+
+    public init(
+        k: Int, estimate: Double, se: Double, statistic: Double, p: Double, ciLower: Double, ciUpper: Double,
+        q: Double, qDF: Int, tau2: Double, i2: Double, h2: Double
+    ) {
+        self.k = k
+        self.estimate = estimate
+        self.se = se
+        self.statistic = statistic
+        self.p = p
+        self.ciLower = ciLower
+        self.ciUpper = ciUpper
+        self.q = q
+        self.qDF = qDF
+        self.tau2 = tau2
+        self.i2 = i2
+        self.h2 = h2
+    }
 
     /// The p-value of `q` (1 for a single study), computed on access.
     public var qP: Double { qDF > 0 ? ChiSquared.upperTail(q, df: Double(qDF)) : 1 }

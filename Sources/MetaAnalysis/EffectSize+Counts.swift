@@ -7,7 +7,8 @@ extension EffectSize {
     /// OR: yi = log(ai·di/(bi·ci)), vi = 1/ai + 1/bi + 1/ci + 1/di. RR: yi = log((ai/n1i)/(ci/n2i)),
     /// vi = 1/ai − 1/n1i + 1/ci − 1/n2i. RD: yi = ai/n1i − ci/n2i, vi = p1(1−p1)/n1i + p2(1−p2)/n2i
     /// (`vtype = "LS"`). Returns nil when the row is dropped (a double-zero table under
-    /// `.dropDoubleZero`, an undefined effect under `.none`) or the counts are invalid; PLO and
+    /// `.dropDoubleZero`, an undefined effect under `.none`) or the counts are invalid; under
+    /// `.none` a double-zero RD is 0 with variance 0, kept as escalc keeps it. PLO and
     /// PFT are single-arm measures and also give nil here.
     ///
     /// Source: `metafor::escalc` (metafor 3.8-1); Deeks JJ, Altman DG (2001) in Systematic
@@ -44,7 +45,8 @@ extension EffectSize {
         case .PLO, .PFT:
             return nil
         }
-        guard effect.yi.isFinite, effect.vi.isFinite, effect.vi > 0 else { return nil }
+        // vi = 0 is an effect (RD of a double-zero table without correction), as escalc has it.
+        guard effect.yi.isFinite, effect.vi.isFinite, effect.vi >= 0 else { return nil }
         return effect
     }
 

@@ -18,13 +18,18 @@ public enum Egger {
 
     /// Runs the test; `method` and `test` should be those of the pooled analysis (ignored for `.weightedRegression`).
     ///
-    /// - Throws: `.tooFewStudies` when k < 3, and whatever the fit throws.
+    /// With two studies the fixed-effect regression is saturated (two points, two coefficients):
+    /// metafor still reports it (exact fit, z test on the model-based SE), and so does this.
+    ///
+    /// - Throws: `.tooFewStudies` when k < 3 (k < 2 for the fixed-effect model), and whatever
+    ///   the fit throws.
     public static func test(
         _ effects: [EffectSize], model: Model = .mixedEffects,
         method: TauSquaredMethod = .restrictedMaximumLikelihood, test: WaldTest = .z,
         level: Double = 0.95
     ) throws -> EggerResult {
-        guard effects.count >= 3 else { throw MetaAnalysisError.tooFewStudies(k: effects.count, needed: 3) }
+        let needed = model == .mixedEffects && method == .fixed ? 2 : 3
+        guard effects.count >= needed else { throw MetaAnalysisError.tooFewStudies(k: effects.count, needed: needed) }
         var values: [Double] = []
         for e in effects { values.append(1); values.append(e.sei) }
         let design = DesignMatrix(rows: effects.count, columns: 2, values: values)

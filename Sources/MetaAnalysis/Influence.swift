@@ -43,7 +43,9 @@ public enum Influence {
         let y = effects.map(\.yi), v = effects.map(\.vi)
         let full = try ModelFit(y: y, v: v, design: .intercept(k), method: method, test: test, level: level)
         let deletions: [DeletionFit]
-        if forceRefit {
+        // A sampling variance of 0 defeats the running sums (Σ1/v is infinite); those rare models
+        // are refitted per deletion, as metafor does.
+        if forceRefit || v.contains(0) {
             deletions = (0..<k).map {
                 (try? DeletionFit.refit(y: y, v: v, deleting: $0, method: method, test: test, level: level)) ?? .undefined
             }

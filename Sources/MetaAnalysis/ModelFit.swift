@@ -48,11 +48,19 @@ struct ModelFit {
         guard k >= 1 else { throw MetaAnalysisError.tooFewStudies(k: k, needed: 1) }
         guard k >= p else { throw MetaAnalysisError.tooFewStudies(k: k, needed: p) }
         for i in 0..<k {
-            guard v[i].isFinite, v[i] > 0 else { throw MetaAnalysisError.nonPositiveVariance(row: i + 1) }
+            guard v[i].isFinite, v[i] >= 0 else { throw MetaAnalysisError.nonPositiveVariance(row: i + 1) }
             guard y[i].isFinite else { throw MetaAnalysisError.invalidInput(row: i + 1, reason: "effect size is not finite") }
+        }
+        // A sampling variance of 0 (a double-zero risk difference without correction) is kept, as
+        // rma.uni keeps it: the estimators that divide by vᵢ refuse, the others fit while τ² > 0,
+        // and Q, I² and H² are undefined.
+        let allPositive = v.allSatisfy { $0 > 0 }
+        if !allPositive, [.derSimonianLaird, .pauleMandel].contains(method), fixedTau2 == nil {
+            throw MetaAnalysisError.nonPositiveVariances(estimator: method.rawValue)
         }
         let test: WaldTest = k == 1 ? .z : requestedTest
         let tau2 = try fixedTau2 ?? estimateTauSquared(y: y, v: v, design: x, method: method)
+        if !allPositive, tau2 <= 0 { throw MetaAnalysisError.zeroVarianceWithoutHeterogeneity }
         guard let fit = WeightedFit(y: y, weights: v.map { 1 / ($0 + tau2) }, design: x) else {
             throw MetaAnalysisError.singularDesign(columns: p)
         }
@@ -109,7 +117,9 @@ struct ModelFit {
         }
 
         // Heterogeneity: Q from the fixed-effects fit; I² and H² per metafor's i2def = "1".
-        if k > p {
+        if !allPositive {
+            q = .nan; qP = .nan; i2 = .nan; h2 = .nan
+        } else if k > p {
             guard let fixedFit = WeightedFit(y: y, weights: v.map { 1 / $0 }, design: x) else {
                 throw MetaAnalysisError.singularDesign(columns: p)
             }

@@ -35,6 +35,7 @@ extension Pooling {
         let k = effects.count
         guard k >= 2 else { throw MetaAnalysisError.tooFewStudies(k: k, needed: 2) }
         let y = effects.map(\.yi), v = effects.map(\.vi)
+        guard !v.contains(0) else { throw MetaAnalysisError.heterogeneityIntervalNeedsPositiveVariances }
         let design = DesignMatrix.intercept(k)
         let model = try ModelFit(y: y, v: v, design: design, method: method, test: .z, level: level)
         let alpha = 1 - level

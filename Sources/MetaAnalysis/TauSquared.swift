@@ -40,6 +40,7 @@ func estimateTauSquared(
     if k == 1 || method == .fixed { return 0 }
     let kp = Double(k - p)
     func fit(_ tau2: Double) throws -> WeightedFit {
+        if tau2 <= 0, v.contains(0) { throw MetaAnalysisError.zeroVarianceWithoutHeterogeneity }
         guard let f = WeightedFit(y: y, weights: v.map { 1 / ($0 + tau2) }, design: x) else {
             throw MetaAnalysisError.singularDesign(columns: p)
         }
@@ -79,10 +80,12 @@ func estimateTauSquared(
             tau2 += adjustment
             change = abs(old - tau2)
             if iterations > TauSquaredControl.maxIterations {
-                throw MetaAnalysisError.didNotConverge(estimator: method.rawValue, iterations: iterations)
+                throw MetaAnalysisError.didNotConverge(
+                    estimator: "\(method.rawValue) (Fisher scoring)", iterations: iterations)
             }
         }
-        if method != .empiricalBayes {
+        // metafor skips the check against τ² = 0 when a sampling variance is 0 (`allvipos`).
+        if method != .empiricalBayes, v.allSatisfy({ $0 > 0 }) {
             let ll0 = try logLikelihood(fit(0), v: v, tau2: 0, design: x, restricted: method == .restrictedMaximumLikelihood)
             let ll = try logLikelihood(fit(tau2), v: v, tau2: tau2, design: x, restricted: method == .restrictedMaximumLikelihood)
             if ll0 - ll > TauSquaredControl.rootTolerance && tau2 > TauSquaredControl.threshold { tau2 = 0 }
@@ -99,14 +102,14 @@ func estimateTauSquared(
             tau2 = 0
         } else {
             let fUpper = q(upper)
-            guard fUpper <= 0 else { throw MetaAnalysisError.didNotConverge(estimator: "PM", iterations: 0) }
+            guard fUpper <= 0 else { throw MetaAnalysisError.searchLimitTooLow(estimator: "PM", limit: upper) }
             guard
                 let root = zeroin(
                     lower: 0, upper: upper, fLower: fLower, fUpper: fUpper,
                     tolerance: TauSquaredControl.rootTolerance,
                     maxIterations: TauSquaredControl.maxIterations, q)
             else {
-                throw MetaAnalysisError.didNotConverge(estimator: "PM", iterations: TauSquaredControl.maxIterations)
+                throw MetaAnalysisError.rootSearchFailed(estimator: "PM")
             }
             tau2 = root
         }

@@ -17,6 +17,11 @@ struct CommandRunner {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
+    /// A runner in an existing folder.
+    init(folder: URL) {
+        self.folder = folder
+    }
+
     /// The `livrev` executable that `swift build` put next to the test bundle.
     static var executable: URL {
         var folder = Bundle.main.bundleURL
@@ -30,9 +35,10 @@ struct CommandRunner {
 
     /// Runs `livrev ARGUMENTS` with the registry `review.livrev` in the scratch folder.
     @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    func run(_ arguments: [String], stdin: String? = nil, shell: Bool = false) throws -> Result {
         let process = Process()
-        process.executableURL = CommandRunner.executable
+        // With `shell`, the arguments are a whole command line (`sh -c …`), found on the PATH.
+        process.executableURL = shell ? URL(fileURLWithPath: "/usr/bin/env") : CommandRunner.executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment

@@ -22,10 +22,10 @@ struct FunnelAndCumulativeTests {
         let names = [
             "Hare 2009", "Ito 2012", "Jensen 2014", "Kowalski 2016", "Lund 2018", "Mora 2019", "Nakamura 2021", "Olsen 2023",
         ]
-        let steps = names.enumerated().map { index, name -> CumulativeStep in
+        let steps = names.enumerated().map { index, name -> CumulativeForestRow in
             let k = Double(index + 1)
             let estimate = 0.55 + 0.3 * (1 - 1 / k), half = 1.6 / (k + 1).squareRoot()
-            return CumulativeStep(
+            return CumulativeForestRow(
                 label: "+ \(name)", studies: index + 1, estimate: estimate,
                 lower: estimate * exp(-half), upper: estimate * exp(half))
         }

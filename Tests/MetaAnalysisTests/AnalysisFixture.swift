@@ -12,7 +12,7 @@ struct AnalysisFixture: @unchecked Sendable {
         }
     }
 
-    static let all: [AnalysisFixture] = load("seed_review") + load("metadat_sets")
+    static let all: [AnalysisFixture] = load("seed_review") + load("metadat_sets") + load("parity_sets")
 
     var method: TauSquaredMethod {
         required((raw["method"] as? String).flatMap(TauSquaredMethod.init), "a known method in \(name)")

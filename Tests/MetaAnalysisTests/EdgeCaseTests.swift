@@ -17,7 +17,7 @@ struct EdgeCaseTests {
         let section = Self.fixture["reml_nonconvergence"] as! [String: Any]
         #expect(section["error"] as? Bool == true)
         let effects = Self.effects("reml_nonconvergence")
-        #expect(throws: MetaAnalysisError.didNotConverge(estimator: "REML", iterations: 101)) {
+        #expect(throws: MetaAnalysisError.didNotConverge(estimator: "REML (Fisher scoring)", iterations: 101)) {
             try Pooling.fit(effects, method: .restrictedMaximumLikelihood)
         }
         // The closed-form estimator still works on the same data.
@@ -41,9 +41,9 @@ struct EdgeCaseTests {
 
     @Test func errorMessagesNameTheInput() {
         #expect(
-            MetaAnalysisError.nonPositiveVariance(row: 3).description == "sampling variance in row 3 is not positive and finite")
+            MetaAnalysisError.nonPositiveVariance(row: 3).description == "sampling variance in row 3 is negative or not finite")
         #expect(
-            MetaAnalysisError.didNotConverge(estimator: "REML", iterations: 101).description
-                == "REML did not converge in 101 iterations")
+            MetaAnalysisError.didNotConverge(estimator: "REML (Fisher scoring)", iterations: 101).description
+                == "REML (Fisher scoring) did not converge in 101 iterations")
     }
 }

@@ -35,7 +35,7 @@ struct PoolingTests {
     }
 
     @Test func nonPositiveVarianceNamesTheRow() {
-        let effects = [EffectSize(yi: 0.1, vi: 0.2), EffectSize(yi: 0.3, vi: 0)]
+        let effects = [EffectSize(yi: 0.1, vi: 0.2), EffectSize(yi: 0.3, vi: -0.01)]
         #expect(throws: MetaAnalysisError.nonPositiveVariance(row: 2)) { try Pooling.fit(effects) }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LivrevAnalysis
 import LivrevReports
 import LivrevStore
 
@@ -17,7 +18,7 @@ struct Demo: ParsableCommand {
     var path: String?
 
     func run() throws {
-        do {
+        try Output.runCommand {
             let path = try preparedPath()
             let registry = try SeedReview.build(at: path)
             Output.print(
@@ -37,11 +38,6 @@ struct Demo: ParsableCommand {
             let findings = try registry.check()
             Output.print("\nConsistency check (livrev check --db \(path)):")
             Output.print(Check.text(findings), terminator: "")
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            Output.error("Error: \(error)")
-            throw ExitCode(ExitStatus.code(for: error))
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LivrevAnalysis
 import LivrevReports
 import LivrevStore
 

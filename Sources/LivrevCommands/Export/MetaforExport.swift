@@ -1,3 +1,4 @@
+import LivrevAnalysis
 import LivrevReports
 import LivrevStore
 
@@ -89,8 +90,9 @@ struct MetaforExport {
         var out: [(String, Double?)] = [
             ("estimate", p.estimate), ("se", p.se), ("ci_lower", p.ciLower), ("ci_upper", p.ciUpper),
             ("statistic", p.statistic), ("p", p.p), ("tau2", p.tau2), ("i2", p.i2), ("h2", p.h2), ("q", p.q),
-            ("q_p", p.qP), ("pi_lower", p.piLower), ("pi_upper", p.piUpper), ("egger_z", p.egger?.z),
-            ("egger_p", p.egger?.p), ("begg_tau", p.begg?.tau), ("begg_p", p.begg?.p), ("failsafe_n", p.failSafeN),
+            ("q_p", p.qP), ("pi_lower", p.piLower), ("pi_upper", p.piUpper), ("egger_z", p.egger.value?.statistic),
+            ("egger_p", p.egger.value?.p), ("begg_tau", p.begg.value?.tau), ("begg_p", p.begg.value?.p),
+            ("failsafe_n", p.failSafeN.value),
         ]
         for (index, row) in p.rows.enumerated() {
             let i = index + 1

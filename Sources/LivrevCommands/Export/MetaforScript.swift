@@ -1,3 +1,4 @@
+import LivrevAnalysis
 import LivrevReports
 
 /// `reproduce.R`: reruns every outcome in metafor with livrev's options and compares the numbers.

@@ -1,3 +1,4 @@
+import LivrevAnalysis
 import LivrevReports
 import MetaAnalysis
 
@@ -10,8 +11,9 @@ enum ForestFigure {
 
     /// Adverse events: fewer with treatment, below the null, favour it. Generic rows (a hazard ratio,
     /// say) may contrast anything, a year of age as well as two arms, so their side is not named.
-    static func direction(_ measure: String) -> EffectDirection {
-        ["OR", "RR", "RD", "PLO", "PFT"].contains(measure) ? .lowerFavoursTreatment : .unstated
+    static func direction(_ measure: EffectMeasure) -> EffectDirection {
+        if case .measure = measure { return .lowerFavoursTreatment }
+        return .unstated
     }
 
     /// The forest of one outcome.
@@ -49,15 +51,15 @@ enum ForestFigure {
             }
             return ForestGroup(heading: "\(result.characteristic) = \(level.level)", rows: rows, subtotal: subtotal)
         }
-        let test = result.test.map { test in
+        let test = result.test.value.map { test in
             ForestSubgroupTest(
                 q: test.qm, df: test.df, p: test.p,
                 i2: test.qm > 0 ? max(0, (test.qm - Double(test.df)) / test.qm) * 100 : 0)
         }
-        let method = first.map(EffectScaleMapping.methodLine)
+        let method = first.map { EffectScaleMapping.methodLine($0) }
         var plot = ForestPlot(
             title: "\(result.outcome) by \(result.characteristic)", measure: mapping?.measureName ?? "Effect", method: method,
-            scale: mapping?.scale ?? .log, nullValue: nil, direction: direction(first?.measure ?? "OR"),
+            scale: mapping?.scale ?? .log, nullValue: nil, direction: direction(first?.measure ?? .measure(.OR)),
             treatmentName: treatmentName, controlName: controlName, groups: groups,
             overall: overall.flatMap { summary($0, EffectScaleMapping($0), label: "Total (95% CI)") },
             subgroupDifferences: test, riskOfBias: riskOfBias?.columns)
@@ -67,25 +69,25 @@ enum ForestFigure {
 
     /// The cumulative forest of one outcome's steps (estimates on the analysis scale).
     static func cumulative(
-        outcome: String, measure: String, method: String, steps: [CumulativeStepRow],
+        outcome: String, measure: EffectMeasure, method: PoolingMethod, steps: [CumulativeEntry],
         bySnapshot: Bool
     ) -> CumulativeForest {
-        var probe = PooledOutcome(outcome: outcome, snapshot: nil, measure: measure, method: method, ciMethod: "wald", rows: [])
-        probe.k = 0
-        let mapping = EffectScaleMapping(probe)
+        let mapping = EffectScaleMapping(measure: measure)
         return CumulativeForest(
             title: "\(outcome): cumulative meta-analysis by \(bySnapshot ? "snapshot" : "year")",
-            measure: mapping.measureName, method: EffectScaleMapping.methodLine(probe), scale: mapping.scale,
+            measure: mapping.measureName, method: EffectScaleMapping.methodLine(method: method, ciMethod: .wald),
+            scale: mapping.scale,
             nullValue: mapping.isProportion ? nil : mapping.scale.defaultNull, direction: direction(measure),
             treatmentName: treatmentName, controlName: controlName, stepHeading: bySnapshot ? "Snapshot" : "Study added",
-            steps: steps.map { step in
-                CumulativeStep(
-                    label: step.year.map {
-                        step.label.hasSuffix(" \($0)") || step.label.contains(" \($0) (") ? step.label : "\(step.label) (\($0))"
-                    } ?? step.label,
-                    studies: step.k,
-                    estimate: mapping.natural(step.estimate), lower: mapping.natural(step.ciLower),
-                    upper: mapping.natural(step.ciUpper))
+            steps: steps.map { entry in
+                CumulativeForestRow(
+                    label: entry.year.map {
+                        entry.label.hasSuffix(" \($0)") || entry.label.contains(" \($0) (")
+                            ? entry.label : "\(entry.label) (\($0))"
+                    } ?? entry.label,
+                    studies: entry.step.k,
+                    estimate: mapping.natural(entry.step.estimate), lower: mapping.natural(entry.step.ciLower),
+                    upper: mapping.natural(entry.step.ciUpper))
             })
     }
 
@@ -108,7 +110,7 @@ enum ForestFigure {
         -> [ForestRow]
     {
         pooled.rows.map { row in
-            let arms = row.counts.compactMap(EffectScaleMapping.Arm.init)
+            let arms = row.data.arms
             let n = arms.count == 1 ? arms[0].total : nil
             let half = EffectScaleMapping.z975 * row.vi.squareRoot()
             return ForestRow(
@@ -121,7 +123,7 @@ enum ForestFigure {
 
     private static func summary(_ pooled: PooledOutcome, _ mapping: EffectScaleMapping, label: String) -> ForestSummary? {
         guard let estimate = pooled.estimate, let lower = pooled.ciLower, let upper = pooled.ciUpper else { return nil }
-        let arms = pooled.rows.map { $0.counts.compactMap(EffectScaleMapping.Arm.init) }
+        let arms = pooled.rows.map(\.data.arms)
         func total(_ index: Int) -> ForestArm? {
             let column = arms.compactMap { $0.count == 2 || (index == 0 && $0.count == 1) ? $0[index] : nil }
             guard column.count == pooled.rows.count, !column.isEmpty else { return nil }

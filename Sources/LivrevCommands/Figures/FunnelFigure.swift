@@ -1,3 +1,4 @@
+import LivrevAnalysis
 import LivrevReports
 import MetaAnalysis
 
@@ -13,16 +14,15 @@ enum FunnelFigure {
         func shown(_ y: Double) -> Double { mapping.isRatio ? Transform.exp(y) : y }
         let measure =
             mapping.isRatio
-            ? mapping.measureName : (pooled.measure == "RD" ? "Risk difference" : pooled.scaleName.capitalizedFirst)
+            ? mapping.measureName : (pooled.measure == .measure(.RD) ? "Risk difference" : pooled.scaleName.capitalizedFirst)
         var plot = FunnelPlot(
             title: "\(ForestFigure.title(pooled)): funnel plot", measure: measure, scale: mapping.scale,
             pooled: shown(estimate),
             points: pooled.rows.map { FunnelPoint(label: $0.study, estimate: shown($0.yi), standardError: $0.vi.squareRoot()) })
         if trimFill {
             let fill = try TrimAndFill.analyze(
-                pooled.rows.map { EffectSize(yi: $0.yi, vi: $0.vi) },
-                method: TauSquaredMethod(rawValue: pooled.method) ?? .fixed,
-                test: pooled.ciMethod == "hksj" ? .knappHartung : .z)
+                pooled.effects, method: pooled.method.tauSquared ?? .fixed,
+                test: pooled.ciMethod == .hksj ? .knappHartung : .z)
             plot.imputed = fill.filled.map { FunnelPoint(estimate: shown($0.yi), standardError: $0.vi.squareRoot()) }
             plot.adjustedPooled = shown(fill.pooled.estimate)
         }

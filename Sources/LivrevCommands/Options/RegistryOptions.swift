@@ -29,10 +29,26 @@ struct ReviewerOptions: ParsableArguments {
     }
 }
 
-/// The output formats; each command lists which it supports.
+/// The output formats; each command lists which it supports (`FormattedCommand.formats`).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
     case csv
     case svg
+
+    /// Refuses a `--format` the command does not print (exit 64): a closed choice is closed.
+    static func check(_ command: any ParsableCommand) throws {
+        guard let command = command as? any FormattedCommand else { return }
+        let formats = type(of: command).formats
+        guard formats.contains(command.format) else {
+            let choices = formats.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("--format \(command.format.rawValue) is not a format of this command (choose: \(choices))")
+        }
+    }
+}
+
+/// A command with `--format`: it names the formats it prints, and `RegistryCommand` refuses any other.
+protocol FormattedCommand {
+    static var formats: [OutputFormat] { get }
+    var format: OutputFormat { get }
 }

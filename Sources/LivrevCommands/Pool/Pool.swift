@@ -1,10 +1,12 @@
 import ArgumentParser
+import LivrevAnalysis
 import LivrevReports
 import LivrevStore
 import MetaAnalysis
 
 /// `livrev pool`: meta-analysis of one outcome or all.
-struct Pool: RegistryCommand {
+struct Pool: RegistryCommand, FormattedCommand {
+    static let formats: [OutputFormat] = [.text, .json, .csv]
     static let configuration = CommandConfiguration(
         abstract: "Pool an outcome's data (meta-analysis), as metafor's escalc + rma do.",
         discussion: """
@@ -79,9 +81,9 @@ struct Pool: RegistryCommand {
     private func rendered(_ registry: Registry, at revision: Int64) throws -> String {
         let excluded = try selection.excludedStudies(registry, at: revision)
         if let subgroup {
-            let analyses = try SubgroupAnalysis.run(
-                registry, outcome: outcome, characteristic: subgroup,
-                options: options, excluded: excluded, at: revision, snapshot: snapshot.name)
+            let analyses = try Pool.subgroups(
+                registry, outcome: outcome, characteristic: subgroup, options: options, excluded: excluded,
+                at: revision, snapshot: snapshot.name)
             if figures.wantsFigures {
                 let overall = try Pool.analyses(
                     registry, outcome: outcome, options: options, excluded: excluded,
@@ -111,13 +113,27 @@ struct Pool: RegistryCommand {
         _ registry: Registry, outcome name: String?, options: PoolOptions,
         excluded: [String: String] = [:], at revision: Int64, snapshot: String?
     ) throws -> [PooledOutcome] {
-        try rowsByOutcome(registry, outcome: name, at: revision).map { outcome, rows in
-            var result = try OutcomePooling.pool(
-                outcome, rows: rows.filter { excluded[$0.study] == nil }, options: options,
-                snapshot: snapshot)
-            let left = Set(rows.map(\.study)).filter { excluded[$0] != nil }.sorted()
-            result.dropped += left.map { "\($0): \(excluded[$0] ?? "")" }
-            return result
+        try analysisInput(registry, outcome: name, at: revision).map { outcome, rows in
+            try OutcomeAnalysis.pool(
+                outcome, rows: rows, specification: options.specification, excluded: excluded, snapshot: snapshot)
+        }
+    }
+
+    /// Pools one outcome (or all) per level of a study characteristic, as of `revision`.
+    static func subgroups(
+        _ registry: Registry, outcome name: String?, characteristic: String, options: PoolOptions,
+        excluded: [String: String], at revision: Int64, snapshot: String?
+    ) throws -> [SubgroupResult] {
+        let table = try registry.characteristics(at: revision)
+        guard table.names.contains(characteristic) else {
+            throw AnalysisError.noSuchCharacteristic(characteristic, known: table.names)
+        }
+        let levels = Dictionary(
+            table.studies.map { ($0.study, $0.values[characteristic]?.text ?? "") }, uniquingKeysWith: { first, _ in first })
+        return try analysisInput(registry, outcome: name, at: revision).map { outcome, rows in
+            try SubgroupAnalysis.pool(
+                outcome, rows: rows, characteristic: characteristic, levels: levels,
+                specification: options.specification, excluded: excluded, snapshot: snapshot)
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LivrevAnalysis
 import LivrevStore
 
 /// Which rows an analysis uses: all, or without studies at high risk of bias.
@@ -20,20 +21,12 @@ struct RowSelection: ParsableArguments {
         }
     }
 
+    /// The exclusion these options ask for; nil: every row.
+    var exclusion: RiskOfBiasExclusion? { excludeRob == nil ? nil : RiskOfBiasExclusion(domain: robDomain) }
+
     /// The studies to leave out, with the reason, as of `revision`.
     func excludedStudies(_ registry: Registry, at revision: Int64) throws -> [String: String] {
-        guard excludeRob != nil else { return [:] }
-        var excluded: [String: String] = [:]
-        for tool in LivrevStore.RiskOfBiasTool.allCases {
-            for summary in try registry.riskOfBiasSummaries(tool: tool, at: revision) {
-                if let robDomain {
-                    guard let domain = tool.domain(robDomain) else { continue }
-                    if summary.domains[domain] == "high" { excluded[summary.study] = "high risk of bias in \(domain)" }
-                } else if summary.overall == "high" {
-                    excluded[summary.study] = "high overall risk of bias (\(tool.rawValue))"
-                }
-            }
-        }
-        return excluded
+        guard let exclusion else { return [:] }
+        return exclusion.excludedStudies(try Pool.riskOfBias(registry, for: exclusion, at: revision))
     }
 }

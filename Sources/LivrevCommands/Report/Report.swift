@@ -1,4 +1,5 @@
 import ArgumentParser
+import LivrevAnalysis
 import LivrevReports
 import LivrevStore
 

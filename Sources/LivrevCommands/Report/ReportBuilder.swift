@@ -1,4 +1,5 @@
 import Foundation
+import LivrevAnalysis
 import LivrevReports
 import LivrevStore
 
@@ -99,7 +100,7 @@ struct ReportBuilder {
                             caption: "Funnel plot: \(outcome.outcome); pseudo-95% region around the pooled estimate."))
                 }
             }
-            let lines = ReportBuilder.statistics(outcome)
+            let lines = outcome.summaryLines()
             blocks.append(.paragraph(lines.first ?? outcome.outcome))
             if lines.count > 1 { blocks.append(.list(Array(lines.dropFirst()))) }
             return HTMLSection(heading: outcome.outcome, blocks: blocks)
@@ -114,20 +115,12 @@ struct ReportBuilder {
             ], subsections: subsections)
     }
 
-    /// The result in words: the lines of `renderedText()` before its per-row table (the forest shows the rows).
-    static func statistics(_ outcome: PooledOutcome) -> [String] {
-        let text = outcome.renderedText()
-        let head = text.range(of: "\n\n").map { String(text[..<$0.lowerBound]) } ?? text
-        return head.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-    }
-
     private func checkSection() throws -> HTMLSection {
         let findings = try registry.check(at: revision)
         guard !findings.isEmpty else {
             return HTMLSection(heading: "Consistency check", blocks: [.paragraph("No inconsistencies found.")])
         }
-        let summary = String(Check.text(findings).prefix { $0 != "\n" })
-        var blocks: [HTMLBlock] = [.paragraph(summary + ".")]
+        var blocks: [HTMLBlock] = [.paragraph(Check.summary(findings) + ".")]
         for finding in findings {
             blocks.append(.callout(level: finding.severity.rawValue, text: "[\(finding.code)] \(finding.message)"))
             let rows = finding.rows.filter { !finding.message.contains($0) }

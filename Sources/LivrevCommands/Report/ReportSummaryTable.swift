@@ -1,4 +1,5 @@
 import Foundation
+import LivrevAnalysis
 import LivrevReports
 
 /// The report's one-line-per-outcome table, on the natural scale a reader of a review expects.
@@ -28,7 +29,7 @@ enum ReportSummaryTable {
             pooled.outcome, String(pooled.k), String(pooled.studies), measure, pooled.f(back.estimate, decimals),
             range(pooled, back.lower, back.upper, decimals), pooled.p.map(pooled.pText) ?? "",
             pooled.tau2.map { pooled.f($0, 4) } ?? "—", pooled.i2.map { pooled.f($0, 1) } ?? "—", prediction,
-            pooled.egger.map { pooled.pText($0.p) } ?? "—",
+            pooled.egger.value.map { pooled.pText($0.p) } ?? "—",
         ]
     }
 
@@ -43,7 +44,8 @@ enum ReportSummaryTable {
             let mapping = EffectScaleMapping(pooled)
             let back = pooled.backTransformed ?? (mapping.natural(estimate), mapping.natural(lower), mapping.natural(upper))
             let decimals = mapping.isProportion ? 4 : 2
-            return "\(mapping.measure) \(pooled.f(back.estimate, decimals)) (\(range(pooled, back.lower, back.upper, decimals)))"
+            return
+                "\(mapping.measure.code) \(pooled.f(back.estimate, decimals)) (\(range(pooled, back.lower, back.upper, decimals)))"
         }
         func pair(_ values: [Double?], _ decimals: Int) -> String {
             values.map { $0.map { String(format: "%.\(decimals)f", $0) } ?? "—" }.joined(separator: "\u{00A0}→ ")

@@ -1,3 +1,5 @@
+import LivrevAnalysis
+
 /// How one outcome's pooled result changed between two versions of the review.
 public struct OutcomeChange: Sendable {
     public var outcome: String

@@ -16,12 +16,12 @@ public struct CumulativeForest: Sendable {
     public var controlName: String
     /// Heading of the label column, e.g. "Study added" or "Snapshot".
     public var stepHeading: String
-    public var steps: [CumulativeStep]
+    public var steps: [CumulativeForestRow]
 
     public init(
         title: String, measure: String, method: String? = nil, scale: EffectScale, nullValue: Double? = nil,
         direction: EffectDirection = .lowerFavoursTreatment, treatmentName: String = "Treatment",
-        controlName: String = "Control", stepHeading: String = "Study added", steps: [CumulativeStep]
+        controlName: String = "Control", stepHeading: String = "Study added", steps: [CumulativeForestRow]
     ) {
         self.title = title
         self.measure = measure
@@ -36,8 +36,8 @@ public struct CumulativeForest: Sendable {
     }
 }
 
-/// One step of a cumulative meta-analysis.
-public struct CumulativeStep: Sendable {
+/// One row of a cumulative forest: a step of a cumulative meta-analysis on the natural scale.
+public struct CumulativeForestRow: Sendable {
     public var label: String
     /// Studies pooled after this step.
     public var studies: Int?

@@ -1,25 +1,7 @@
-/// An outcome pooled per level of a study characteristic, with the test for subgroup differences.
-///
-/// The test is metafor's omnibus QM for the characteristic as a categorical moderator
-/// (`rma(yi, vi, mods = ~ factor(level), method)`), χ² on (levels − 1) df.
-public struct SubgroupResult: Sendable {
-    public var outcome: String
-    public var characteristic: String
-    /// Each level with its own pooled analysis, in first-seen order.
-    public var levels: [(level: String, pooled: PooledOutcome)]
-    /// QM, its df and p; nil when fewer than two levels can be compared.
-    public var test: (qm: Double, df: Int, p: Double)?
+import LivrevAnalysis
 
-    public init(
-        outcome: String, characteristic: String, levels: [(level: String, pooled: PooledOutcome)],
-        test: (qm: Double, df: Int, p: Double)?
-    ) {
-        self.outcome = outcome
-        self.characteristic = characteristic
-        self.levels = levels
-        self.test = test
-    }
-
+extension SubgroupResult {
+    /// `pool --subgroup --format json`: each level's pooled object, led by its level, and the test.
     public var json: JSONValue {
         .object([
             ("outcome", .string(outcome)), ("subgroup", .string(characteristic)),
@@ -31,7 +13,10 @@ public struct SubgroupResult: Sendable {
                         return .object([("level", .string(level.level))] + members)
                     })
             ),
-            ("test", test.map { .object([("qm", .number($0.qm)), ("df", .integer($0.df)), ("p", .number($0.p))]) } ?? .null),
+            (
+                "test",
+                test.value.map { .object([("qm", .number($0.qm)), ("df", .integer($0.df)), ("p", .number($0.p))]) } ?? .null
+            ),
         ])
     }
 
@@ -43,7 +28,7 @@ public struct SubgroupResult: Sendable {
                 pooled.outcome = "\(characteristic) = \(level.level)"
                 return pooled
             })
-        if let test {
+        if let test = test.value {
             let p = levels.first?.pooled.pText(test.p) ?? String(test.p)
             text += "Test for subgroup differences: QM(\(test.df)) = \(levels.first?.pooled.f(test.qm, 3) ?? ""), p = \(p)"
             text += test.p < 0.05 ? ": the levels differ.\n" : ": no evidence that the levels differ.\n"
