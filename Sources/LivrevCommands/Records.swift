@@ -57,7 +57,8 @@ struct RecordsCommand: ParsableCommand {
         }
     }
 
-    struct Show: RegistryCommand {
+    struct Show: RegistryCommand, FormattedCommand {
+        static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
             abstract: "Show every stored field of one record.",
             discussion: "Fields: \(RecordFields.names.joined(separator: ", ")).")
@@ -70,10 +71,6 @@ struct RecordsCommand: ParsableCommand {
 
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text
-
-        func validate() throws {
-            if format == .csv || format == .svg { throw ValidationError("'--format' must be text or json for records show") }
-        }
 
         func run(_ context: CommandContext) throws {
             let stored = try context.registry.storedRecord(record, at: snapshot.revision(in: context))

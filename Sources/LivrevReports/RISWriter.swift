@@ -17,20 +17,20 @@ public enum RISWriter {
     }
 }
 
-/// The minimal output sanitising of `records show`/`records export` (issue 12 owns the general one):
-/// no raw control characters in text, and no CSV cell that a spreadsheet would run as a formula.
+/// Output sanitising of `records show`/`records export`: no raw control characters in text
+/// (``TerminalText``), and no CSV cell that a spreadsheet would run as a formula.
 public enum SafeText {
-    /// `text` with control characters other than line breaks and tabs replaced by U+FFFD.
+    /// `text` with every control character a terminal could act on escaped (``TerminalText``).
     public static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafeControl) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { isUnsafeControl($0) ? "\u{FFFD}" : $0 }))
+        TerminalText.escaped(text)
     }
 
     /// `text` on one line: line breaks and tabs become spaces, runs of them one space, other
-    /// control characters U+FFFD.
+    /// control characters escaped.
     public static func singleLine(_ text: String) -> String {
-        printable(text).split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" })
-            .map { $0.trimmingCharacters() }.filter { !$0.isEmpty }.joined(separator: " ")
+        printable(
+            text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" })
+                .map { $0.trimmingCharacters() }.filter { !$0.isEmpty }.joined(separator: " "))
     }
 
     /// A CSV cell that starts with `=`, `+`, `-`, `@`, a tab or a CR, prefixed with `'` (SPEC, second wave).
@@ -57,12 +57,6 @@ public enum SafeText {
             out = out.replacingOccurrences(of: entity, with: character)
         }
         return out
-    }
-
-    private static func isUnsafeControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r") || (0x7F...0x9F).contains(scalar.value)
-            || scalar == "\u{2028}" || scalar == "\u{2029}" || (0x202A...0x202E).contains(scalar.value)
-            || (0x2066...0x2069).contains(scalar.value)
     }
 }
 

@@ -115,7 +115,7 @@ package final class ImportSource {
         return try LineReader(path: path ?? file, chunkSize: chunkSize)
     }
 
-    /// Throws when the bytes are not text: a NUL byte, a known binary signature, or mostly control bytes.
+    /// Throws when the bytes are not text: a NUL byte, a known binary signature, or over 10% control bytes.
     private static func refuseNonText(_ bytes: [UInt8], file: String) throws(ImportError) {
         let signatures: [(prefix: [UInt8], what: String)] = [
             (Array("%PDF".utf8), "a PDF document"),
@@ -130,7 +130,7 @@ package final class ImportSource {
             throw ImportError.notText(file: file, what: "a binary file (NUL byte at offset \(nul))")
         }
         let controls = bytes.lazy.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }.count
-        if controls > 0 && controls * 100 > bytes.count {
+        if controls > 8 && controls * 10 > bytes.count {
             throw ImportError.notText(file: file, what: "a binary file (\(controls) control bytes)")
         }
     }
