@@ -1,6 +1,7 @@
 import ArgumentParser
 import LivrevAnalysis
 import LivrevStore
+import MetaAnalysis
 
 /// The exit codes of SPEC.md, and the one place that maps an error to one of them.
 enum ExitStatus {
@@ -22,6 +23,8 @@ enum ExitStatus {
         case let error as AnalysisError:
             if case .noSuchCharacteristic = error { return noSuchObject }
             return dataError
+        // A model metafor refuses (or an estimator that fails as metafor's does): the data's fault.
+        case is MetaAnalysisError: return dataError
         case let error as StoreError: return code(for: error)
         case is ImportError: return dataError
         case let error as SQLiteError: return error.isBusy ? busy : failure
@@ -37,10 +40,11 @@ enum ExitStatus {
         case .newerRegistry: failure
         case .busy: busy
         case .noSuchReviewer, .noSuchRecord, .noSuchSearch, .noSuchStudy, .noSuchSnapshot, .noSuchOutcome,
-            .noSuchOutcomeRow:
+            .noSuchOutcomeRow, .noDecisionToWithdraw, .noSuchReason, .notLinked, .noSuchRow:
             noSuchObject
         case .notAnArbiter, .notAParty, .noConflict, .stageNotReached, .notScreenable, .invalidDecision,
-            .notADuplicate, .noRiskOfBiasConflict, .notAJudge:
+            .notADuplicate, .noRiskOfBiasConflict, .notAJudge, .laterStageDecided, .noExtractionConflict, .mayNotConsolidate,
+            .notAnExtractor:
             refused
         case .invalidJudgement: dataError
         }
@@ -63,8 +67,12 @@ enum CommandError: Error, CustomStringConvertible {
     case refusedOutput(path: String, reason: String)
     /// Records were imported before any search run was recorded.
     case noSearch
+    /// The interactive screener was started without a terminal.
+    case notATerminal
     /// `verify` found a revision whose rows no longer match its seal.
     case tampered(revision: Int64, reason: String)
+    /// The command needs an acting reviewer (`--as`) in this registry; the message says why.
+    case needsReviewer(String)
 
     var exitCode: Int32 {
         switch self {
@@ -75,6 +83,8 @@ enum CommandError: Error, CustomStringConvertible {
         case .unknownInRow: ExitStatus.noSuchObject
         case .tampered: ExitStatus.dataError
         case .noSearch: ExitStatus.noSuchObject
+        case .notATerminal: ExitStatus.usage
+        case .needsReviewer: ExitStatus.usage
         }
     }
 
@@ -88,6 +98,9 @@ enum CommandError: Error, CustomStringConvertible {
         case .refusedOutput(let path, let reason): "refusing to write '\(path)': \(reason); choose another file"
         case .noSearch: "no search run to import into: record one with 'livrev search add' first"
         case .tampered(let revision, let reason): "revision \(revision) was changed outside livrev: \(reason)"
+        case .notATerminal:
+            "the interactive screener needs a terminal; in a script use 'livrev screen next' and 'livrev screen decide'"
+        case .needsReviewer(let message): message
         }
     }
 }
