@@ -7,7 +7,8 @@ import MetaAnalysis
 /// `livrev outcome add|list`: the outcomes a review pools.
 struct OutcomeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "outcome", abstract: "Manage outcomes (e.g. adverse-event categories).", subcommands: [Add.self, List.self, Plan.self])
+        commandName: "outcome", abstract: "Manage outcomes (e.g. adverse-event categories).",
+        subcommands: [Add.self, List.self, Plan.self])
 
     struct Add: RegistryCommand {
         static let configuration = CommandConfiguration(abstract: "Add an outcome.")

@@ -86,4 +86,3 @@ struct SequentialCommand: RegistryCommand, FormattedCommand {
         }
     }
 }
-

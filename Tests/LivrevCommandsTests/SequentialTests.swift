@@ -115,7 +115,8 @@ struct SequentialTests {
             "sequential", "--outcome", general, "--control-risk", "pooled", "--rrr", "-0.3", "--power", "0.9", "--format",
             "json",
         ])
-        try expectSuccess(livrev.run(["outcome", "plan", general, "--control-risk", "pooled", "--rrr", "-0.3", "--power", "0.9"]))
+        try expectSuccess(
+            livrev.run(["outcome", "plan", general, "--control-risk", "pooled", "--rrr", "-0.3", "--power", "0.9"]))
         let planned = try livrev.run(["sequential", "--outcome", general, "--format", "json"])
         try expectSuccess(planned)
         #expect(planned.stdout == explicit.stdout)
