@@ -40,9 +40,12 @@ struct ImportCommand: ParsableCommand {
                 var inserter = try registry.recordInserter(searchID: searchID, file: file, revision: revision)
                 var withDOI = 0
                 let reader = try format.reader(path: file)
+                let progress = ProgressReporter("Importing \(file)", unit: "records")
+                defer { progress.finish() }
                 while let record = try reader.next() {
                     try inserter.insert(record)
                     if record.doi != nil { withDOI += 1 }
+                    progress.advance()
                 }
                 return (inserter.count, withDOI)
             }
