@@ -22,27 +22,15 @@ extension StudyCommand {
             let registry = context.registry
             try InputFile.require(file)
             let (studies, values) = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
-                let csv = try CSVReader(path: file)
-                let study = try csv.requiredColumn("study")
-                let columns = csv.header.names.enumerated().filter { $0.offset != study.index && !$0.element.isEmpty }
-                var studies = 0
-                var values = 0
-                try csv.forEach { row in
-                    guard let key = csv.string(study, in: row), !key.isEmpty else {
-                        throw csv.invalid(study, row, expected: "a study key")
-                    }
-                    guard try registry.studyID(key) != nil else {
+                let rows = try CharacteristicsFile.read(file)
+                for row in rows {
+                    guard try registry.studyID(row.study) != nil else {
                         throw CommandError.unknownInRow(
-                            file: file, line: row.line, message: "no study '\(key)' (add it with 'livrev study add')")
+                            file: file, line: row.line, message: "no study '\(row.study)' (add it with 'livrev study add')")
                     }
-                    let cells = columns.map { ($0.element, row[$0.offset]) }.filter { !$0.1.isEmpty }
-                    try registry.setCharacteristics(
-                        study: key, values: cells.map { (name: $0.0, value: $0.1) },
-                        revision: revision)
-                    studies += 1
-                    values += cells.count
+                    try registry.setCharacteristics(study: row.study, values: row.values, revision: revision)
                 }
-                return (studies, values)
+                return (rows.count, rows.map(\.values.count).reduce(0, +))
             }
             Output.print("Recorded \(values) characteristics of \(studies) studies from \(file)")
         }
