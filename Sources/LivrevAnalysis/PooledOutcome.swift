@@ -100,6 +100,9 @@ public struct PooledOutcome: Sendable {
     public var leftOut: [LeftOut]
     /// For single-arm proportions: the back-transformed estimate and CI (proportions).
     public var backTransformed: (estimate: Double, lower: Double, upper: Double)?
+    /// Rows of the outcome that dual extraction has not consolidated yet (in conflict, or entered by one
+    /// extractor only): not in `rows`, not pooled, counted so that the result says what it left out.
+    public var pendingRows = 0
 
     public init(
         outcome: String, snapshot: String?, measure: EffectMeasure, method: PoolingMethod, ciMethod: CIMethod,

@@ -6,7 +6,11 @@ extension DataCommand {
     struct List: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json, .csv]
         static let configuration = CommandConfiguration(
-            abstract: "List the current outcome rows with the row ids that 'data retract' takes.")
+            abstract: "List the current outcome rows with the row ids that 'data retract' takes.",
+            discussion: """
+                Rows that dual extraction consolidated have no row id ('—', null in JSON): extractors correct \
+                them with 'data import --replace --as NAME'.
+                """)
 
         @OptionGroup var registryOptions: RegistryOptions
         @OptionGroup var snapshot: SnapshotOptions
@@ -32,7 +36,8 @@ extension DataCommand {
             let header = ["row", "study", "outcome", "label", "data", "source"]
             let table = rows.map { row -> [String] in
                 [
-                    String(row.id), row.study, row.outcome, row.label ?? "", DataCommand.List.values(row.data),
+                    row.isRecorded ? String(row.id) : "—", row.study, row.outcome, row.label ?? "",
+                    DataCommand.List.values(row.data),
                     row.sourceFile.map { file in
                         (file.split(separator: "/").last.map(String.init) ?? file) + (row.sourceLine.map { ":\($0)" } ?? "")
                     } ?? "",
@@ -44,7 +49,8 @@ extension DataCommand {
                     JSONValue.array(
                         zip(rows, table).map { row, cells in
                             .object([
-                                ("row", .integer(Int(row.id))), ("study", .string(row.study)), ("outcome", .string(row.outcome)),
+                                ("row", row.isRecorded ? .integer(Int(row.id)) : .null), ("study", .string(row.study)),
+                                ("outcome", .string(row.outcome)),
                                 ("label", .string(row.label)), ("data", .string(cells[4])), ("source", .string(cells[5])),
                             ])
                         }

@@ -27,6 +27,7 @@ enum ExitStatus {
         case is MetaAnalysisError: return dataError
         case let error as StoreError: return code(for: error)
         case is ImportError: return dataError
+        case is SequentialError: return dataError
         case let error as SQLiteError: return error.isBusy ? busy : failure
         default: return failure
         }
@@ -40,10 +41,11 @@ enum ExitStatus {
         case .newerRegistry: failure
         case .busy: busy
         case .noSuchReviewer, .noSuchRecord, .noSuchSearch, .noSuchStudy, .noSuchSnapshot, .noSuchOutcome,
-            .noSuchOutcomeRow, .noDecisionToWithdraw, .noSuchReason, .notLinked:
+            .noSuchOutcomeRow, .noDecisionToWithdraw, .noSuchReason, .notLinked, .noSuchRow:
             noSuchObject
         case .notAnArbiter, .notAParty, .noConflict, .stageNotReached, .notScreenable, .invalidDecision,
-            .notADuplicate, .noRiskOfBiasConflict, .notAJudge, .laterStageDecided:
+            .notADuplicate, .noRiskOfBiasConflict, .notAJudge, .laterStageDecided, .noExtractionConflict, .mayNotConsolidate,
+            .notAnExtractor:
             refused
         case .invalidJudgement: dataError
         }
@@ -70,6 +72,8 @@ enum CommandError: Error, CustomStringConvertible {
     case notATerminal
     /// `verify` found a revision whose rows no longer match its seal.
     case tampered(revision: Int64, reason: String)
+    /// The command needs an acting reviewer (`--as`) in this registry; the message says why.
+    case needsReviewer(String)
 
     var exitCode: Int32 {
         switch self {
@@ -81,6 +85,7 @@ enum CommandError: Error, CustomStringConvertible {
         case .tampered: ExitStatus.dataError
         case .noSearch: ExitStatus.noSuchObject
         case .notATerminal: ExitStatus.usage
+        case .needsReviewer: ExitStatus.usage
         }
     }
 
@@ -96,6 +101,7 @@ enum CommandError: Error, CustomStringConvertible {
         case .tampered(let revision, let reason): "revision \(revision) was changed outside livrev: \(reason)"
         case .notATerminal:
             "the interactive screener needs a terminal; in a script use 'livrev screen next' and 'livrev screen decide'"
+        case .needsReviewer(let message): message
         }
     }
 }

@@ -15,9 +15,10 @@ public struct LivrevCommand: ParsableCommand {
             Init.self, ReviewerCommand.self, SearchCommand.self, ImportCommand.self, RecordsCommand.self, Dedup.self,
             ScreenCommand.self, NoteCommand.self, ReasonsCommand.self, TermsCommand.self, Conflicts.self, Resolve.self,
             Retrieve.self, AgreementCommand.self, Prisma.self,
-            StudyCommand.self, PreviousCommand.self, OutcomeCommand.self, DataCommand.self, RiskOfBiasCommand.self, Check.self,
-            Pool.self, CumulativeCommand.self, SnapshotCommand.self, Log.self, Verify.self, Demo.self,
-            Report.self, Export.self, HelpTopic.self,
+            StudyCommand.self, PreviousCommand.self, OutcomeCommand.self, DataCommand.self, ExtractionCommand.self,
+            RiskOfBiasCommand.self, Check.self,
+            Pool.self, CumulativeCommand.self, SequentialCommand.self, SnapshotCommand.self, Log.self, Verify.self,
+            Demo.self, Report.self, Export.self, Simulate.self, HelpTopic.self,
         ]
     )
 

@@ -6,7 +6,10 @@ import LivrevStore
 struct StudyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "study", abstract: "Group reports (records) into studies (trials).",
-        subcommands: [Add.self, Link.self, Unlink.self, List.self, ImportCharacteristics.self])
+        subcommands: [
+            Add.self, Link.self, Unlink.self, List.self, ImportCharacteristics.self, Conflicts.self, Pending.self,
+            Resolve.self,
+        ])
 
     struct Add: RegistryCommand {
         static let configuration = CommandConfiguration(abstract: "Add a study, optionally with its reports.")

@@ -39,6 +39,10 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
     case laterStageDecided(record: Int64)
     case noSuchReason(String, known: [String])
     case notLinked(Int64)
+    case noSuchRow(String)
+    case noExtractionConflict(String)
+    case mayNotConsolidate(reviewer: String, action: String)
+    case notAnExtractor(reviewer: String, row: String)
 
     package var description: String {
         switch self {
@@ -82,6 +86,10 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
                 + known.enumerated().map { "\($0 + 1) \($1)" }.joined(separator: "; ")
                 + " (add it with 'livrev reasons add')"
         case .notLinked(let record): "record \(record) is not linked to a study"
+        case .noSuchRow(let row): "nobody has entered \(row)"
+        case .noExtractionConflict(let row): "\(row) has no extraction discrepancy to resolve"
+        case .mayNotConsolidate(let reviewer, let action): "'\(reviewer)' is not an arbiter: only an arbiter may \(action)"
+        case .notAnExtractor(let reviewer, let row): "'\(reviewer)' has not extracted \(row), so their values cannot be accepted"
         }
     }
 }

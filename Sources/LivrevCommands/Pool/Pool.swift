@@ -136,11 +136,14 @@ struct Pool: RegistryCommand, FormattedCommand {
     ) throws -> [PooledOutcome] {
         var specification = options.specification
         specification.trimFill = trimFill
-        let input = try analysisInput(registry, outcome: name, at: revision)
+        let data = try outcomeData(registry, outcome: name, at: revision)
+        let input = data.map { (AnalysisOutcome($0.outcome), $0.rows.map(AnalysisRow.init)) }
         try OutcomeAnalysis.refuseCorrection(specification.correction, for: input)
-        return try input.map { outcome, rows in
-            try OutcomeAnalysis.pool(
-                outcome, rows: rows, specification: specification, excluded: excluded, snapshot: snapshot)
+        return try zip(input, data).map { item, source in
+            var pooled = try OutcomeAnalysis.pool(
+                item.0, rows: item.1, specification: specification, excluded: excluded, snapshot: snapshot)
+            pooled.pendingRows = source.pending
+            return pooled
         }
     }
 
@@ -168,9 +171,20 @@ struct Pool: RegistryCommand, FormattedCommand {
     static func rowsByOutcome(_ registry: Registry, outcome name: String?, at revision: Int64) throws
         -> [(Outcome, [OutcomeRow])]
     {
+        try outcomeData(registry, outcome: name, at: revision).map { ($0.outcome, $0.rows) }
+    }
+
+    /// The outcome (or every outcome) with its consolidated rows and the number of its rows that
+    /// dual extraction has not consolidated yet (in conflict or entered once): they are not pooled.
+    static func outcomeData(_ registry: Registry, outcome name: String?, at revision: Int64) throws
+        -> [(outcome: Outcome, rows: [OutcomeRow], pending: Int)]
+    {
         let outcomes = try name.map { [try registry.outcome(named: $0, at: revision)] } ?? registry.outcomes(at: revision)
+        let extraction = try registry.outcomeExtraction(outcome: name, at: revision)
         var byOutcome: [String: [OutcomeRow]] = [:]
-        for row in try registry.outcomeRows(outcome: name, at: revision) { byOutcome[row.outcome, default: []].append(row) }
-        return outcomes.map { ($0, byOutcome[$0.name] ?? []) }
+        for row in extraction.rows { byOutcome[row.outcome, default: []].append(row) }
+        var pending: [String: Int] = [:]
+        for state in extraction.pending { pending[state.outcome, default: 0] += 1 }
+        return outcomes.map { ($0, byOutcome[$0.name] ?? [], pending[$0.name] ?? 0) }
     }
 }

@@ -32,6 +32,7 @@ struct ReportBuilder {
         progress?.update(done: 1, total: pooled.count + 4)
         let lights = try RiskOfBiasLights.load(registry, at: revision)
         var sections = [try flowSection(), try characteristicsSection()]
+        if let extraction = try extractionSection() { sections.append(extraction) }
         if let lights { sections.append(try riskOfBiasSection(lights)) }
         progress?.advance()
         sections.append(try outcomesSection(pooled, lights: lights))

@@ -11,6 +11,7 @@ extension PooledOutcome {
         var members: [(String, JSONValue)] = [
             ("outcome", .string(outcome)), ("snapshot", .string(snapshot)), ("measure", .string(measure.code)),
             ("method", .string(method.rawValue)), ("ci_method", .string(ciMethod.rawValue)), ("k", .integer(k)),
+            ("pending_rows", .integer(pendingRows)),
             ("estimate", .number(estimate)), ("se", .number(se)), ("ci_lower", .number(ciLower)),
             ("ci_upper", .number(ciUpper)), ("statistic", .number(statistic)), ("p", .number(p)),
             ("tau2", .number(tau2)), ("tau", .number(tau)), ("i2", .number(i2)), ("h2", .number(h2)),
@@ -104,7 +105,7 @@ extension PooledOutcome {
     public static let csvHeader = [
         "outcome", "snapshot", "measure", "method", "ci_method", "k", "estimate", "se", "ci_lower", "ci_upper",
         "statistic", "p", "tau2", "tau", "i2", "h2", "q", "q_df", "q_p", "pi_lower", "pi_upper", "egger_z", "egger_p",
-        "begg_tau", "begg_p", "failsafe_n", "outlier_threshold",
+        "begg_tau", "begg_p", "failsafe_n", "outlier_threshold", "pending_rows",
     ]
 
     /// This outcome's `pool --format csv` line (shortest round-trip numbers; empty where null).
@@ -116,7 +117,7 @@ extension PooledOutcome {
             text(ciUpper), text(statistic), text(p), text(tau2), text(tau), text(i2), text(h2), text(q),
             qDF.map(String.init) ?? "", text(qP), text(piLower), text(piUpper), text(egger.value?.statistic),
             text(egger.value?.p),
-            text(begg.value?.tau), text(begg.value?.p), text(failSafeN.value), text(outlierThreshold),
+            text(begg.value?.tau), text(begg.value?.p), text(failSafeN.value), text(outlierThreshold), String(pendingRows),
         ]
     }
 }

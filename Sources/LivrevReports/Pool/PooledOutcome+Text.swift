@@ -61,6 +61,11 @@ extension PooledOutcome {
             "\(outcome) — \(scaleName), \(methodName), \(testName)"
                 + " (k = \(k) rows from \(studies) studies)" + (snapshot.map { ", snapshot \($0)" } ?? "")
         ]
+        if pendingRows > 0 {
+            lines.append(
+                "Not pooled: \(pendingRows) row\(pendingRows == 1 ? "" : "s") not consolidated yet "
+                    + "(see 'livrev data conflicts', 'livrev data pending')")
+        }
         guard let estimate, let ciLower, let ciUpper else {
             lines.append("No pooled estimate: \(k == 0 ? "no rows" : "too few rows").")
             return lines
@@ -183,6 +188,11 @@ extension PooledOutcome {
             for outcome in outcomes where !rules.contains(outcome.directionRule) { rules.append(outcome.directionRule) }
             note += rules.joined(separator: "; ") + "."
             text += "\n" + TextTable.wrapped(note, width: width ?? Int.max).joined(separator: "\n") + "\n"
+        }
+        let pending = outcomes.filter { $0.pendingRows > 0 }
+        if !pending.isEmpty {
+            text += "Rows not consolidated yet, so not pooled (see 'livrev data conflicts', 'livrev data pending'):\n"
+            text += pending.map { "  \($0.outcome): \($0.pendingRows) row\($0.pendingRows == 1 ? "" : "s")\n" }.joined()
         }
         return text
     }
