@@ -31,15 +31,19 @@ struct Dedup: RegistryCommand {
             return
         }
         let marks: [DuplicateMark]
+        let total = Int(try registry.connection.scalarInt("SELECT count(*) FROM record") ?? 0)
+        let progress = ProgressReporter("Looking for duplicates", unit: "records", total: total)
+        defer { progress.finish() }
         if dryRun {
-            marks = try registry.findDuplicates()
+            marks = try registry.findDuplicates(progress: { progress.update(done: $0) })
         } else {
             marks = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
-                let marks = try registry.findDuplicates()
+                let marks = try registry.findDuplicates(progress: { progress.update(done: $0) })
                 try registry.markDuplicates(marks, revision: revision)
                 return marks
             }
         }
+        progress.finish()
         let rows = marks.map { [String($0.record), String($0.duplicateOf), $0.reason] }
         if !rows.isEmpty {
             Output.print(TextTable(header: ["record", "duplicate_of", "reason"], rows: rows).rendered(), terminator: "")

@@ -54,11 +54,14 @@ struct ImportCommand: ParsableCommand {
                 var inserter = try registry.recordInserter(
                     searchID: searchID, file: file, format: sniffed.format, revision: revision)
                 let reader = try sniffed.format.reader(source: source, sniffed: sniffed)
+                let progress = ProgressReporter("Importing \(file)", unit: "records")
+                defer { progress.finish() }
                 while let record = try reader.next() {
                     if record.title.isEmpty {
                         notes.append("warning: \(file):\(record.line): record has no title; imported as untitled")
                     }
                     try inserter.insert(record)
+                    progress.advance()
                 }
                 if inserter.count == 0 {
                     throw ImportError.noRecords(file: file, format: sniffed.format.displayName)

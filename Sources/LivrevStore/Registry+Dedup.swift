@@ -13,7 +13,10 @@ extension Registry {
     /// every later one is marked a duplicate of it. A record whose mark was undone is never marked
     /// again. Register numbers link only register records to each other: several journal reports
     /// of one trial share its NCT number, and they are reports of one study, not duplicates.
-    package func findDuplicates(at revision: Int64 = .max) throws -> [DuplicateMark] {
+    ///
+    /// - Parameter progress: called now and then with the number of records compared so far.
+    package func findDuplicates(at revision: Int64 = .max, progress: ((Int) -> Void)? = nil) throws -> [DuplicateMark] {
+        var compared = 0
         var marked: [Int64: Int64?] = [:]  // record → current mark (nil inside: undone, so keep it)
         try connection.prepare("SELECT record_id, duplicate_of FROM duplicate_mark WHERE revision <= ? ORDER BY id")
             .forEachRow([revision]) { row in
@@ -27,6 +30,8 @@ extension Registry {
             FROM record r JOIN search s ON s.id = r.search_id WHERE r.revision <= ? ORDER BY r.id
             """)
         try statement.forEachRow([revision]) { row in
+            compared += 1
+            if compared % 512 == 0 { progress?(compared) }
             let id = row.int64(0)
             var keys: [(String, String)] = []
             if let doi = row.text(1), !doi.isEmpty { keys.append(("doi:" + doi, "same DOI \(doi)")) }

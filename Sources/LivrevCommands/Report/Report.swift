@@ -24,7 +24,10 @@ struct Report: RegistryCommand {
 
     func run(_ context: CommandContext) throws {
         let revision = try snapshot.revision(in: context)
-        let builder = try ReportBuilder(registry: context.registry, revision: revision, snapshot: snapshot.name, options: options)
+        var builder = try ReportBuilder(registry: context.registry, revision: revision, snapshot: snapshot.name, options: options)
+        let progress = ProgressReporter("Writing \(out)", unit: "steps")
+        builder.progress = progress
+        defer { progress.finish() }
         try Output.writeFile(try builder.html(), to: out)
         Output.error("Wrote \(out)")
     }

@@ -10,6 +10,8 @@ struct ReportBuilder {
     let revision: Int64
     let snapshot: String?
     let options: PoolOptions
+    /// Progress on stderr while the figures are drawn (shown only on a terminal).
+    var progress: ProgressReporter?
 
     init(registry: Registry, revision: Int64, snapshot: String?, options: PoolOptions) throws {
         self.registry = registry
@@ -25,14 +27,19 @@ struct ReportBuilder {
     }
 
     func report() throws -> HTMLReport {
+        progress?.update(done: 0)
         let pooled = try Pool.analyses(registry, outcome: nil, options: options, at: revision, snapshot: snapshot)
+        progress?.update(done: 1, total: pooled.count + 4)
         let lights = try RiskOfBiasLights.load(registry, at: revision)
         var sections = [try flowSection(), try characteristicsSection()]
         if let extraction = try extractionSection() { sections.append(extraction) }
         if let lights { sections.append(try riskOfBiasSection(lights)) }
+        progress?.advance()
         sections.append(try outcomesSection(pooled, lights: lights))
         sections.append(try checkSection())
+        progress?.advance()
         if let changes = try changesSection(pooled) { sections.append(changes) }
+        progress?.advance()
         let version = snapshot.map { "Snapshot \($0) (revision \(revision))" } ?? "Current state (revision \(revision))"
         let studies = try registry.characteristics(at: revision).studies.count
         return HTMLReport(
@@ -87,6 +94,7 @@ struct ReportBuilder {
 
     private func outcomesSection(_ pooled: [PooledOutcome], lights: RiskOfBiasLights?) throws -> HTMLSection {
         let subsections = try pooled.map { outcome -> HTMLSection in
+            defer { progress?.advance() }
             var blocks: [HTMLBlock] = []
             if outcome.estimate != nil {
                 blocks.append(
