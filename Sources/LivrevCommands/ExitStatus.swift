@@ -40,7 +40,7 @@ enum ExitStatus {
             .noSuchOutcomeRow:
             noSuchObject
         case .notAnArbiter, .notAParty, .noConflict, .stageNotReached, .notScreenable, .invalidDecision,
-            .notADuplicate, .noRiskOfBiasConflict, .notAJudge:
+            .notADuplicate, .noRiskOfBiasConflict, .notAJudge, .notLinkable:
             refused
         case .invalidJudgement: dataError
         }

@@ -32,6 +32,7 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
     case notScreenable(record: Int64, reason: String)
     case invalidDecision(record: Int64, reason: String)
     case notADuplicate(Int64)
+    case notLinkable(record: Int64, reason: String)
     case invalidJudgement(String)
     case noRiskOfBiasConflict(study: String, domain: String)
     case notAJudge(reviewer: String, study: String)
@@ -57,7 +58,7 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
         case .snapshotExists(let name): "snapshot '\(name)' already exists (snapshot names are immutable)"
         case .outcomeExists(let name): "outcome '\(name)' already exists"
         case .notAnArbiter(let reviewer):
-            "'\(reviewer)' is not an arbiter: only an arbiter may resolve, or one of the two reviewers with --consensus"
+            "'\(reviewer)' is not an arbiter: only an arbiter may resolve, or the two reviewers together with --consensus --with OTHER"
         case .notAParty(let reviewer, let record):
             "'\(reviewer)' did not screen record \(record), so cannot record a consensus for it"
         case .noConflict(let record, let stage): "record \(record) has no conflict at \(stage.rawValue) to resolve"
@@ -65,6 +66,7 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notScreenable(let record, let reason): "record \(record) cannot be screened: \(reason)"
         case .invalidDecision(let record, let reason): "record \(record): \(reason)"
         case .notADuplicate(let id): "record \(id) is not marked a duplicate"
+        case .notLinkable(let record, let reason): "record \(record) cannot report a study: \(reason)"
         case .invalidJudgement(let message): message
         case .noRiskOfBiasConflict(let study, let domain): "\(study) has no risk-of-bias conflict on \(domain) to resolve"
         case .notAJudge(let reviewer, let study):
