@@ -36,6 +36,9 @@ enum ExitStatus {
         case .notARegistry, .reviewerExists, .studyExists, .snapshotExists, .outcomeExists: dataError
         case .newerRegistry: failure
         case .busy: busy
+        case .damaged: dataError
+        case .readOnly: cannotCreate
+        case .diskFull, .ioError: cannotWrite
         case .noSuchReviewer, .noSuchRecord, .noSuchSearch, .noSuchStudy, .noSuchSnapshot, .noSuchOutcome,
             .noSuchOutcomeRow:
             noSuchObject
@@ -63,8 +66,8 @@ enum CommandError: Error, CustomStringConvertible {
     case refusedOutput(path: String, reason: String)
     /// Records were imported before any search run was recorded.
     case noSearch
-    /// `verify` found a revision whose rows no longer match its seal.
-    case tampered(revision: Int64, reason: String)
+    /// `verify` found something that no longer holds.
+    case integrity(IntegrityFailure)
 
     var exitCode: Int32 {
         switch self {
@@ -73,7 +76,7 @@ enum CommandError: Error, CustomStringConvertible {
         case .cannotWrite, .cannotWriteOutput: ExitStatus.cannotWrite
         case .refusedOutput: ExitStatus.cannotCreate
         case .unknownInRow: ExitStatus.noSuchObject
-        case .tampered: ExitStatus.dataError
+        case .integrity: ExitStatus.dataError
         case .noSearch: ExitStatus.noSuchObject
         }
     }
@@ -87,7 +90,7 @@ enum CommandError: Error, CustomStringConvertible {
         case .cannotWriteOutput(let reason): "cannot write to standard output: \(reason)"
         case .refusedOutput(let path, let reason): "refusing to write '\(path)': \(reason); choose another file"
         case .noSearch: "no search run to import into: record one with 'livrev search add' first"
-        case .tampered(let revision, let reason): "revision \(revision) was changed outside livrev: \(reason)"
+        case .integrity(let failure): failure.description
         }
     }
 }

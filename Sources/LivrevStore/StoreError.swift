@@ -8,6 +8,10 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
     case notARegistry(path: String)
     case newerRegistry(path: String, migrations: [String])
     case busy(path: String)
+    case damaged(path: String, detail: String)
+    case readOnly(path: String)
+    case diskFull(path: String)
+    case ioError(path: String, detail: String)
 
     // Objects that do not exist
     case noSuchReviewer(String)
@@ -46,6 +50,12 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
         case .newerRegistry(let path, let migrations):
             "'\(path)' was written by a newer livrev (unknown migrations: \(migrations.joined(separator: ", "))); upgrade livrev"
         case .busy(let path): "registry '\(path)' is busy (another livrev is writing); try again"
+        case .damaged(let path, let detail):
+            "the registry file '\(path)' is damaged (\(detail)); nothing was written: restore it from a copy"
+        case .readOnly(let path):
+            "registry '\(path)' is read-only here: read commands work; to write, use a copy you may write"
+        case .diskFull(let path): "no space left to write registry '\(path)'; nothing was changed"
+        case .ioError(let path, let detail): "registry '\(path)' could not be read or written (\(detail)); nothing was changed"
         case .noSuchReviewer(let name): "no reviewer named '\(name)' (add one with 'livrev reviewer add')"
         case .noSuchRecord(let id): "no record \(id)"
         case .noSuchSearch(let id): "no search \(id)"
