@@ -33,6 +33,7 @@ else
         "$one --method PETO"
         "$one --measure RD --method EB"
         "$one --correction none"
+        "--outcome Nervous_system_disorder --measure RD --correction none --method REML"
     )
 fi
 failed=0

@@ -14,11 +14,14 @@ public struct AnalysisSpecification: Equatable, Sendable {
     public var riskOfBiasExclusion: RiskOfBiasExclusion?
     /// Pool per level of this study characteristic; nil: one analysis.
     public var subgroup: String?
+    /// Run trim-and-fill (`trimfill()`) on inverse-variance models.
+    public var trimFill: Bool
 
     public init(
         measure: Measure? = nil, method: PoolingMethod = .DL, ciMethod: CIMethod = .wald, correction: Correction = .only0,
-        riskOfBiasExclusion: RiskOfBiasExclusion? = nil, subgroup: String? = nil
+        riskOfBiasExclusion: RiskOfBiasExclusion? = nil, subgroup: String? = nil, trimFill: Bool = false
     ) {
+        self.trimFill = trimFill
         self.measure = measure
         self.method = method
         self.ciMethod = ciMethod
@@ -69,7 +72,8 @@ public enum Correction: String, CaseIterable, Sendable {
     case only0
     /// 1/2 to every cell of every table.
     case all
-    /// Nothing: tables with a zero cell give no effect and are left out.
+    /// Nothing: an OR or RR of a table with a zero cell is undefined and the row is left out; a
+    /// double-zero RD is 0 with variance 0 and stays (FE, DL and PM then refuse, as metafor).
     case none
     /// Drop double-zero tables, then metafor's default.
     case drop00

@@ -19,13 +19,23 @@ public enum OutcomeAnalysis {
     private static func pool(
         _ outcome: AnalysisOutcome, rows: [AnalysisRow], specification: AnalysisSpecification, snapshot: String?
     ) throws -> PooledOutcome {
+        try refuseWhatDoesNotApply(outcome, rows: rows, specification: specification)
         let measure = specification.measure.map(EffectMeasure.measure) ?? reportedScale(outcome, rows)
         var analysed: [PooledOutcome.Row] = []
         var leftOut: [PooledOutcome.LeftOut] = []
         for row in rows {
+            if specification.method.tauSquared == nil, case .twoByTwo = row.data {
+                // rma.mh and rma.peto pool every table; their per-table rows come afterwards.
+                analysed.append(
+                    PooledOutcome.Row(
+                        study: row.study, label: row.label, eventName: row.eventName, data: row.data, yi: .nan, vi: .nan))
+                continue
+            }
             guard let effect = try effect(row, outcome: outcome, measure: measure, correction: specification.correction)
             else {
-                leftOut.append(PooledOutcome.LeftOut(name: row.name, reason: "no estimable effect"))
+                leftOut.append(
+                    PooledOutcome.LeftOut(
+                        name: row.name, reason: noEffectReason(row.data, measure: measure, correction: specification.correction)))
                 continue
             }
             analysed.append(
@@ -38,10 +48,17 @@ public enum OutcomeAnalysis {
             ciMethod: specification.ciMethod, rows: analysed)
         result.leftOut = leftOut
         guard !analysed.isEmpty else { return result }
-        if let method = specification.method.tauSquared {
-            try poolInverseVariance(&result, method: method, test: specification.test)
-        } else {
-            try poolTables(&result, outcome: outcome)
+        do {
+            if let method = specification.method.tauSquared {
+                try poolInverseVariance(&result, method: method, test: specification.test)
+                addHeterogeneityInterval(&result, method: method)
+                if specification.trimFill { addTrimAndFill(&result, method: method, test: specification.test) }
+            } else {
+                try poolTables(&result, outcome: outcome)
+            }
+        } catch let error as MetaAnalysisError {
+            // A model metafor refuses: its reason, with the outcome it concerns.
+            throw AnalysisError.modelRefused(outcome: outcome.name, method: specification.method, reason: error)
         }
         if let estimate = result.estimate, let lower = result.ciLower, let upper = result.ciUpper {
             let sampleSizes = analysed.compactMap { row -> Double? in
@@ -88,10 +105,12 @@ public enum OutcomeAnalysis {
         result.piUpper = pooled.piUpper
         for index in result.rows.indices { result.rows[index].weight = pooled.weights[index] }
         let k = effects.count
+        // Under FE two rows suffice: metafor reports the saturated fit.
+        let eggerNeeds = method == .fixed ? 2 : 3
         result.egger =
-            k >= 3
+            k >= eggerNeeds
             ? .attempt { try Egger.test(effects, model: .mixedEffects, method: method, test: test) }
-            : .notComputed(reason: "needs at least 3 rows (k = \(k))")
+            : .notComputed(reason: "needs at least \(eggerNeeds) rows (k = \(k))")
         result.begg =
             k >= 2
             ? rankCorrelation(effects) : .notComputed(reason: "needs at least 2 rows (k = \(k))")
@@ -136,6 +155,14 @@ public enum OutcomeAnalysis {
         let notComputed = DiagnosticReason.countsMethod
         (result.egger, result.begg) = (.notComputed(reason: notComputed), .notComputed(reason: notComputed))
         (result.failSafeN, result.influence) = (.notComputed(reason: notComputed), .notComputed(reason: notComputed))
+        // Each table's own effect as rma.mh/rma.peto report it (none for a double-zero table).
+        let perTable =
+            result.method == .PETO
+            ? try TwoByTwoRows.peto(ai: ai, n1i: n1i, ci: ci, n2i: n2i)
+            : try TwoByTwoRows.mantelHaenszel(ai: ai, n1i: n1i, ci: ci, n2i: n2i, measure: mantelHaenszelMeasure(result.measure))
+        for (index, effect) in perTable.enumerated() {
+            (result.rows[index].yi, result.rows[index].vi) = (effect?.yi ?? .nan, effect?.vi ?? .nan)
+        }
         if result.method == .PETO {
             let peto = try PetoOddsRatio(ai: ai, n1i: n1i, ci: ci, n2i: n2i)
             (result.estimate, result.se, result.ciLower, result.ciUpper) = (
@@ -147,18 +174,29 @@ public enum OutcomeAnalysis {
             result.qDF = peto.kYi - 1
             return
         }
-        let mhMeasure: MantelHaenszel.Measure =
-            switch result.measure {
-            case .measure(.RR): .riskRatio
-            case .measure(.RD): .riskDifference
-            default: .oddsRatio
-            }
-        let mh = try MantelHaenszel(ai: ai, n1i: n1i, ci: ci, n2i: n2i, measure: mhMeasure)
+        let mh = try MantelHaenszel(ai: ai, n1i: n1i, ci: ci, n2i: n2i, measure: mantelHaenszelMeasure(result.measure))
         (result.estimate, result.se, result.ciLower, result.ciUpper) = (mh.estimate, mh.standardError, mh.ciLower, mh.ciUpper)
         (result.statistic, result.p, result.q, result.qP, result.i2, result.h2) = (
             mh.z, mh.pValue, mh.q, mh.qPValue, mh.i2, mh.h2
         )
         result.qDF = mh.kYi > 0 ? mh.kYi - 1 : nil
+        let onlyOddsRatio = "rma.mh gives it for odds ratios only"
+        result.cochranMantelHaenszel =
+            mh.measure == .OR
+            ? mh.cochranMantelHaenszel.map { .computed($0) }
+                ?? .notComputed(reason: "no events, or only events, in every table") : .notComputed(reason: onlyOddsRatio)
+        result.tarone =
+            mh.measure == .OR
+            ? mh.tarone.map { .computed($0) } ?? .notComputed(reason: "the common odds ratio is undefined")
+            : .notComputed(reason: onlyOddsRatio)
+    }
+
+    private static func mantelHaenszelMeasure(_ measure: EffectMeasure) -> Measure {
+        switch measure {
+        case .measure(.RR): .RR
+        case .measure(.RD): .RD
+        default: .OR
+        }
     }
 
     /// The outcome's measure; for generic rows, the ratio they were reported as (e.g. HR) when they agree.

@@ -10,6 +10,8 @@ public struct PooledOutcome: Sendable {
         public var eventName: String?
         /// The numbers as reported (arm counts, a ratio with its CI, or an effect with its SE).
         public var data: RowData
+        /// The effect and its sampling variance on the analysis scale; NaN where metafor has NA
+        /// (a double-zero table's own effect under Mantel–Haenszel or Peto).
         public var yi: Double
         public var vi: Double
         public var weight: Double?
@@ -83,6 +85,14 @@ public struct PooledOutcome: Sendable {
     public var failSafeN: Diagnostic<Double>
     /// Studentized residuals and Cook's distances (`influence`), also set on each row.
     public var influence: Diagnostic<InfluenceDiagnostics>
+    /// τ²'s 95% Q-profile confidence interval (`confint()`), for random-effects models.
+    public var tau2Interval: Diagnostic<Interval>
+    /// Under Mantel–Haenszel with odds ratios: the Cochran–Mantel–Haenszel test (`MH`, with
+    /// continuity correction) and the Breslow–Day test with Tarone's correction (`TA`), as `rma.mh`.
+    public var cochranMantelHaenszel: Diagnostic<MantelHaenszel.ChiSquareTest>
+    public var tarone: Diagnostic<MantelHaenszel.ChiSquareTest>
+    /// Trim-and-fill (`trimfill()`), when the specification asks for it.
+    public var trimAndFill: Diagnostic<TrimAndFillResult>?
     /// The Bonferroni threshold for studentized residuals, for k ≥ 2 inverse-variance models.
     public var outlierThreshold: Double?
     public var rows: [Row]
@@ -90,6 +100,9 @@ public struct PooledOutcome: Sendable {
     public var leftOut: [LeftOut]
     /// For single-arm proportions: the back-transformed estimate and CI (proportions).
     public var backTransformed: (estimate: Double, lower: Double, upper: Double)?
+    /// Rows of the outcome that dual extraction has not consolidated yet (in conflict, or entered by one
+    /// extractor only): not in `rows`, not pooled, counted so that the result says what it left out.
+    public var pendingRows = 0
 
     public init(
         outcome: String, snapshot: String?, measure: EffectMeasure, method: PoolingMethod, ciMethod: CIMethod,
@@ -109,6 +122,10 @@ public struct PooledOutcome: Sendable {
         begg = .notComputed(reason: none)
         failSafeN = .notComputed(reason: none)
         influence = .notComputed(reason: none)
+        tau2Interval = .notComputed(reason: none)
+        let mantelHaenszelOnly = "computed under Mantel–Haenszel pooling only"
+        cochranMantelHaenszel = .notComputed(reason: mantelHaenszelOnly)
+        tarone = .notComputed(reason: mantelHaenszelOnly)
     }
 
     public var tau: Double? { tau2.map { $0.squareRoot() } }

@@ -15,17 +15,33 @@ struct AgreementCommand: RegistryCommand, FormattedCommand {
             those records. Categories as recorded (include, exclude, maybe at \
             title-abstract; include, exclude at full text). PABAK = (q·p_o − 1)/(q − 1) with q the stage's number of \
             categories. With more than two reviewers, one line per pair.
+
+            With --extraction instead of --stage: how often each pair of extractors entered identical values the \
+            first time, per field (outcome data) and per characteristic, over the rows of the studies both \
+            extracted; `row` is the share of rows both entered at all.
             """)
 
     @OptionGroup var registryOptions: RegistryOptions
-    @OptionGroup var stageOptions: StageOptions
+    @Option(help: "The screening stage.")
+    var stage: ScreeningStage?
+
+    @Flag(help: "Agreement of data extraction instead of screening.")
+    var extraction = false
+
     @OptionGroup var snapshot: SnapshotOptions
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    func validate() throws {
+        guard (stage != nil) != extraction else { throw ValidationError("give exactly one of '--stage S' and '--extraction'") }
+    }
+
     func run(_ context: CommandContext) throws {
-        let stage = stageOptions.stage
+        guard let stage else {
+            try runExtraction(context)
+            return
+        }
         let categories = stage.decisions.map(\.rawValue)
         let pairs = try context.registry.decisionPairs(stage: stage, at: snapshot.revision(in: context))
         let results = try pairs.map { pair in

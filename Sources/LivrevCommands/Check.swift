@@ -51,9 +51,18 @@ struct Check: RegistryCommand, FormattedCommand {
     static func text(_ findings: [ConsistencyFinding]) -> String {
         guard !findings.isEmpty else { return "No inconsistencies found.\n" }
         var out = summary(findings) + "\n"
+        let width = TextTable.terminalWidth
         for finding in findings {
-            out += "\n\(finding.severity.rawValue.uppercased()) [\(finding.code)] \(finding.message)\n"
-            out += finding.rows.map { "    \($0)\n" }.joined()
+            let heading = "\(finding.severity.rawValue.uppercased()) [\(finding.code)] \(finding.message)"
+            out +=
+                "\n"
+                + TextTable.wrapped(heading, width: width).enumerated().map { ($0 == 0 ? "" : "  ") + $1 }
+                .joined(separator: "\n") + "\n"
+            for row in finding.rows {
+                out +=
+                    TextTable.wrapped(row, width: width - 4).enumerated().map { ($0 == 0 ? "    " : "      ") + $1 }
+                    .joined(separator: "\n") + "\n"
+            }
         }
         return out
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LivrevAnalysis
 import LivrevStore
+import MetaAnalysis
 
 /// The exit codes of SPEC.md, and the one place that maps an error to one of them.
 enum ExitStatus {
@@ -22,6 +23,8 @@ enum ExitStatus {
         case let error as AnalysisError:
             if case .noSuchCharacteristic = error { return noSuchObject }
             return dataError
+        // A model metafor refuses (or an estimator that fails as metafor's does): the data's fault.
+        case is MetaAnalysisError: return dataError
         case let error as StoreError: return code(for: error)
         case is ImportError: return dataError
         case let error as SQLiteError: return error.isBusy ? busy : failure
@@ -40,10 +43,11 @@ enum ExitStatus {
         case .readOnly: cannotCreate
         case .diskFull, .ioError: cannotWrite
         case .noSuchReviewer, .noSuchRecord, .noSuchSearch, .noSuchStudy, .noSuchSnapshot, .noSuchOutcome,
-            .noSuchOutcomeRow:
+            .noSuchOutcomeRow, .noDecisionToWithdraw, .noSuchReason, .notLinked, .noSuchRow:
             noSuchObject
         case .notAnArbiter, .notAParty, .noConflict, .stageNotReached, .notScreenable, .invalidDecision,
-            .notADuplicate, .noRiskOfBiasConflict, .notAJudge, .notLinkable:
+            .notADuplicate, .noRiskOfBiasConflict, .notAJudge, .notLinkable, .laterStageDecided, .noExtractionConflict,
+            .mayNotConsolidate, .notAnExtractor:
             refused
         case .invalidJudgement: dataError
         }
@@ -68,6 +72,10 @@ enum CommandError: Error, CustomStringConvertible {
     case noSearch
     /// `verify` found something that no longer holds.
     case integrity(IntegrityFailure)
+    /// The interactive screener was started without a terminal.
+    case notATerminal
+    /// The command needs an acting reviewer (`--as`) in this registry; the message says why.
+    case needsReviewer(String)
 
     var exitCode: Int32 {
         switch self {
@@ -78,6 +86,8 @@ enum CommandError: Error, CustomStringConvertible {
         case .unknownInRow: ExitStatus.noSuchObject
         case .integrity: ExitStatus.dataError
         case .noSearch: ExitStatus.noSuchObject
+        case .notATerminal: ExitStatus.usage
+        case .needsReviewer: ExitStatus.usage
         }
     }
 
@@ -91,6 +101,9 @@ enum CommandError: Error, CustomStringConvertible {
         case .refusedOutput(let path, let reason): "refusing to write '\(path)': \(reason); choose another file"
         case .noSearch: "no search run to import into: record one with 'livrev search add' first"
         case .integrity(let failure): failure.description
+        case .notATerminal:
+            "the interactive screener needs a terminal; in a script use 'livrev screen next' and 'livrev screen decide'"
+        case .needsReviewer(let message): message
         }
     }
 }

@@ -12,13 +12,23 @@ struct Init: RegistryCommand {
     @Option(help: "The review's title.")
     var title: String
 
+    @Option(
+        help: """
+            How outcome data and characteristics are extracted: dual (two extractors each enter every row; a row \
+            counts once they agree or an arbiter resolves it) or single (rows count as imported).
+            """)
+    var extraction: ExtractionMode = .dual
+
     func validate() throws {
         try InputRules.name(title, "the review's title (--title)")
     }
 
     func run(_ context: CommandContext) throws {
         _ = try Registry.create(
-            path: context.path, title: title, reviewer: reviewerOptions.resolvedName, command: CommandContext.commandLine)
-        Output.print("Created \(context.path): \(title)")
+            path: context.path, title: title, extraction: extraction, reviewer: reviewerOptions.resolvedName,
+            command: CommandContext.commandLine)
+        Output.print("Created \(context.path): \(title) (\(extraction.rawValue) extraction)")
     }
 }
+
+extension ExtractionMode: ExpressibleByArgument {}

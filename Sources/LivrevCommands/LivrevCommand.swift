@@ -13,10 +13,12 @@ public struct LivrevCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, ReviewerCommand.self, SearchCommand.self, ImportCommand.self, RecordsCommand.self, Dedup.self,
-            ScreenCommand.self, Conflicts.self, Resolve.self, Retrieve.self, AgreementCommand.self, Prisma.self,
-            StudyCommand.self, PreviousCommand.self, OutcomeCommand.self, DataCommand.self, RiskOfBiasCommand.self, Check.self,
+            ScreenCommand.self, NoteCommand.self, ReasonsCommand.self, TermsCommand.self, Conflicts.self, Resolve.self,
+            Retrieve.self, AgreementCommand.self, Prisma.self,
+            StudyCommand.self, PreviousCommand.self, OutcomeCommand.self, DataCommand.self, ExtractionCommand.self,
+            RiskOfBiasCommand.self, Check.self,
             Pool.self, CumulativeCommand.self, SnapshotCommand.self, Log.self, Verify.self, Demo.self,
-            Report.self, Export.self,
+            Report.self, Export.self, Simulate.self, HelpTopic.self,
         ]
     )
 

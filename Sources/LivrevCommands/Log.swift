@@ -46,9 +46,19 @@ struct Log: RegistryCommand, FormattedCommand {
             Output.print(JSONValue.array(items).rendered(pretty: true))
             return
         }
-        let rows = entries.map { entry in
-            [String(entry.id), entry.createdAt, entry.reviewer ?? "—", hidden.contains(entry.id) ? Log.withheld : entry.command]
+        // Two lines a revision (who and when, then the command, indented), so a command line stays whole
+        // within 100 columns and can be found with grep.
+        let width = String(entries.last?.id ?? 0).count
+        var text = ""
+        for entry in entries {
+            let number = String(entry.id)
+            text +=
+                String(repeating: " ", count: width - number.count) + number + "  \(entry.createdAt)  \(entry.reviewer ?? "—")\n"
+            let command = hidden.contains(entry.id) ? Log.withheld : entry.command
+            let indent = String(repeating: " ", count: width + 2)
+            text += TextTable.wrapped(command, width: TextTable.terminalWidth - indent.count - 2).enumerated()
+                .map { indent + ($0 == 0 ? "" : "  ") + $1 + "\n" }.joined()
         }
-        Output.print(TextTable(header: ["revision", "time", "reviewer", "command"], rows: rows).rendered(), terminator: "")
+        Output.print(text, terminator: "")
     }
 }

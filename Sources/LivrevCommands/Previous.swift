@@ -27,20 +27,7 @@ struct PreviousCommand: ParsableCommand {
 
         func run(_ context: CommandContext) throws {
             try InputFile.require(file)
-            let csv = try CSVReader(path: file)
-            let stage = try csv.requiredColumn("stage")
-            let count = try csv.requiredColumn("count")
-            let note = csv.column("note")
-            var counts: [(stage: String, count: Int, note: String?)] = []
-            try csv.forEach { row in
-                guard let name = csv.string(stage, in: row), !name.isEmpty else {
-                    throw csv.invalid(stage, row, expected: "a stage name")
-                }
-                guard let value = try csv.int(count, in: row), value >= 0 else {
-                    throw csv.invalid(count, row, expected: "a count (a whole number, 0 or more)")
-                }
-                counts.append((name, value, note.flatMap { csv.string($0, in: row) }))
-            }
+            let counts = try PreviousCountsFile.read(file)
             try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 try context.registry.recordPublishedPreviousCounts(counts, revision: revision)
             }

@@ -65,8 +65,11 @@ struct CommandContext {
     @TaskLocal static var arguments: [String] = Array(CommandLine.arguments.dropFirst())
 
     /// The command line as typed, shell-quoted where needed, with the program called `livrev`.
-    static var commandLine: String {
-        (["livrev"] + arguments).map(shellQuoted).joined(separator: " ")
+    static var commandLine: String { commandLine(arguments) }
+
+    /// `livrev` and `words` as one shell-quoted line, as the log shows it.
+    static func commandLine(_ words: [String]) -> String {
+        (["livrev"] + words).map(shellQuoted).joined(separator: " ")
     }
 
     private static func shellQuoted(_ word: String) -> String {

@@ -33,40 +33,24 @@ extension RiskOfBiasCommand {
             var warnings: [String] = []
             let count = try context.write(reviewer: name) { revision in
                 let reviewer = try registry.reviewer(named: name)
-                let csv = try CSVReader(path: file)
-                let studyColumn = try csv.requiredColumn("study")
-                let domainColumn = try csv.requiredColumn("domain")
-                let judgementColumn = try csv.requiredColumn("judgement")
-                let supportColumn = csv.column("support")
+                let rows = try RiskOfBiasFile.read(file, tool: tool)
                 var seen: [String: (String, Int)] = [:]
-                var count = 0
-                try csv.forEach { row in
-                    let study = csv.string(studyColumn, in: row) ?? ""
-                    guard try registry.studyID(study) != nil else {
-                        throw CommandError.unknownInRow(file: file, line: row.line, message: "no study '\(study)'")
+                for row in rows {
+                    guard try registry.studyID(row.study) != nil else {
+                        throw CommandError.unknownInRow(file: file, line: row.line, message: "no study '\(row.study)'")
                     }
-                    guard let domain = tool.domain(csv.string(domainColumn, in: row) ?? "") else {
-                        throw csv.invalid(
-                            domainColumn, row, expected: "a \(tool.rawValue) domain (\(tool.domains.joined(separator: ", ")))")
-                    }
-                    guard let judgement = tool.level(csv.string(judgementColumn, in: row) ?? "") else {
-                        throw csv.invalid(
-                            judgementColumn, row,
-                            expected: "a \(tool.rawValue) judgement (\(tool.levels.joined(separator: ", ")))")
-                    }
-                    if let (earlier, line) = seen[study + "\u{0}" + domain], earlier != judgement {
+                    let key = row.study + "\u{0}" + row.domain
+                    if let (earlier, line) = seen[key], earlier != row.judgement {
                         warnings.append(
-                            "\(file):\(row.line): \(study) \(domain) is \(judgement) here but \(earlier) on line \(line); the later row stands"
-                        )
+                            "\(file):\(row.line): \(row.study) \(row.domain) is \(row.judgement) here but \(earlier) on line "
+                                + "\(line); the later row stands")
                     }
-                    seen[study + "\u{0}" + domain] = (judgement, row.line)
+                    seen[key] = (row.judgement, row.line)
                     try registry.setRiskOfBias(
-                        study: study, tool: tool, domain: domain, judgement: judgement,
-                        support: supportColumn.flatMap { csv.string($0, in: row) }, reviewer: reviewer, final: final,
-                        revision: revision)
-                    count += 1
+                        study: row.study, tool: tool, domain: row.domain, judgement: row.judgement, support: row.support,
+                        reviewer: reviewer, final: final, revision: revision)
                 }
-                return count
+                return rows.count
             }
             warnings.forEach { Output.error("Warning: \($0)") }
             Output.print("Recorded \(count) \(tool.rawValue) judgements\(final ? " (final)" : "") for \(name) from \(file)")

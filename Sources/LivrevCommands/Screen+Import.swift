@@ -27,30 +27,17 @@ extension ScreenCommand {
             try InputFile.require(file)
             let count = try context.write(reviewer: name) { revision in
                 let reviewer = try registry.reviewer(named: name)
-                let csv = try CSVReader(path: file)
-                let recordColumn = try csv.requiredColumn("record")
-                let decisionColumn = try csv.requiredColumn("decision")
-                let reasonColumn = csv.column("reason")
-                var count = 0
-                try csv.forEach { row in
-                    guard let record = try csv.int(recordColumn, in: row) else {
-                        throw csv.invalid(recordColumn, row, expected: "a record id")
-                    }
-                    let text = csv.string(decisionColumn, in: row) ?? ""
-                    guard let decision = ScreeningDecision(rawValue: text.lowercased()) else {
-                        throw csv.invalid(decisionColumn, row, expected: "include, exclude or maybe")
-                    }
-                    let reason = reasonColumn.flatMap { csv.string($0, in: row) }.flatMap { $0.isEmpty ? nil : $0 }
+                let rows = try DecisionsFile.read(file)
+                for row in rows {
                     do {
                         try registry.decide(
-                            record: Int64(record), stage: stage, decision: decision, reason: reason,
+                            record: row.record, stage: stage, decision: row.decision, reason: row.reason,
                             reviewer: reviewer, revision: revision)
                     } catch let error as StoreError {
                         throw CommandError.badRow(file: file, line: row.line, message: error.description)
                     }
-                    count += 1
                 }
-                return count
+                return rows.count
             }
             Output.print("Recorded \(count) \(stage.rawValue) decisions for \(name) from \(file)")
         }

@@ -10,6 +10,10 @@ extension StudyCommand {
                 Values are kept verbatim; a value that is a number is also stored as one. Empty cells are skipped. \
                 A later import of the same characteristic supersedes the earlier value (both stay in history). \
                 Every study must exist (see 'study add').
+
+                In a review with dual extraction the values are --as R's own extraction and count once a second \
+                extractor enters the same value (numbers compare as numbers) or an arbiter resolves it; an \
+                arbiter may import agreed values with --final.
                 """)
 
         @OptionGroup var registryOptions: RegistryOptions
@@ -18,33 +22,33 @@ extension StudyCommand {
         @Argument(help: "The CSV file.")
         var file: String
 
+        @Flag(help: "The values are agreed and count at once, e.g. a published review's (arbiters only).")
+        var final = false
+
         func run(_ context: CommandContext) throws {
             let registry = context.registry
             try InputFile.require(file)
+            let recording = try ExtractionRecording(registry, reviewer: reviewerOptions, final: final)
             let (studies, values) = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
-                let csv = try CSVReader(path: file)
-                let study = try csv.requiredColumn("study")
-                let columns = csv.header.names.enumerated().filter { $0.offset != study.index && !$0.element.isEmpty }
-                var studies = 0
-                var values = 0
-                try csv.forEach { row in
-                    guard let key = csv.string(study, in: row), !key.isEmpty else {
-                        throw csv.invalid(study, row, expected: "a study key")
-                    }
-                    guard try registry.studyID(key) != nil else {
+                try recording.checkFinal(registry)
+                var extractor: Reviewer?
+                if case .entries(let name) = recording { extractor = try registry.reviewer(named: name) }
+                let rows = try CharacteristicsFile.read(file)
+                for row in rows {
+                    guard try registry.studyID(row.study) != nil else {
                         throw CommandError.unknownInRow(
-                            file: file, line: row.line, message: "no study '\(key)' (add it with 'livrev study add')")
+                            file: file, line: row.line, message: "no study '\(row.study)' (add it with 'livrev study add')")
                     }
-                    let cells = columns.map { ($0.element, row[$0.offset]) }.filter { !$0.1.isEmpty }
-                    try registry.setCharacteristics(
-                        study: key, values: cells.map { (name: $0.0, value: $0.1) },
-                        revision: revision)
-                    studies += 1
-                    values += cells.count
+                    if let extractor {
+                        try registry.addCharacteristicEntries(
+                            study: row.study, values: row.values, extractor: extractor, revision: revision)
+                    } else {
+                        try registry.setCharacteristics(study: row.study, values: row.values, revision: revision)
+                    }
                 }
-                return (studies, values)
+                return (rows.count, rows.map(\.values.count).reduce(0, +))
             }
-            Output.print("Recorded \(values) characteristics of \(studies) studies from \(file)")
+            Output.print("Recorded \(values) characteristics of \(studies) studies from \(file)\(recording.suffix)")
         }
     }
 }

@@ -6,7 +6,10 @@ import LivrevStore
 struct StudyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "study", abstract: "Group reports (records) into studies (trials).",
-        subcommands: [Add.self, Link.self, List.self, ImportCharacteristics.self])
+        subcommands: [
+            Add.self, Link.self, Unlink.self, List.self, ImportCharacteristics.self, Conflicts.self, Pending.self,
+            Resolve.self,
+        ])
 
     struct Add: RegistryCommand {
         static let configuration = CommandConfiguration(abstract: "Add a study, optionally with its reports.")
@@ -49,6 +52,24 @@ struct StudyCommand: ParsableCommand {
                 try context.registry.link(record: record, toStudy: key, revision: revision)
             }
             Output.print("Linked record \(record) to \(key)")
+        }
+    }
+
+    struct Unlink: RegistryCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Unlink a record from its study (a new fact; history keeps the link).")
+
+        @OptionGroup var registryOptions: RegistryOptions
+        @OptionGroup var reviewerOptions: ReviewerOptions
+
+        @Argument(help: "The record id.")
+        var record: Int64
+
+        func run(_ context: CommandContext) throws {
+            let key = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
+                try context.registry.unlink(record: record, revision: revision)
+            }
+            Output.print("Unlinked record \(record) from \(key)")
         }
     }
 

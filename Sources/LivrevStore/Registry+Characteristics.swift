@@ -21,8 +21,22 @@ package struct CharacteristicsTable: Sendable {
     package let studies: [(study: String, values: [String: CharacteristicValue])]
 }
 
+extension CharacteristicValue: ExtractedValue {
+    /// Two extractors agree on a value when both are the same number ("60" and "60.0"), or the same
+    /// text once surrounding spaces are set aside.
+    package static func == (lhs: CharacteristicValue, rhs: CharacteristicValue) -> Bool {
+        if let left = lhs.number, let right = rhs.number { return left == right }
+        return lhs.text.trimmingCharacters(in: .whitespaces) == rhs.text.trimmingCharacters(in: .whitespaces)
+    }
+
+    package var fields: [(name: String, value: FieldValue)] {
+        [("value", number.map(FieldValue.number) ?? .text(text.trimmingCharacters(in: .whitespaces)))]
+    }
+}
+
 extension Registry {
-    /// Records characteristics of a study; a later value for the same name supersedes the earlier one.
+    /// Records characteristics of a study as consolidated values (single-mode extraction, or
+    /// `--final`); a later value for the same name supersedes the earlier one.
     ///
     /// - Throws: `StoreError.noSuchStudy`.
     package func setCharacteristics(study key: String, values: [(name: String, value: String)], revision: Int64) throws {
@@ -35,19 +49,30 @@ extension Registry {
         }
     }
 
-    /// Every study's characteristics as of `revision`.
+    /// Every study's consolidated characteristics as of `revision` (see `characteristicExtraction`).
     package func characteristics(at revision: Int64 = .max) throws -> CharacteristicsTable {
-        var names: [String] = []
-        var seen = Set<String>()
-        var values: [Int64: [String: CharacteristicValue]] = [:]
+        try characteristicExtraction(at: revision).table
+    }
+
+    /// The characteristics recorded directly (single mode, `--final`) as of `revision`: the latest
+    /// value per (study, name) with its row id and revision, in id order of their first row.
+    func recordedCharacteristics(at revision: Int64) throws -> [(
+        study: String, name: String, value: CharacteristicValue, revision: Int64, position: FactPosition
+    )] {
+        var latest: [ExtractionKey: (CharacteristicValue, Int64)] = [:]
+        var first: [(ExtractionKey, FactPosition)] = []
         try connection.prepare(
-            "SELECT study_id, name, value_text FROM characteristic WHERE revision <= ? ORDER BY id"
+            """
+            SELECT c.id, c.revision, s.key, c.name, c.value_text FROM characteristic c JOIN study s ON s.id = c.study_id
+            WHERE c.revision <= ? ORDER BY c.id
+            """
         ).forEachRow([revision]) { row in
-            let name = row.text(1) ?? ""
-            if seen.insert(name).inserted { names.append(name) }
-            values[row.int64(0), default: [:]][name] = CharacteristicValue(row.text(2) ?? "")
+            let key = ExtractionKey(group: [row.text(2) ?? "", row.text(3) ?? ""], item: row.text(3) ?? "")
+            if latest[key] == nil { first.append((key, FactPosition(revision: row.int64(1), table: 0, id: row.int64(0)))) }
+            latest[key] = (CharacteristicValue(row.text(4) ?? ""), row.int64(1))
         }
-        let studies = try studies(at: revision).map { ($0.key, values[$0.id] ?? [:]) }
-        return CharacteristicsTable(names: names, studies: studies)
+        return first.compactMap { key, position in
+            latest[key].map { (key.group[0], key.item ?? "", $0.0, $0.1, position) }
+        }
     }
 }

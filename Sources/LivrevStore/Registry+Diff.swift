@@ -26,12 +26,16 @@ extension Registry {
         ("outcome rows", "outcome_row", ["id"]),
         ("risk-of-bias judgements", "rob_judgement", ["study_id", "tool", "domain", "reviewer_id"]),
         ("risk-of-bias resolutions", "rob_resolution", ["study_id", "tool", "domain"]),
+        ("extracted outcome rows", "outcome_entry", ["extractor_id", "study_id", "outcome_id", "label"]),
+        ("outcome row resolutions", "outcome_resolution", ["study_id", "outcome_id", "label"]),
+        ("extracted characteristics", "characteristic_entry", ["extractor_id", "study_id", "name"]),
+        ("characteristic resolutions", "characteristic_resolution", ["study_id", "name"]),
     ]
 
     /// What was added, corrected or retracted after revision `from` up to and including `to`.
     package func factChanges(from: Int64, to: Int64) throws -> [FactChange] {
         try Registry.factKinds.map { kind, table, key in
-            let match = key.map { "old.\($0) = new.\($0)" }.joined(separator: " AND ")
+            let match = key.map { "old.\($0) IS new.\($0)" }.joined(separator: " AND ")
             let counts =
                 try connection.prepare(
                     """
@@ -51,6 +55,11 @@ extension Registry {
                     try connection.scalarInt(
                         "SELECT count(*) FROM duplicate_mark WHERE duplicate_of IS NULL AND revision > ? AND revision <= ?",
                         from, to) ?? 0)
+            case "outcome_entry":
+                retracted = Int(
+                    try connection.scalarInt(
+                        "SELECT count(*) FROM outcome_entry WHERE withdrawn = 1 AND revision > ? AND revision <= ?", from, to)
+                        ?? 0)
             case "study_report":
                 retracted = Int(
                     try connection.scalarInt(
@@ -66,6 +75,6 @@ extension Registry {
 
     /// Retractions recorded as new rows for an existing key count as retractions, not corrections.
     private func retractedCorrections(_ table: String, _ retracted: Int) -> Int {
-        table == "duplicate_mark" || table == "study_report" ? retracted : 0
+        ["duplicate_mark", "study_report", "outcome_entry"].contains(table) ? retracted : 0
     }
 }

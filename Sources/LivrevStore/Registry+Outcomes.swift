@@ -36,6 +36,10 @@ package struct OutcomeRow: Equatable, Sendable {
     package let data: OutcomeData
     package let sourceFile: String?
     package let sourceLine: Int?
+    /// Whether the row was recorded directly (single mode, `--final`), so that `id` is an
+    /// `outcome_row` id that `data retract` takes; false for a row dual extraction consolidated
+    /// (its id is the entry's or the resolution's, and extractors correct it with `--replace`).
+    package var isRecorded = true
 }
 
 /// A row to add, before it has an id.
@@ -92,89 +96,56 @@ extension Registry {
         return outcome
     }
 
-    /// Adds outcome rows, creating the studies and outcomes they name that do not exist yet.
+    /// Adds outcome rows as recorded, consolidated values (single-mode extraction, or `--final`),
+    /// creating the studies and outcomes they name that do not exist yet.
     ///
     /// - Returns: the study keys and outcome names that were created, in first-seen order.
     package func addOutcomeRows(_ rows: [NewOutcomeRow], defaultMeasure: (NewOutcomeRow) -> String, revision: Int64)
         throws -> (studies: [String], outcomes: [String])
     {
-        var studyIDs: [String: Int64] = [:]
-        var outcomeIDs = Dictionary(uniqueKeysWithValues: try outcomes().map { ($0.name, $0.id) })
-        var created: (studies: [String], outcomes: [String]) = ([], [])
+        var targets = try RowTargets(self)
         let insert = try connection.prepare(
             """
-            INSERT INTO outcome_row (revision, study_id, outcome_id, kind, label, event_name, year,
-                events_t, n_t, events_c, n_c, events, n, measure, estimate, ci_lower, ci_upper, yi, sei,
-                source_file, source_line)
+            INSERT INTO outcome_row (revision, study_id, outcome_id, label, event_name, year, source_file, source_line,
+                \(OutcomeData.columns()))
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for row in rows {
-            let studyID: Int64
-            if let known = studyIDs[row.study] {
-                studyID = known
-            } else if let existing = try self.studyID(row.study) {
-                studyID = existing
-            } else {
-                studyID = try addStudy(row.study, records: [], revision: revision)
-                created.studies.append(row.study)
-            }
-            studyIDs[row.study] = studyID
-            let outcomeID: Int64
-            if let known = outcomeIDs[row.outcome] {
-                outcomeID = known
-            } else {
-                outcomeID = try addOutcome(row.outcome, measure: defaultMeasure(row), revision: revision)
-                outcomeIDs[row.outcome] = outcomeID
-                created.outcomes.append(row.outcome)
-            }
-            var values: [SQLBindable] = [revision, studyID, outcomeID, row.data.kind, row.label, row.eventName, row.year]
-            switch row.data {
-            case .dichotomous(let et, let nt, let ec, let nc):
-                values += [
-                    et, nt, ec, nc, Int?.none, Int?.none, String?.none, Double?.none, Double?.none, Double?.none,
-                    Double?.none, Double?.none,
-                ]
-            case .ratio(let measure, let estimate, let lower, let upper):
-                values += [
-                    Int?.none, Int?.none, Int?.none, Int?.none, Int?.none, Int?.none, measure, estimate, lower, upper,
-                    Double?.none, Double?.none,
-                ]
-            case .effect(let yi, let sei):
-                values += [
-                    Int?.none, Int?.none, Int?.none, Int?.none, Int?.none, Int?.none, String?.none, Double?.none,
-                    Double?.none, Double?.none, yi, sei,
-                ]
-            case .singleArm(let events, let n):
-                values += [
-                    Int?.none, Int?.none, Int?.none, Int?.none, events, n, String?.none, Double?.none, Double?.none,
-                    Double?.none, Double?.none, Double?.none,
-                ]
-            }
-            values += [row.sourceFile, row.sourceLine]
-            try insert.run(values)
+            let (study, outcome) = try targets.ids(for: row, defaultMeasure: defaultMeasure, revision: revision)
+            try insert.run(
+                [revision, study, outcome, row.label, row.eventName, row.year, row.sourceFile, row.sourceLine]
+                    + row.data.bindings)
         }
-        return created
+        return targets.created
     }
 
     /// Retracts a row: it stays in history but no longer counts from this revision on.
     ///
     /// - Throws: `StoreError.noSuchOutcomeRow` when no current row has this id.
     package func retractOutcomeRow(_ id: Int64, reason: String?, revision: Int64) throws {
-        guard try outcomeRows().contains(where: { $0.id == id }) else { throw StoreError.noSuchOutcomeRow(id) }
+        guard try recordedOutcomeRows().contains(where: { $0.row.id == id }) else { throw StoreError.noSuchOutcomeRow(id) }
         try connection.execute(
             "INSERT INTO outcome_row_retraction (revision, row_id, reason) VALUES (?, ?, ?)", revision, id, reason)
     }
 
-    /// The current rows as of `revision` (of one outcome, or all), in the order they were imported.
+    /// The rows that count as of `revision` (of one outcome, or all), in the order they were imported:
+    /// recorded rows, and rows that dual extraction consolidated (see `outcomeExtraction`).
     package func outcomeRows(outcome: String? = nil, at revision: Int64 = .max) throws -> [OutcomeRow] {
+        try outcomeExtraction(outcome: outcome, at: revision).rows
+    }
+
+    /// The rows recorded directly (single mode, `--final`) and not retracted as of `revision`, with
+    /// the revision that recorded each.
+    package func recordedOutcomeRows(outcome: String? = nil, at revision: Int64 = .max) throws
+        -> [(row: OutcomeRow, revision: Int64)]
+    {
         let filter = outcome == nil ? "" : " AND o.name = ?"
         var arguments: [SQLBindable] = [revision, revision]
         if let outcome { arguments.append(outcome) }
         return try connection.prepare(
             """
-            SELECT r.id, s.key, o.name, r.label, r.event_name, r.year, r.kind,
-                   r.events_t, r.n_t, r.events_c, r.n_c, r.events, r.n, r.measure, r.estimate, r.ci_lower, r.ci_upper,
-                   r.yi, r.sei, r.source_file, r.source_line
+            SELECT r.id, s.key, o.name, r.label, r.event_name, r.year, r.source_file, r.source_line, r.revision,
+                   \(OutcomeData.columns(of: "r"))
             FROM outcome_row r JOIN study s ON s.id = r.study_id JOIN outcome o ON o.id = r.outcome_id
             WHERE r.revision <= ?
               AND NOT EXISTS (SELECT 1 FROM outcome_row_retraction x WHERE x.row_id = r.id AND x.revision <= ?)
@@ -182,25 +153,47 @@ extension Registry {
             ORDER BY r.id
             """
         ).map(arguments) { row in
-            let data: OutcomeData
-            switch row.text(6) {
-            case "dichotomous":
-                data = .dichotomous(
-                    eventsTreatment: row.int(7), nTreatment: row.int(8), eventsControl: row.int(9),
-                    nControl: row.int(10))
-            case "single-arm":
-                data = .singleArm(events: row.int(11), n: row.int(12))
-            default:
-                if let measure = row.text(13) {
-                    data = .ratio(measure: measure, estimate: row.double(14), lower: row.double(15), upper: row.double(16))
-                } else {
-                    data = .effect(yi: row.double(17), sei: row.double(18))
-                }
-            }
-            return OutcomeRow(
-                id: row.int64(0), study: row.text(1) ?? "", outcome: row.text(2) ?? "", label: row.text(3),
-                eventName: row.text(4), year: row.optionalInt(5), data: data, sourceFile: row.text(19),
-                sourceLine: row.optionalInt(20))
+            let data = OutcomeData.read(row, from: 9) ?? .effect(yi: 0, sei: 0)
+            return (
+                OutcomeRow(
+                    id: row.int64(0), study: row.text(1) ?? "", outcome: row.text(2) ?? "", label: row.text(3),
+                    eventName: row.text(4), year: row.optionalInt(5), data: data, sourceFile: row.text(6),
+                    sourceLine: row.optionalInt(7)),
+                row.int64(8)
+            )
         }
+    }
+}
+
+/// Study and outcome ids for rows being added, creating what does not exist yet.
+struct RowTargets {
+    private let registry: Registry
+    private var studyIDs: [String: Int64] = [:]
+    private var outcomeIDs: [String: Int64]
+    private(set) var created: (studies: [String], outcomes: [String]) = ([], [])
+
+    init(_ registry: Registry) throws {
+        self.registry = registry
+        outcomeIDs = Dictionary(uniqueKeysWithValues: try registry.outcomes().map { ($0.name, $0.id) })
+    }
+
+    mutating func ids(for row: NewOutcomeRow, defaultMeasure: (NewOutcomeRow) -> String, revision: Int64) throws
+        -> (study: Int64, outcome: Int64)
+    {
+        let studyID: Int64
+        if let known = studyIDs[row.study] {
+            studyID = known
+        } else if let existing = try registry.studyID(row.study) {
+            studyID = existing
+        } else {
+            studyID = try registry.addStudy(row.study, records: [], revision: revision)
+            created.studies.append(row.study)
+        }
+        studyIDs[row.study] = studyID
+        if let known = outcomeIDs[row.outcome] { return (studyID, known) }
+        let outcomeID = try registry.addOutcome(row.outcome, measure: defaultMeasure(row), revision: revision)
+        outcomeIDs[row.outcome] = outcomeID
+        created.outcomes.append(row.outcome)
+        return (studyID, outcomeID)
     }
 }

@@ -31,6 +31,7 @@ extension Registry {
     private static let recordColumns = [
         ("record", "id"), ("decision", "record_id"), ("resolution", "record_id"), ("retrieval", "record_id"),
         ("duplicate_mark", "record_id"), ("study_report", "record_id"),
+        ("decision_withdrawal", "record_id"),
     ]
 
     /// Brings the record-state cache up to `revision` (inside that revision's transaction): the records

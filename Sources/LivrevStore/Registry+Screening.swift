@@ -24,6 +24,7 @@ extension Registry {
         reviewer: Reviewer, revision: Int64
     ) throws {
         try checkDecision(decision, reason: reason, stage: stage, record: id)
+        let reason = try reviewReason(reason, stage: stage, decision: decision)
         let (record, kind) = try recordFacts(id)
         try checkScreenable(record, kind: kind, stage: stage)
         try insertVote(
@@ -41,6 +42,7 @@ extension Registry {
         reviewer: Reviewer, consensus partner: Reviewer?, revision: Int64
     ) throws {
         try checkDecision(decision, reason: reason, stage: stage, record: id)
+        let reason = try reviewReason(reason, stage: stage, decision: decision)
         let (record, kind) = try recordFacts(id)
         try checkScreenable(record, kind: kind, stage: stage)
         guard record[stage].outcome(required: Registry.reviewersPerRecord) == .conflict else {
@@ -99,26 +101,34 @@ extension Registry {
     }
 
     /// The lowest-numbered record that `reviewer` has not decided at `stage` and that still needs
-    /// a reviewer there; nil when there is none. Reveals nothing of other reviewers' votes.
+    /// a reviewer there, leaving out the records in `skipping`; nil when there is none. Reveals
+    /// nothing of other reviewers' votes. The imported order of `nextRecord(stage:reviewer:skipping:order:)`.
     ///
     /// Reads the record-state cache (records awaiting decisions at the stage, by id), so it costs
     /// one index probe per awaiting record the reviewer has already decided, not one per record.
-    package func nextRecord(stage: ScreeningStage, reviewer: Reviewer) throws -> Int64? {
+    func nextImportedRecord(stage: ScreeningStage, reviewer: Reviewer, skipping: Set<Int64>) throws -> Int64? {
         let head = try headRevision()
+        let awaiting: RecordStatus = stage == .titleAbstract ? .awaitingTitleAbstract : .awaitingFullText
         guard try connection.scalarInt("SELECT as_of FROM record_state_head") == head else {
             // A stale cache (a file from before it existed): derive from the facts.
             let facts = try screeningFacts()
-            let awaiting: RecordStatus = stage == .titleAbstract ? .awaitingTitleAbstract : .awaitingFullText
             return facts.records.first { record in
-                facts.status(of: record) == awaiting && !record[stage].votes.contains { $0.reviewerID == reviewer.id }
+                facts.status(of: record) == awaiting && !skipping.contains(record.id)
+                    && !record[stage].votes.contains { $0.reviewerID == reviewer.id }
             }?.id
         }
-        let awaiting = stage == .titleAbstract ? RecordStatus.awaitingTitleAbstract : .awaitingFullText
+        let skipped =
+            skipping.isEmpty ? "" : " AND s.record_id NOT IN (\(skipping.sorted().map(String.init).joined(separator: ",")))"
         return try connection.scalarInt(
             """
             SELECT s.record_id FROM record_state s
-            WHERE s.status = ?1
-              AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.record_id = s.record_id AND d.stage = ?2 AND d.reviewer_id = ?3)
+            WHERE s.status = ?1\(skipped)
+              AND NOT EXISTS (
+                SELECT 1 FROM decision d WHERE d.record_id = s.record_id AND d.stage = ?2 AND d.reviewer_id = ?3
+                  AND NOT EXISTS (
+                    SELECT 1 FROM decision_withdrawal w
+                    WHERE w.record_id = d.record_id AND w.stage = d.stage AND w.reviewer_id = d.reviewer_id
+                      AND w.revision > d.revision))
             ORDER BY s.record_id LIMIT 1
             """, awaiting.rawValue, stage.rawValue, reviewer.id)
     }
@@ -132,6 +142,12 @@ extension Registry {
         if stage == .fullText, decision == .exclude, (reason ?? "").isEmpty {
             throw StoreError.invalidDecision(record: record, reason: "a full-text exclusion needs a reason")
         }
+    }
+
+    /// A full-text exclusion's reason as the review's list spells it (a number picks from the list).
+    private func reviewReason(_ reason: String?, stage: ScreeningStage, decision: ScreeningDecision) throws -> String? {
+        guard stage == .fullText, decision == .exclude, let reason else { return reason }
+        return try listedReason(reason)
     }
 
     /// Whether `record` may be voted on at `stage` (or, with `retrieving`, have its retrieval recorded).

@@ -71,17 +71,35 @@ extension Registry {
         }
         let stage = "CASE stage WHEN 'full-text' THEN 1 ELSE 0 END"
         let decision = "CASE decision WHEN 'include' THEN 0 WHEN 'exclude' THEN 1 ELSE 2 END"
+        // Withdrawals (few) are merged into the decisions by revision: a withdrawal removes the votes
+        // recorded before it, and a later decision counts again.
+        var withdrawals: [(revision: Int64, record: Int64, stage: ScreeningStage, reviewer: Int64)] = []
+        try connection.prepare(
+            "SELECT revision, record_id, \(stage), reviewer_id FROM decision_withdrawal WHERE revision <= ?\(filter) ORDER BY id"
+        ).forEachRow([revision]) { row in
+            withdrawals.append((row.int64(0), row.int64(1), row.int64(2) == 1 ? .fullText : .titleAbstract, row.int64(3)))
+        }
+        var nextWithdrawal = 0
+        func withdraw(before bound: Int64) {
+            while nextWithdrawal < withdrawals.count, withdrawals[nextWithdrawal].revision < bound {
+                let withdrawal = withdrawals[nextWithdrawal]
+                facts.update(withdrawal.record) { $0[withdrawal.stage].withdraw(reviewerID: withdrawal.reviewer) }
+                nextWithdrawal += 1
+            }
+        }
         for (table, isResolution) in [("decision", false), ("resolution", true)] {
             try connection.prepare(
-                "SELECT record_id, \(stage), reviewer_id, \(decision), reason FROM \(table) WHERE revision <= ?\(filter) ORDER BY id"
+                "SELECT record_id, \(stage), reviewer_id, \(decision), reason, revision FROM \(table) WHERE revision <= ?\(filter) ORDER BY id"
             ).forEachRow([revision]) { row in
                 let stage: ScreeningStage = row.int64(1) == 1 ? .fullText : .titleAbstract
                 let decision: ScreeningDecision = [.include, .exclude, .maybe][row.int(3)]
                 let vote = Vote(reviewerID: row.int64(2), decision: decision, reason: row.isNull(4) ? nil : row.text(4))
+                if !isResolution { withdraw(before: row.int64(5)) }
                 facts.update(row.int64(0)) { record in
                     if isResolution { record[stage].resolution = vote } else { record[stage].supersede(with: vote) }
                 }
             }
+            if !isResolution { withdraw(before: .max) }
         }
         try connection.prepare("SELECT record_id, retrieved FROM retrieval WHERE revision <= ?\(filter) ORDER BY id")
             .forEachRow([revision]) { row in

@@ -48,6 +48,26 @@ extension Registry {
         try link(record: record, toStudy: id, revision: revision)
     }
 
+    /// Unlinks a record from its study: a new fact (history keeps the link); the record reports no study.
+    ///
+    /// - Returns: the key of the study it was linked to.
+    /// - Throws: `StoreError.noSuchRecord`; `.notLinked` when the record reports no study now.
+    @discardableResult
+    package func unlink(record: Int64, revision: Int64) throws -> String {
+        guard try connection.scalarInt("SELECT id FROM record WHERE id = ?", record) != nil else {
+            throw StoreError.noSuchRecord(record)
+        }
+        let key = try connection.scalarText(
+            """
+            SELECT s.key FROM study_report r JOIN study s ON s.id = r.study_id
+            WHERE r.id = (SELECT max(id) FROM study_report WHERE record_id = ?)
+            """, record)
+        guard let key else { throw StoreError.notLinked(record) }
+        try connection.execute(
+            "INSERT INTO study_report (revision, record_id, study_id) VALUES (?, ?, NULL)", revision, record)
+        return key
+    }
+
     /// Every study as of `revision` with its current reports, in the order the studies were added.
     package func studies(at revision: Int64 = .max) throws -> [StudyEntry] {
         var reports: [Int64: Int64?] = [:]

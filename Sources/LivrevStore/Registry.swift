@@ -23,10 +23,14 @@ package final class Registry {
         self.path = path
     }
 
-    /// Creates a new registry file and records its title as the first revision.
+    /// Creates a new registry file and records its title (and, when given, its extraction mode) as the
+    /// first revision. Without a mode the registry extracts in `single` mode, as files made before
+    /// dual extraction do.
     ///
     /// - Throws: `StoreError.registryExists` when the file exists, `.cannotCreate` when it cannot be made.
-    package static func create(path: String, title: String, reviewer: String? = nil, command: String) throws -> Registry {
+    package static func create(
+        path: String, title: String, extraction: ExtractionMode? = nil, reviewer: String? = nil, command: String
+    ) throws -> Registry {
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.registryExists(path: path) }
         let connection: Connection
         do {
@@ -41,6 +45,7 @@ package final class Registry {
         let registry = Registry(connection: connection, path: path)
         try registry.write(reviewer: reviewer, command: command) { revision in
             try connection.execute("INSERT INTO review (revision, title) VALUES (?, ?)", revision, title)
+            if let extraction { try registry.setExtractionMode(extraction, revision: revision) }
         }
         return registry
     }

@@ -41,6 +41,11 @@ package struct StageFacts: Equatable, Sendable {
         }
     }
 
+    /// Removes the reviewer's current vote (a withdrawal; the vote stays in history).
+    mutating func withdraw(reviewerID: Int64) {
+        votes.removeAll { $0.reviewerID == reviewerID }
+    }
+
     /// What the votes add up to when `required` reviewers must decide each record.
     ///
     /// A resolution is final. Otherwise the stage waits until `required` reviewers have voted;

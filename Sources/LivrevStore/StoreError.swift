@@ -40,6 +40,14 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalidJudgement(String)
     case noRiskOfBiasConflict(study: String, domain: String)
     case notAJudge(reviewer: String, study: String)
+    case noDecisionToWithdraw(record: Int64, stage: ScreeningStage, reviewer: String)
+    case laterStageDecided(record: Int64)
+    case noSuchReason(String, known: [String])
+    case notLinked(Int64)
+    case noSuchRow(String)
+    case noExtractionConflict(String)
+    case mayNotConsolidate(reviewer: String, action: String)
+    case notAnExtractor(reviewer: String, row: String)
 
     package var description: String {
         switch self {
@@ -81,6 +89,19 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
         case .noRiskOfBiasConflict(let study, let domain): "\(study) has no risk-of-bias conflict on \(domain) to resolve"
         case .notAJudge(let reviewer, let study):
             "'\(reviewer)' did not judge \(study), so cannot record a consensus for it"
+        case .noDecisionToWithdraw(let record, let stage, let reviewer):
+            "\(reviewer) has no \(stage.rawValue) decision on record \(record) to withdraw"
+        case .laterStageDecided(let record):
+            "record \(record) already has full-text decisions: withdraw those first"
+        case .noSuchReason(let reason, let known):
+            "'\(reason)' is not one of the review's exclusion reasons: "
+                + known.enumerated().map { "\($0 + 1) \($1)" }.joined(separator: "; ")
+                + " (add it with 'livrev reasons add')"
+        case .notLinked(let record): "record \(record) is not linked to a study"
+        case .noSuchRow(let row): "nobody has entered \(row)"
+        case .noExtractionConflict(let row): "\(row) has no extraction discrepancy to resolve"
+        case .mayNotConsolidate(let reviewer, let action): "'\(reviewer)' is not an arbiter: only an arbiter may \(action)"
+        case .notAnExtractor(let reviewer, let row): "'\(reviewer)' has not extracted \(row), so their values cannot be accepted"
         }
     }
 }

@@ -5,7 +5,7 @@ extension Cumulative {
     /// Σv, Σlog v and the unweighted RSS, and `SeriesSums` in prefix mode for the weighted sums, fed
     /// to the same sums-based estimator the deletion diagnostics use (metafor's iteration, step
     /// for step). R's `mad` of the prefix (PM's search bracket) is computed exactly only when the
-    /// bound mad ≤ 1.4826·range cannot rule out 10·mad² > 100, which makes PM slow here; `analyze`
+    /// bound mad ≤ 1.4826·range (`madConstant`) cannot rule out 10·mad² > 100, which makes PM slow here; `analyze`
     /// refits PM instead. A step whose estimator fails is NaN.
     static func seriesSteps(
         _ effects: [EffectSize], method: TauSquaredMethod, test: WaldTest,
@@ -35,7 +35,7 @@ extension Cumulative {
                 sumV: sv, sumLogV: sumLogV)
             let range = high - low
             let mad: () -> Double = {
-                10 * (1.4826 * range) * (1.4826 * range) <= 100 ? 0 : medianAbsoluteDeviation(Array(y[0..<n]))
+                10 * (madConstant * range) * (madConstant * range) <= 100 ? 0 : medianAbsoluteDeviation(Array(y[0..<n]))
             }
             guard
                 let tau2 = estimateTauSquared(

@@ -18,18 +18,10 @@ extension EffectSize {
         eventsControl ci: Double, nControl n2i: Double,
         measure: Measure, correction: ZeroCellCorrection = .metafor
     ) -> EffectSize? {
-        guard [ai, n1i, ci, n2i].allSatisfy({ $0.isFinite && $0 >= 0 }), ai <= n1i, ci <= n2i else { return nil }
-        var a = ai, b = n1i - ai, c = ci, d = n2i - ci
-        let hasZero = a == 0 || b == 0 || c == 0 || d == 0
-        switch correction {
-        case .none:
-            break
-        case let .all(add):
-            a += add; b += add; c += add; d += add
-        case .metafor, .dropDoubleZero:
-            if correction == .dropDoubleZero, (a == 0 && c == 0) || (b == 0 && d == 0) { return nil }
-            if hasZero { a += 0.5; b += 0.5; c += 0.5; d += 0.5 }
-        }
+        guard
+            let (a, b, c, d) = cells(
+                eventsTreatment: ai, nTreatment: n1i, eventsControl: ci, nControl: n2i, correction: correction)
+        else { return nil }
         let n1 = a + b, n2 = c + d
         let p1 = a / n1, p2 = c / n2
         let effect: EffectSize
@@ -48,6 +40,28 @@ extension EffectSize {
         // vi = 0 is an effect (RD of a double-zero table without correction), as escalc has it.
         guard effect.yi.isFinite, effect.vi.isFinite, effect.vi >= 0 else { return nil }
         return effect
+    }
+
+    /// The four cells a, b, c, d of a 2×2 table after `correction` (`escalc`'s `add`, `to`, `drop00`);
+    /// nil when the counts are invalid or the table is dropped (a double zero under `.dropDoubleZero`).
+    /// `twoByTwo`, and the per-table estimates of Mantel–Haenszel and Peto, all start here.
+    static func cells(
+        eventsTreatment ai: Double, nTreatment n1i: Double, eventsControl ci: Double, nControl n2i: Double,
+        correction: ZeroCellCorrection
+    ) -> (a: Double, b: Double, c: Double, d: Double)? {
+        guard [ai, n1i, ci, n2i].allSatisfy({ $0.isFinite && $0 >= 0 }), ai <= n1i, ci <= n2i else { return nil }
+        var a = ai, b = n1i - ai, c = ci, d = n2i - ci
+        let hasZero = a == 0 || b == 0 || c == 0 || d == 0
+        switch correction {
+        case .none:
+            break
+        case let .all(add):
+            a += add; b += add; c += add; d += add
+        case .metafor, .dropDoubleZero:
+            if correction == .dropDoubleZero, (a == 0 && c == 0) || (b == 0 && d == 0) { return nil }
+            if hasZero { a += 0.5; b += 0.5; c += 0.5; d += 0.5 }
+        }
+        return (a, b, c, d)
     }
 
     /// A single-arm proportion `xi` events among `ni`, as `metafor::escalc(measure, xi, ni)`.

@@ -29,12 +29,12 @@ public struct EffectSize: Equatable, Sendable {
 
     /// A generic row reported as a ratio (OR, RR, HR) with its 95% confidence interval.
     ///
-    /// yi = log(estimate), sei = (log(upper) − log(lower)) / (2 · 1.959963984540054).
+    /// yi = log(estimate), sei = (log(upper) − log(lower)) / (2 · Φ⁻¹(0.975)).
     /// Returns nil when any of the three numbers is not positive and finite, or when
     /// upper ≤ lower.
     public static func ratioWithConfidenceInterval(estimate: Double, lower: Double, upper: Double) -> EffectSize? {
         guard estimate > 0, lower > 0, upper > lower, estimate.isFinite, upper.isFinite else { return nil }
-        let sei = (Double.log(upper) - Double.log(lower)) / (2 * 1.959963984540054)
+        let sei = (Double.log(upper) - Double.log(lower)) / (2 * Normal.quantile975)
         return EffectSize(yi: Double.log(estimate), sei: sei)
     }
 }

@@ -39,8 +39,7 @@ struct DeletionFit {
         test requested: WaldTest, critical: (z: Double, t: Double)
     ) -> DeletionFit {
         let test: WaldTest = k == 1 ? .z : requested
-        var s2w = 1.0
-        if test == .knappHartung { s2w = rss <= Double.ulpOfOne ? 0 : rss / Double(k - 1) }
+        let s2w = Heterogeneity.knappHartungFactor(rss: rss, df: k - 1, test: test)
         let estimate = center + meanOffset
         let variance = s2w / sumW
         let se = variance.squareRoot()
@@ -53,23 +52,12 @@ struct DeletionFit {
             p = Normal.twoSidedP(statistic)
             crit = critical.z
         }
-        var qe = 0.0, i2 = 0.0, h2 = 1.0
-        if k > 1 {
-            qe = max(0, q)
-            let typical = Double(k - 1) / traceP
-            if method == .fixed {
-                i2 = max(0, 100 * (qe - Double(k - 1)) / qe)
-                h2 = qe / Double(k - 1)
-            } else {
-                i2 = 100 * tau2 / (typical + tau2)
-                h2 = tau2 / typical + 1
-            }
-        }
+        let heterogeneity = Heterogeneity(q: q, df: k - 1, traceP: traceP, tau2: tau2, method: method)
         return DeletionFit(
             estimate: estimate, variance: variance, s2w: s2w, tau2: tau2, varianceAllRows: 1 / sumWAllRows,
             summary: LeaveOneOut(
                 estimate: estimate, se: se, statistic: statistic, p: p,
                 ciLower: estimate - crit * se, ciUpper: estimate + crit * se,
-                q: qe, qDF: k - 1, tau2: tau2, i2: i2, h2: h2))
+                q: heterogeneity.q, qDF: k - 1, tau2: tau2, i2: heterogeneity.i2, h2: heterogeneity.h2))
     }
 }

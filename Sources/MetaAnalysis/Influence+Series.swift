@@ -110,7 +110,7 @@ func deletedMedianAbsoluteDeviations(_ y: [Double]) -> [Double] {
             entry = (o.map { d[$0] }, position)
             byMedian[m] = entry
         }
-        result[i] = 1.4826 * medianWithout(entry.sorted, entry.position[i])
+        result[i] = madConstant * medianWithout(entry.sorted, entry.position[i])
     }
     return result
 }

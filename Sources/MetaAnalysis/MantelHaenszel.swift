@@ -22,13 +22,6 @@ import RealModule
 /// Sato T, Greenland S, Robins JM (1989) doi:10.2307/2531791; Tarone RE (1985)
 /// doi:10.1093/biomet/72.1.91; `metafor::rma.mh()`.
 public struct MantelHaenszel: Sendable, Equatable {
-    /// The effect measure pooled.
-    public enum Measure: String, Sendable, Equatable {
-        case oddsRatio = "OR"
-        case riskRatio = "RR"
-        case riskDifference = "RD"
-    }
-
     /// A χ² test statistic with its degrees of freedom and upper-tail p-value.
     public struct ChiSquareTest: Sendable, Equatable {
         /// The χ² statistic.
@@ -80,8 +73,11 @@ public struct MantelHaenszel: Sendable, Equatable {
     /// the Cochran and CMH tests, as `rma.mh(correct = TRUE)`.
     public init(
         ai: [Double], n1i: [Double], ci: [Double], n2i: [Double],
-        measure: Measure = .oddsRatio, level: Double = 0.95, correct: Bool = true
+        measure: Measure = .OR, level: Double = 0.95, correct: Bool = true
     ) throws(MetaAnalysisError) {
+        guard [.OR, .RR, .RD].contains(measure) else {
+            throw .invalidInput(row: 0, reason: "Mantel–Haenszel pools 2×2 tables as OR, RR or RD, not \(measure.rawValue)")
+        }
         let t = try Tables(ai: ai, n1i: n1i, ci: ci, n2i: n2i)
         self.measure = measure
         k = t.k
@@ -89,7 +85,7 @@ public struct MantelHaenszel: Sendable, Equatable {
         var se: Double?
         var co: ChiSquareTest?, cmh: ChiSquareTest?, bd: ChiSquareTest?, ta: ChiSquareTest?
         switch measure {
-        case .oddsRatio:
+        case .OR:
             var r = 0.0, s = 0.0, pr = 0.0, psqr = 0.0, qs = 0.0
             for i in 0..<t.k {
                 let pi = t.a[i] / t.n[i] + t.d[i] / t.n[i], qi = t.b[i] / t.n[i] + t.c[i] / t.n[i]
@@ -103,7 +99,7 @@ public struct MantelHaenszel: Sendable, Equatable {
             }
             (co, cmh) = Self.cochranTests(t, correct: correct)
             if pooled != nil { (bd, ta) = Self.breslowDay(t, oddsRatio: r / s) }
-        case .riskRatio:
+        case .RR:
             var r = 0.0, s = 0.0, num = 0.0, sumA = 0.0, sumC = 0.0
             for i in 0..<t.k {
                 r += t.a[i] * (t.n2[i] / t.n[i])
@@ -115,7 +111,7 @@ public struct MantelHaenszel: Sendable, Equatable {
                 pooled = Double.log(r / s)
                 se = (num / (r * s)).squareRoot()
             }
-        case .riskDifference:
+        case .RD, .PLO, .PFT:  // PLO and PFT were refused above
             var num = 0.0, den = 0.0, bracket = 0.0, rest = 0.0
             for i in 0..<t.k {
                 let p1 = t.n1[i] / t.n[i], p2 = t.n2[i] / t.n[i]
@@ -240,40 +236,17 @@ public struct MantelHaenszel: Sendable, Equatable {
             n = zip(n1i, n2i).map { $0 + $1 }
         }
 
-        /// Whether table `i` has no events, or only events, in both groups (`drop00`).
-        func isDoubleZero(_ i: Int) -> Bool {
-            (a[i] == 0 && c[i] == 0) || (b[i] == 0 && d[i] == 0)
-        }
-
-        /// The cells of table `i` with 1/2 added to all four if any is zero (`to = "only0"`).
-        func adjusted(_ i: Int) -> (a: Double, b: Double, c: Double, d: Double) {
-            let add = (a[i] == 0 || b[i] == 0 || c[i] == 0 || d[i] == 0) ? 0.5 : 0
-            return (a[i] + add, b[i] + add, c[i] + add, d[i] + add)
-        }
-
         /// `escalc(measure, add = 1/2, to = "only0", drop00 = TRUE)` yi and vi, undefined ones dropped.
         func escalc(_ measure: Measure) -> (yi: [Double], vi: [Double]) {
             var yi: [Double] = [], vi: [Double] = []
-            for i in 0..<k where !isDoubleZero(i) {
-                let (ai, bi, ci, di) = adjusted(i)
-                let n1i = ai + bi, n2i = ci + di
-                let p1 = ai / n1i, p2 = ci / n2i
-                let y: Double, v: Double
-                switch measure {
-                case .oddsRatio:
-                    y = Double.log(p1 / (1 - p1)) - Double.log(p2 / (1 - p2))
-                    v = 1 / ai + 1 / bi + 1 / ci + 1 / di
-                case .riskRatio:
-                    y = Double.log(p1) - Double.log(p2)
-                    v = 1 / ai - 1 / n1i + 1 / ci - 1 / n2i
-                case .riskDifference:
-                    y = p1 - p2
-                    v = p1 * (1 - p1) / n1i + p2 * (1 - p2) / n2i
-                }
-                if y.isFinite && v.isFinite && !y.isNaN {
-                    yi.append(y)
-                    vi.append(v)
-                }
+            for i in 0..<k {
+                guard
+                    let effect = EffectSize.twoByTwo(
+                        eventsTreatment: a[i], nTreatment: n1[i], eventsControl: c[i], nControl: n2[i], measure: measure,
+                        correction: .dropDoubleZero)
+                else { continue }
+                yi.append(effect.yi)
+                vi.append(effect.vi)
             }
             return (yi, vi)
         }

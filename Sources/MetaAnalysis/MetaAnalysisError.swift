@@ -46,7 +46,8 @@ public enum MetaAnalysisError: Error, Equatable, CustomStringConvertible {
         case .heterogeneityIntervalNeedsPositiveVariances:
             return "cannot compute a CI for τ² when there are non-positive sampling variances in the data"
         case let .searchLimitTooLow(estimator, limit):
-            return "\(estimator): value of tau2.max (\(limit)) too low: Q(τ²) is still above k − 1 there;"
+            let shown = limit == limit.rounded() && abs(limit) < 1e15 ? String(Int(limit)) : "\(limit)"
+            return "\(estimator): value of tau2.max (\(shown)) too low: Q(τ²) is still above k − 1 there;"
                 + " switch to another method"
         case let .rootSearchFailed(estimator):
             return "\(estimator): error in the iterative search for τ² (uniroot)"

@@ -64,10 +64,7 @@ struct ModelFit {
         guard let fit = WeightedFit(y: y, weights: v.map { 1 / ($0 + tau2) }, design: x) else {
             throw MetaAnalysisError.singularDesign(columns: p)
         }
-        var s2w = 1.0
-        if test == .knappHartung {
-            s2w = fit.rss <= Double.ulpOfOne ? 0 : fit.rss / Double(k - p)
-        }
+        let s2w = Heterogeneity.knappHartungFactor(rss: fit.rss, df: k - p, test: test)
         var covariance = fit.covariance
         covariance.values = covariance.values.map { $0 * s2w }
         self.k = k
@@ -116,24 +113,17 @@ struct ModelFit {
             qmP = ChiSquared.upperTail(qm, df: Double(btt.count))
         }
 
-        // Heterogeneity: Q from the fixed-effects fit; I² and H² per metafor's i2def = "1".
+        // Heterogeneity: Q from the fixed-effects fit (undefined with a sampling variance of 0).
         if !allPositive {
             q = .nan; qP = .nan; i2 = .nan; h2 = .nan
         } else if k > p {
             guard let fixedFit = WeightedFit(y: y, weights: v.map { 1 / $0 }, design: x) else {
                 throw MetaAnalysisError.singularDesign(columns: p)
             }
-            let qe = max(0, fixedFit.rss)
-            q = qe
-            qP = ChiSquared.upperTail(qe, df: Double(k - p))
-            let typicalVariance = Double(k - p) / fixedFit.traceP(x)
-            if method == .fixed {
-                i2 = max(0, 100 * (qe - Double(k - p)) / qe)
-                h2 = qe / Double(k - p)
-            } else {
-                i2 = 100 * tau2 / (typicalVariance + tau2)
-                h2 = tau2 / typicalVariance + 1
-            }
+            let heterogeneity = Heterogeneity(
+                q: fixedFit.rss, df: k - p, traceP: fixedFit.traceP(x), tau2: tau2, method: method)
+            (q, i2, h2) = (heterogeneity.q, heterogeneity.i2, heterogeneity.h2)
+            qP = ChiSquared.upperTail(q, df: Double(k - p))
         } else {
             q = 0; qP = 1; i2 = 0; h2 = 1
         }

@@ -94,8 +94,12 @@ public struct PetoOddsRatio: Sendable, Equatable {
     /// Tables whose `escalc("PETO", add = 1/2, to = "only0", drop00 = TRUE)` estimate is defined.
     private static func tablesWithEstimate(_ t: MantelHaenszel.Tables) -> Int {
         var count = 0
-        for i in 0..<t.k where !t.isDoubleZero(i) {
-            let (ai, bi, ci, di) = t.adjusted(i)
+        for i in 0..<t.k {
+            guard
+                let (ai, bi, ci, di) = EffectSize.cells(
+                    eventsTreatment: t.a[i], nTreatment: t.n1[i], eventsControl: t.c[i], nControl: t.n2[i],
+                    correction: .dropDoubleZero)
+            else { continue }
             let n1 = ai + bi, n2 = ci + di, n = n1 + n2
             let vi = (ai + ci) * (bi + di) * (n1 / n) * (n2 / n) / (n - 1)
             let yi = (ai - (ai + ci) * n1 / n) / vi

@@ -24,56 +24,109 @@ public enum TauSquaredMethod: String, CaseIterable, Sendable {
 
 /// metafor's `rma.uni` control defaults.
 enum TauSquaredControl {
+    /// `control$threshold`: Fisher scoring stops when |Δτ²| ≤ 1e-5.
     static let threshold = 1e-5
+    /// `control$maxiter`.
     static let maxIterations = 100
+    /// `.Machine$double.eps^0.25`: `uniroot`'s tolerance, and the margin of the ML/REML check against τ² = 0.
     static let rootTolerance = Double.pow(Double.ulpOfOne, 0.25)
 }
 
-/// τ² exactly as `metafor:::rma.uni` computes it for the design `x`, including its iteration
-/// rules (Fisher scoring from the HE start with step halving, convergence on |Δτ²| ≤ 1e-5,
-/// the ML/REML check against τ² = 0, `uniroot` for PM over [0, max(100, 10·mad(y)²)]).
+/// What the τ² estimators take from the data before any weighting: the fixed-effect fit
+/// (Cochran's Q and tr(P) at τ² = 0, for DL), the unweighted fit (its RSS and tr(P₀V), for HE),
+/// and Σ(y − ȳ)² around the plain mean (SJ's start).
+struct TauSquaredMoments {
+    var q: Double
+    var traceP: Double
+    var unweightedRSS: Double
+    var unweightedTracePV: Double
+    var squaresAroundMean: Double
+}
+
+/// What an estimator asks of the weighted fit at a trial τ².
+enum TauSquaredNeeds {
+    /// The residual sum of squares (PM, SJ).
+    case rss
+    /// The terms of a Fisher scoring step for this estimator (ML, REML, EB).
+    case scoring(TauSquaredMethod)
+    /// The terms of the (restricted) log-likelihood (the ML/REML check against τ² = 0).
+    case likelihood
+}
+
+/// The weighted fit with weights wᵢ = 1/(vᵢ + t), as far as τ² estimation looks at it; each
+/// field is filled only when `TauSquaredNeeds` asks for it.
+struct TauSquaredTerms {
+    /// Σw(y − ŷ)².
+    var rss = Double.nan
+    /// y′PPy, Σw, Σw² (ML) and tr(P), tr(PP) (REML).
+    var yPPy = Double.nan, sumW = Double.nan, sumW2 = Double.nan, traceP = Double.nan, tracePP = Double.nan
+    /// Σlog(vᵢ + t) and log det(X′WX).
+    var sumLogV = Double.nan, logDetCrossProduct = Double.nan
+}
+
+/// τ² exactly as `metafor:::rma.uni` computes it, for any feed of the data: the design matrix
+/// (`estimateTauSquared(y:v:design:method:)`) or running sums over a subset of an intercept-only
+/// model (`estimateTauSquared(_:method:mad:sums:)`, deletions and cumulative steps).
+///
+/// DL = (Q − (k − p))/tr(P); HE = (RSS₀ − tr(P₀V))/(k − p); SJ from τ₀² = Σ(y − ȳ)²/k:
+/// τ₀²·RSS(τ₀²)/(k − p); ML, REML and EB by Fisher scoring from max(0, HE) with step halving
+/// while τ² + Δ < 0, until |Δ| ≤ 1e-5 (at most 100 steps), ML and REML then set to 0 when the
+/// likelihood at 0 is higher by more than the tolerance; PM the root of RSS(τ²) = k − p by
+/// `uniroot` over [0, max(100, 10·mad(y)²)]. Negative values are truncated at 0.
+///
+/// metafor skips the check against τ² = 0 when a sampling variance is 0 (`allvipos`):
+/// `allVariancesPositive` says whether it may run.
+///
+/// - Throws: `.didNotConverge` when scoring does not settle, `.searchLimitTooLow` when PM's bracket
+///   holds no root, `.rootSearchFailed` when `uniroot` fails, and whatever `fit` throws.
 func estimateTauSquared(
-    y: [Double], v: [Double], design x: DesignMatrix,
-    method: TauSquaredMethod
+    k: Int, p: Int, method: TauSquaredMethod, allVariancesPositive: Bool = true,
+    moments: () throws -> TauSquaredMoments, mad: () -> Double,
+    fit: (_ tau2: Double, _ needs: TauSquaredNeeds) throws -> TauSquaredTerms
 ) throws -> Double {
-    let k = x.rows, p = x.columns
     if k == 1 || method == .fixed { return 0 }
     let kp = Double(k - p)
-    func fit(_ tau2: Double) throws -> WeightedFit {
-        if tau2 <= 0, v.contains(0) { throw MetaAnalysisError.zeroVarianceWithoutHeterogeneity }
-        guard let f = WeightedFit(y: y, weights: v.map { 1 / ($0 + tau2) }, design: x) else {
-            throw MetaAnalysisError.singularDesign(columns: p)
-        }
-        return f
-    }
     var tau2: Double
     switch method {
     case .fixed:
         return 0
     case .derSimonianLaird:
-        let f = try fit(0)
-        tau2 = (f.rss - kp) / f.traceP(x)
-    case .hedges, .maximumLikelihood, .restrictedMaximumLikelihood, .empiricalBayes:
-        tau2 = try hedgesEstimate(y: y, v: v, design: x)
-        if method == .hedges { break }
-        tau2 = max(0, tau2)
+        let m = try moments()
+        tau2 = (m.q - kp) / m.traceP
+    case .hedges:
+        let m = try moments()
+        tau2 = (m.unweightedRSS - m.unweightedTracePV) / kp
+    case .sidikJonkman:
+        let tau0 = try moments().squaresAroundMean / Double(k)
+        tau2 = tau0 * (try fit(tau0, .rss)).rss / kp
+    case .pauleMandel:
+        func q(_ t: Double) -> Double { ((try? fit(t, .rss))?.rss ?? .nan) - kp }
+        let m = mad()
+        let upper = max(100, 10 * m * m)
+        let fLower = q(0)
+        if fLower < 0 { return 0 }
+        let fUpper = q(upper)
+        guard fUpper <= 0 else { throw MetaAnalysisError.searchLimitTooLow(estimator: "PM", limit: upper) }
+        guard
+            let root = zeroin(
+                lower: 0, upper: upper, fLower: fLower, fUpper: fUpper, tolerance: TauSquaredControl.rootTolerance,
+                maxIterations: TauSquaredControl.maxIterations, q)
+        else { throw MetaAnalysisError.rootSearchFailed(estimator: "PM") }
+        tau2 = root
+    case .maximumLikelihood, .restrictedMaximumLikelihood, .empiricalBayes:
+        let m = try moments()
+        tau2 = max(0, (m.unweightedRSS - m.unweightedTracePV) / kp)
         var change = TauSquaredControl.threshold + 1
         var iterations = 0
         while change > TauSquaredControl.threshold {
             iterations += 1
             let old = tau2
-            let f = try fit(tau2)
+            let f = try fit(tau2, .scoring(method))
             var adjustment: Double
             switch method {
-            case .maximumLikelihood:
-                let sw = f.weights.reduce(0, +), sw2 = f.weights.reduce(0) { $0 + $1 * $1 }
-                adjustment = (f.rssSquared - sw) / sw2
-            case .restrictedMaximumLikelihood:
-                let t = f.traces(x)
-                adjustment = (f.rssSquared - t.p) / t.pp
-            default:
-                let sw = f.weights.reduce(0, +)
-                adjustment = (f.rss * Double(k) / kp - Double(k)) / sw
+            case .maximumLikelihood: adjustment = (f.yPPy - f.sumW) / f.sumW2
+            case .restrictedMaximumLikelihood: adjustment = (f.yPPy - f.traceP) / f.tracePP
+            default: adjustment = (f.rss * Double(k) / kp - Double(k)) / f.sumW
             }
             if adjustment.isNaN { adjustment = 0 }
             while tau2 + adjustment < 0 { adjustment /= 2 }
@@ -84,65 +137,29 @@ func estimateTauSquared(
                     estimator: "\(method.rawValue) (Fisher scoring)", iterations: iterations)
             }
         }
-        // metafor skips the check against τ² = 0 when a sampling variance is 0 (`allvipos`).
-        if method != .empiricalBayes, v.allSatisfy({ $0 > 0 }) {
-            let ll0 = try logLikelihood(fit(0), v: v, tau2: 0, design: x, restricted: method == .restrictedMaximumLikelihood)
-            let ll = try logLikelihood(fit(tau2), v: v, tau2: tau2, design: x, restricted: method == .restrictedMaximumLikelihood)
-            if ll0 - ll > TauSquaredControl.rootTolerance && tau2 > TauSquaredControl.threshold { tau2 = 0 }
-        }
-    case .sidikJonkman:
-        let mean = y.reduce(0, +) / Double(k)
-        let tau0 = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(k)
-        tau2 = tau0 * (try fit(tau0)).rss / kp
-    case .pauleMandel:
-        let q: (Double) -> Double = { t in ((try? fit(t))?.rss ?? .nan) - kp }
-        let upper = max(100, 10 * medianAbsoluteDeviation(y) * medianAbsoluteDeviation(y))
-        let fLower = q(0)
-        if fLower < 0 {
-            tau2 = 0
-        } else {
-            let fUpper = q(upper)
-            guard fUpper <= 0 else { throw MetaAnalysisError.searchLimitTooLow(estimator: "PM", limit: upper) }
-            guard
-                let root = zeroin(
-                    lower: 0, upper: upper, fLower: fLower, fUpper: fUpper,
-                    tolerance: TauSquaredControl.rootTolerance,
-                    maxIterations: TauSquaredControl.maxIterations, q)
-            else {
-                throw MetaAnalysisError.rootSearchFailed(estimator: "PM")
+        if method != .empiricalBayes, allVariancesPositive, tau2 > TauSquaredControl.threshold {
+            let restricted = method == .restrictedMaximumLikelihood
+            func logLikelihood(_ t: Double) throws -> Double {
+                let f = try fit(t, .likelihood)
+                let dimension = restricted ? kp : Double(k)
+                return -0.5 * dimension * Double.log(2 * Double.pi) - 0.5 * f.sumLogV
+                    - (restricted ? 0.5 * f.logDetCrossProduct : 0) - 0.5 * f.rss
             }
-            tau2 = root
+            if try logLikelihood(0) - logLikelihood(tau2) > TauSquaredControl.rootTolerance { tau2 = 0 }
         }
     }
     return max(0, tau2)
 }
 
-/// The Hedges (HE) estimate (RSS₀ − tr(P₀V))/(k − p) from the unweighted fit.
-func hedgesEstimate(y: [Double], v: [Double], design x: DesignMatrix) throws -> Double {
-    guard let ols = WeightedFit(y: y, weights: Array(repeating: 1, count: y.count), design: x) else {
-        throw MetaAnalysisError.singularDesign(columns: x.columns)
-    }
-    let h = ols.leverageFactors(x)
-    var trPV = 0.0
-    for i in 0..<y.count { trPV += v[i] * (1 - h[i]) }
-    return (ols.rss - trPV) / Double(x.rows - x.columns)
-}
-
-/// The (restricted) log-likelihood of the random-effects model at τ², as in `rma.uni`.
-func logLikelihood(_ f: WeightedFit, v: [Double], tau2: Double, design x: DesignMatrix, restricted: Bool) -> Double {
-    let k = Double(x.rows), p = Double(x.columns)
-    let sumLog = v.reduce(0) { $0 + Double.log($1 + tau2) }
-    if restricted {
-        return -0.5 * (k - p) * Double.log(2 * Double.pi) - 0.5 * sumLog - 0.5 * f.logDetCrossProduct - 0.5 * f.rss
-    }
-    return -0.5 * k * Double.log(2 * Double.pi) - 0.5 * sumLog - 0.5 * f.rss
-}
-
-/// R's `mad(x)`: 1.4826 · median(|x − median(x)|).
+/// R's `mad(x)`: `constant` · median(|x − median(x)|).
 func medianAbsoluteDeviation(_ x: [Double]) -> Double {
     let m = median(x)
-    return 1.4826 * median(x.map { abs($0 - m) })
+    return madConstant * median(x.map { abs($0 - m) })
 }
+
+/// R's `mad()` default `constant = 1.4826` (≈ 1/Φ⁻¹(3/4), so that the MAD estimates σ of normal data);
+/// metafor's PM bracket uses `mad(yi)` with it.
+let madConstant = 1.4826
 
 /// R's `median`.
 func median(_ x: [Double]) -> Double {

@@ -7,14 +7,13 @@
 public enum TwoByTwoRows {
     /// Each table's log OR, log RR or RD as `rma.mh(measure:)` reports it; nil for a double-zero table.
     public static func mantelHaenszel(
-        ai: [Double], n1i: [Double], ci: [Double], n2i: [Double], measure: MantelHaenszel.Measure
+        ai: [Double], n1i: [Double], ci: [Double], n2i: [Double], measure: Measure
     ) throws(MetaAnalysisError) -> [EffectSize?] {
         let t = try MantelHaenszel.Tables(ai: ai, n1i: n1i, ci: ci, n2i: n2i)
-        let m: Measure = measure == .oddsRatio ? .OR : measure == .riskRatio ? .RR : .RD
         return (0..<t.k).map { i in
             EffectSize.twoByTwo(
                 eventsTreatment: t.a[i], nTreatment: t.n1[i], eventsControl: t.c[i], nControl: t.n2[i],
-                measure: m, correction: .dropDoubleZero)
+                measure: measure, correction: .dropDoubleZero)
         }
     }
 
@@ -26,8 +25,11 @@ public enum TwoByTwoRows {
     ) throws(MetaAnalysisError) -> [EffectSize?] {
         let t = try MantelHaenszel.Tables(ai: ai, n1i: n1i, ci: ci, n2i: n2i)
         return (0..<t.k).map { i in
-            guard !t.isDoubleZero(i) else { return nil }
-            let (a, b, c, d) = t.adjusted(i)
+            guard
+                let (a, b, c, d) = EffectSize.cells(
+                    eventsTreatment: t.a[i], nTreatment: t.n1[i], eventsControl: t.c[i], nControl: t.n2[i],
+                    correction: .dropDoubleZero)
+            else { return nil }
             let n1 = a + b, n2 = c + d, n = n1 + n2
             let events = a + c, nonEvents = b + d
             let variance = events * nonEvents * (n1 / n) * (n2 / n) / (n - 1)

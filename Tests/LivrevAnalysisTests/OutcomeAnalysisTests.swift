@@ -42,7 +42,8 @@ struct OutcomeAnalysisTests {
         #expect(pooled.k == 2)
         #expect(
             pooled.leftOut == [
-                .init(name: "Z 2004 (low dose)", reason: "no estimable effect"),
+                .init(
+                    name: "Z 2004 (low dose)", reason: "a zero cell without correction (--correction none): its OR is undefined"),
                 .init(name: "C 2003", reason: "high overall risk of bias (rob2)"),
             ])
     }

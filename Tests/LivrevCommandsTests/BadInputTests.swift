@@ -9,7 +9,7 @@ struct BadInputTests {
     private func registry() throws -> CommandRunner {
         let livrev = try CommandRunner()
         for line in [
-            "init --title T", "reviewer add ana", "reviewer add ben", "reviewer add cy --role arbiter",
+            "init --title T --extraction single", "reviewer add ana", "reviewer add ben", "reviewer add cy --role arbiter",
             "search add --source PubMed --date 2026-01-10",
         ] {
             try expectSuccess(livrev(line))

@@ -11,10 +11,14 @@ struct DemoTests {
         let result = try livrev.run(["demo", "--db", livrev.registryPath])
         try expectSuccess(result)
         let text = result.stdout
-        #expect(text.contains("Studies included in previous version of review (n = 36)"))
-        #expect(text.contains("Reports of studies included in previous version of review (n = 36)"))
-        #expect(text.contains("General disorders and administration site conditions  36  log OR"))
-        #expect(text.contains("fewer events with treatment (significant)"))  // infections
+        // The box wraps at 100 columns, keeping "(n = …)" whole.
+        #expect(text.contains("│ Studies included in previous version of review       │\n│   (n = 36)"))
+        #expect(text.contains("│ Reports of studies included in previous version of   │\n│   review (n = 36)"))
+        // The pooled table fits 100 columns: outcome names and the words wrap, numbers stay whole.
+        #expect(text.contains("General disorders and       36     0.289  -0.15 to 0.73   0.201"))
+        #expect(text.contains("Infections and              44    -0.315  -0.61 to -0.02  0.036"))
+        #expect(text.contains("treatment (significant)"))  // infections
+        #expect(text.split(separator: "\n").filter { $0.count > 100 && !$0.contains(livrev.registryPath) }.isEmpty)
         #expect(text.contains("What the trials published after 2020 changed"))
         #expect(text.contains("ERROR [prisma-arithmetic]"))
         // A second run into the same named file is refused rather than overwriting it.

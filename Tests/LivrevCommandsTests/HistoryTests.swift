@@ -28,7 +28,8 @@ struct HistoryTests {
             ["search", "add", "--source", "PubMed", "--date", "2026-06-01"], ["import", "records", "new.ris"],
             ["screen", "decide", "39", "include", "--stage", "title-abstract", "--as", "ana"],
             ["screen", "decide", "39", "exclude", "--stage", "title-abstract", "--as", "ben"],
-            ["data", "import", "new.csv"], ["data", "retract", "1", "--reason", "transcription error"],
+            ["data", "import", "new.csv", "--as", "ana"], ["data", "import", "new.csv", "--as", "ben"],
+            ["data", "retract", "1", "--reason", "transcription error"],
             ["snapshot", "create", "2026"],
         ] {
             try expectSuccess(livrev.run(line))

@@ -30,7 +30,7 @@ struct LivingReviewTests {
         }
         let header = "study,outcome,label,event_name,year,events_t,n_t,events_c,n_c"
         let livrev = try CommandRunner()
-        try expectSuccess(livrev("init --title living"))
+        try expectSuccess(livrev("init --title living --extraction single"))
         let years = Array(Set(reference.year)).sorted()
         for year in years {
             let rows = lines.filter { Int(Self.fields(of: $0)[4]) == year }

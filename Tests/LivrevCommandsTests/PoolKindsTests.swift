@@ -13,7 +13,7 @@ struct PoolKindsTests {
 
     static func registry(importing fixture: String) throws -> CommandRunner {
         let livrev = try CommandRunner()
-        try expectSuccess(livrev("init --title kinds"))
+        try expectSuccess(livrev("init --title kinds --extraction single"))
         let text = try String(contentsOf: PoolSeedTests.fixtures.appendingPathComponent(fixture), encoding: .utf8)
         try livrev.write(fixture, text)
         try expectSuccess(livrev("data import \(fixture)"))

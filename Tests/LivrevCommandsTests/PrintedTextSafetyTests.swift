@@ -84,7 +84,7 @@ struct PrintedTextSafetyTests {
         let pool = try CommandRunner()
         try pool.write(
             "data.csv", "study,outcome,yi,sei\n=cmd,AE,-0.5,0.2\nB 2010,AE,-0.25,0.3\n")
-        for line in ["init --title P", "data import data.csv"] { #expect(try pool(line).status == 0) }
+        for line in ["init --title P --extraction single", "data import data.csv"] { #expect(try pool(line).status == 0) }
         let pooled = try pool("pool --outcome AE --format csv").stdout
         #expect(pooled.contains(",-0."), "negative estimates stay numbers: \(pooled)")
         #expect(!pooled.contains("'-0"), "\(pooled)")

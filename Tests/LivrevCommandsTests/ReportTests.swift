@@ -69,7 +69,7 @@ struct ReportUpdateTests {
         try expectSuccess(livrev.run(["demo", "--db", livrev.registryPath]))
         let csv = try livrev.write(
             "new.csv", "study,outcome,events_t,n_t,events_c,n_c\nNova 2026,Infections and infestations,2,80,14,80\n")
-        try expectSuccess(livrev.run(["data", "import", csv]))
+        try expectSuccess(livrev.run(["data", "import", csv, "--final", "--as", "habiba2025"]))
         let html = try ReportTests.report(livrev).html
         #expect(html.contains("<h2>Changes since published-2025</h2>"))
         #expect(

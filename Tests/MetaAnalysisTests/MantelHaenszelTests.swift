@@ -10,8 +10,8 @@ struct MantelHaenszelTests {
         (fixture.vector(c, "ai"), fixture.vector(c, "n1i"), fixture.vector(c, "ci"), fixture.vector(c, "n2i"))
     }
 
-    @Test(arguments: [MantelHaenszel.Measure.oddsRatio, .riskRatio, .riskDifference])
-    func pooledEstimateAndHeterogeneityMatchRmaMh(measure: MantelHaenszel.Measure) throws {
+    @Test(arguments: [Measure.OR, .RR, .RD])
+    func pooledEstimateAndHeterogeneityMatchRmaMh(measure: Measure) throws {
         #expect(fixture.caseNames.count >= 25)
         let p = measure.rawValue
         for c in fixture.caseNames {
@@ -56,7 +56,7 @@ struct MantelHaenszelTests {
     @Test func confidenceLevelIsHonoured() throws {
         for c in fixture.caseNames {
             let t = tables(c)
-            let fit = try MantelHaenszel(ai: t.ai, n1i: t.n1i, ci: t.ci, n2i: t.n2i, measure: .riskDifference, level: 0.90)
+            let fit = try MantelHaenszel(ai: t.ai, n1i: t.n1i, ci: t.ci, n2i: t.n2i, measure: .RD, level: 0.90)
             expectClose(fit.ciLower, fixture.scalar(c, "RD90_cilb"), "\(c) 90% ci.lb")
             expectClose(fit.ciUpper, fixture.scalar(c, "RD90_ciub"), "\(c) 90% ci.ub")
         }

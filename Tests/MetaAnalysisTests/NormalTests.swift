@@ -10,6 +10,7 @@ struct NormalTests {
         #expect(Normal.quantile(1 - 0.05 / 72).isApproximatelyEqual(to: 3.1969502291312533, relativeTolerance: 1e-12))
         #expect(Normal.quantile(1e-10).isApproximatelyEqual(to: -6.3613409024040557, relativeTolerance: 1e-12))
         #expect(Normal.quantile(0.5) == 0)
+        #expect(Normal.quantile(0.975).isApproximatelyEqual(to: Normal.quantile975, relativeTolerance: 1e-15))
     }
 
     // R: sprintf("%.17g", 2 * pnorm(-1.28)); pnorm(-40) underflows only below 1e-300

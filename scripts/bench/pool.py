@@ -56,7 +56,7 @@ def write_data(path, outcomes, trials, seed):
 
 def registry(binary, work, name, data):
     env = dict(os.environ, LIVREV_DB=os.path.join(work, name + ".livrev"))
-    subprocess.run([binary, "init", "--title", name], env=env, check=True, capture_output=True)
+    subprocess.run([binary, "init", "--title", name, "--extraction", "single"], env=env, check=True, capture_output=True)
     subprocess.run([binary, "data", "import", data], env=env, check=True, capture_output=True)
     return env
 
@@ -87,7 +87,7 @@ def main():
     corrected = os.path.join(work, "corrected.csv")
     write_data(corrected, 20, 100, 3)
     living = dict(os.environ, LIVREV_DB=os.path.join(work, "living.livrev"))
-    for args in (["init", "--title", "living"], ["data", "import", small], ["snapshot", "create", "early"],
+    for args in (["init", "--title", "living", "--extraction", "single"], ["data", "import", small], ["snapshot", "create", "early"],
                  ["data", "import", corrected, "--replace"]):
         subprocess.run([binary] + args, env=living, check=True, capture_output=True)
     at_early_s = median_time([binary, "pool", "--all", "--format", "json", "--at", "early"], living, 9)

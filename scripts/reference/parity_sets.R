@@ -29,7 +29,7 @@ counts <- function(ai, n1i, ci, n2i) {
   data.frame(ai = ai[ok], n1i = n1i[ok], ci = ci[ok], n2i = n2i[ok])
 }
 
-col <- with(dat.collins1985a, counts(b.xti, nti, b.xci, nci))      # pre-eclampsia; one double zero
+col <- with(dat.collins1985a, counts(b.xti, nti, b.xci, nci))      # rebleeding; one double zero
 for (m in c("FE", "DL", "REML", "ML", "PM", "HE", "SJ", "EB")) two_by_two(paste("collins1985a OR", m), col, "OR", m)
 for (m in c("DL", "REML", "PM")) two_by_two(paste("collins1985a OR", m, "knha"), col, "OR", m, "knha")
 two_by_two("collins1985a RR REML", col, "RR", "REML")

@@ -1,7 +1,8 @@
 # Reference values for `livrev pool --all --format json` on the bundled example (Seeds/ae-counts-*.csv):
 # for every category, exactly the fields SPEC.md's pool JSON has, as metafor 3.8 computes them with
 # livrev's defaults (escalc "OR", treatment first, add 1/2 to tables with a zero cell, DL, Wald z),
-# null where metafor gives no value (it errors or returns NA). Rows in file order.
+# null where metafor gives no value (it errors or returns NA). Rows in file order; no row is left
+# out under these defaults (left_out is empty).
 # Run from the repository root: Rscript scripts/reference/pool_seed_cli.R
 suppressMessages(library(metafor))
 library(jsonlite)
@@ -23,6 +24,7 @@ for (category in unique(data$outcome)) {
   fsn <- tryCatch(fsn(es$yi, es$vi), error = function(e) NULL)
   rs <- tryCatch(rstudent(fit), error = function(e) NULL)
   cd <- tryCatch(cooks.distance(fit), error = function(e) NULL)
+  qp <- tryCatch(confint(fit), error = function(e) NULL)   # Q-profile interval for tau^2
   rows <- lapply(seq_len(k), function(i) list(
     study = d$study[i], label = if (d$label[i] == "" || is.na(d$label[i])) NULL else d$label[i],
     yi = es$yi[i], vi = es$vi[i], weight = unname(weights(fit)[i]),
@@ -34,11 +36,14 @@ for (category in unique(data$outcome)) {
     statistic = value(fit$zval), p = value(fit$pval), tau2 = value(fit$tau2), tau = value(sqrt(fit$tau2)),
     i2 = value(fit$I2), h2 = value(fit$H2), q = value(fit$QE), q_df = k - 1, q_p = value(fit$QEp),
     pi_lower = value(pred$pi.lb), pi_upper = value(pred$pi.ub),
-    egger = if (is.null(egger)) NULL else list(z = value(egger$zval), p = value(egger$pval)),
+    tau2_ci = if (is.null(qp)) NULL else list(lower = value(qp$random["tau^2", "ci.lb"]),
+                                              upper = value(qp$random["tau^2", "ci.ub"])),
+    egger = if (is.null(egger)) NULL else list(z = value(egger$zval), p = value(egger$pval),
+                                               limit_estimate = value(egger$est)),
     begg = if (is.null(begg)) NULL else list(tau = value(begg$tau), p = value(begg$pval)),
     failsafe_n = if (is.null(fsn)) NULL else value(fsn$fsnum),
     outlier_threshold = qnorm(1 - 0.05 / (2 * k)),
-    rows = rows)
+    rows = rows, left_out = list())
 }
 writeLines(toJSON(out, auto_unbox = TRUE, null = "null", digits = NA, pretty = TRUE),
            "Tests/LivrevCommandsTests/Fixtures/seed_pool.json")

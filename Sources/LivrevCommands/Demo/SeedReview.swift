@@ -39,13 +39,13 @@ enum SeedReview {
         }
         try run(["dedup"])
         try run(["previous", "counts", seed("previous-flow.csv")])
-        try run(["study", "import", seed("characteristics.csv")])
+        try run(["study", "import", seed("characteristics.csv"), "--final", "--as", reviewer])
         try run(["rob", "import", seed("rob.csv"), "--tool", "rob1", "--final", "--as", reviewer])
-        try run(["data", "import", seed("ae-counts-to-2020.csv")])
+        try run(["data", "import", seed("ae-counts-to-2020.csv"), "--final", "--as", reviewer])
         try run(["snapshot", "create", SeedReview.early, "--note", "the trials published up to 2020"])
-        try run(["data", "import", seed("ae-counts-from-2021.csv")])
-        try run(["data", "import", seed("cohort-proportions.csv")])
-        try run(["data", "import", seed("cohort-hazard-ratios.csv")])
+        try run(["data", "import", seed("ae-counts-from-2021.csv"), "--final", "--as", reviewer])
+        try run(["data", "import", seed("cohort-proportions.csv"), "--final", "--as", reviewer])
+        try run(["data", "import", seed("cohort-hazard-ratios.csv"), "--final", "--as", reviewer])
         try run(["snapshot", "create", SeedReview.published, "--note", "the review as published: every trial, and the cohort"])
         return try Registry.open(path: path)
     }

@@ -29,7 +29,7 @@ struct MetaforScript {
         guard pooled.estimate != nil else {
             return out + "cat(\"\\n== \", \(name), \": livrev pools nothing (k = \(pooled.k)); skipped\\n\", sep = \"\")\n"
         }
-        let measure = pooled.measure
+        let measure = pooled.measure.code
         out += "d <- read.csv(file.path(here, \"\(outcome.file)\"), stringsAsFactors = FALSE)\n"
         let method = export.options.method
         switch outcome.kind {
@@ -41,11 +41,14 @@ struct MetaforScript {
             out += "dat <- escalc(measure = \"GEN\", yi = yi, vi = vi, data = d)\n"
         }
         out += "dat <- dat[is.finite(dat$yi) & is.finite(dat$vi), ]\n"
+        // rma.mh and rma.peto with their own zero-cell settings (livrev refuses --correction there):
+        // the per-table rows add 1/2 to tables with a zero cell and leave double zeros out (NA).
+        let perTable = "dat <- data.frame(yi = res$yi.f, vi = res$vi.f)\n"
         switch method {
         case .MH:
-            out += "res <- rma.mh(ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = d, measure = \"\(measure)\", \(zeroCells))\n"
+            out += "res <- rma.mh(ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = d, measure = \"\(measure)\")\n" + perTable
         case .PETO:
-            out += "res <- rma.peto(ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = d, \(zeroCells))\n"
+            out += "res <- rma.peto(ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = d)\n" + perTable
         default:
             let test = export.options.ci == .hksj ? "knha" : "z"
             out += "res <- rma(yi, vi, data = dat, method = \"\(method.rawValue)\", test = \"\(test)\")\n"

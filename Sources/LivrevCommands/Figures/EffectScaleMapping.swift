@@ -5,9 +5,6 @@ import MetaAnalysis
 /// How a `PooledOutcome`'s analysis-scale numbers are shown in figures: on the natural scale
 /// (exp for ratio measures, back-transformed proportions), with the measure's name for a reader.
 struct EffectScaleMapping {
-    /// qnorm(0.975): per-row Wald intervals yi ± z·√vi, as metafor's forest() draws them.
-    static let z975 = 1.959963984540054
-
     let measure: EffectMeasure
     /// Sample sizes of single-arm rows, for the double-arcsine back-transform of pooled values.
     let sampleSizes: [Double]

@@ -112,7 +112,7 @@ enum ForestFigure {
         pooled.rows.map { row in
             let arms = row.data.arms
             let n = arms.count == 1 ? arms[0].total : nil
-            let half = EffectScaleMapping.z975 * row.vi.squareRoot()
+            let half = Normal.quantile975 * row.vi.squareRoot()
             return ForestRow(
                 study: row.study, rowLabel: row.label, treatment: arms.first?.forest,
                 control: arms.count == 2 ? arms[1].forest : nil, estimate: mapping.natural(row.yi, n: n),
@@ -130,7 +130,8 @@ enum ForestFigure {
             return ForestArm(events: column.map(\.events).reduce(0, +), total: column.map(\.total).reduce(0, +))
         }
         var heterogeneity: ForestHeterogeneity?
-        if let q = pooled.q, let df = pooled.qDF, let p = pooled.qP, let i2 = pooled.i2, pooled.k > 1 {
+        // No line when Q is undefined (a row with sampling variance 0, as metafor's NA).
+        if let q = pooled.q, let df = pooled.qDF, let p = pooled.qP, let i2 = pooled.i2, pooled.k > 1, q.isFinite {
             heterogeneity = ForestHeterogeneity(tau2: pooled.tau2, q: q, df: df, p: p, i2: i2)
         }
         // A prediction interval says little with fewer than three studies (Cochrane Handbook 10.10.4.3).

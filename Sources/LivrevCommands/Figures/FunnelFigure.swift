@@ -8,7 +8,8 @@ import MetaAnalysis
 /// Ratio measures are drawn on a log axis (natural-scale labels); differences and proportions on
 /// the analysis scale itself (RD, logit or double-arcsine), where the funnel is symmetric.
 enum FunnelFigure {
-    static func plot(_ pooled: PooledOutcome, trimFill: Bool) throws -> FunnelPlot? {
+    /// The funnel; with trim-and-fill's imputed studies and adjusted estimate when the analysis ran it.
+    static func plot(_ pooled: PooledOutcome) -> FunnelPlot? {
         guard let estimate = pooled.estimate, !pooled.rows.isEmpty else { return nil }
         let mapping = EffectScaleMapping(pooled)
         func shown(_ y: Double) -> Double { mapping.isRatio ? Transform.exp(y) : y }
@@ -19,10 +20,7 @@ enum FunnelFigure {
             title: "\(ForestFigure.title(pooled)): funnel plot", measure: measure, scale: mapping.scale,
             pooled: shown(estimate),
             points: pooled.rows.map { FunnelPoint(label: $0.study, estimate: shown($0.yi), standardError: $0.vi.squareRoot()) })
-        if trimFill {
-            let fill = try TrimAndFill.analyze(
-                pooled.effects, method: pooled.method.tauSquared ?? .fixed,
-                test: pooled.ciMethod == .hksj ? .knappHartung : .z)
+        if let fill = pooled.trimAndFill?.value {
             plot.imputed = fill.filled.map { FunnelPoint(estimate: shown($0.yi), standardError: $0.vi.squareRoot()) }
             plot.adjustedPooled = shown(fill.pooled.estimate)
         }

@@ -3,7 +3,8 @@ import LivrevAnalysis
 import LivrevReports
 import LivrevStore
 
-/// `pool --forest FILE.svg --funnel FILE.svg [--trimfill]`: figures written next to the printed result.
+/// `pool --forest FILE.svg --funnel FILE.svg [--trimfill]`: figures written next to the printed result
+/// (`--trimfill` also adds trim-and-fill to the printed result).
 struct PoolFigureOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -17,12 +18,12 @@ struct PoolFigureOptions: ParsableArguments {
             valueName: "file.svg"))
     var funnel: String?
 
-    @Flag(help: "Add trim-and-fill's imputed studies and adjusted estimate to the funnel plot (needs 3 or more rows).")
+    @Flag(
+        help: """
+            Run trim-and-fill (metafor's trimfill(), 3 or more rows): k0, side and the adjusted estimate in the \
+            output, and the imputed studies in the funnel plot.
+            """)
     var trimfill = false
-
-    func validate() throws {
-        if trimfill, funnel == nil { throw ValidationError("'--trimfill' goes with '--funnel FILE.svg'") }
-    }
 
     var wantsFigures: Bool { forest != nil || funnel != nil }
 
@@ -37,9 +38,12 @@ struct PoolFigureOptions: ParsableArguments {
         if let funnel {
             var documents: [(name: String, svg: String)] = []
             for result in results {
-                guard let plot = try FunnelFigure.plot(result, trimFill: trimfill) else {
+                guard let plot = FunnelFigure.plot(result) else {
                     Output.error("No funnel plot for '\(result.outcome)': nothing was pooled")
                     continue
+                }
+                if let reason = result.trimAndFill?.reason {
+                    Output.error("No trim-and-fill in the funnel plot for '\(result.outcome)': \(reason)")
                 }
                 documents.append((result.outcome, plot.renderedSVG()))
             }

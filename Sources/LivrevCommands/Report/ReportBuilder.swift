@@ -28,6 +28,7 @@ struct ReportBuilder {
         let pooled = try Pool.analyses(registry, outcome: nil, options: options, at: revision, snapshot: snapshot)
         let lights = try RiskOfBiasLights.load(registry, at: revision)
         var sections = [try flowSection(), try characteristicsSection()]
+        if let extraction = try extractionSection() { sections.append(extraction) }
         if let lights { sections.append(try riskOfBiasSection(lights)) }
         sections.append(try outcomesSection(pooled, lights: lights))
         sections.append(try checkSection())
@@ -93,7 +94,7 @@ struct ReportBuilder {
                         ForestFigure.document(ForestFigure.plot(outcome, riskOfBias: lights)),
                         caption: "Forest plot: \(outcome.outcome)."))
                 // A funnel of one or two points shows nothing about small-study effects.
-                if outcome.k >= 3, let funnel = try FunnelFigure.plot(outcome, trimFill: false) {
+                if outcome.k >= 3, let funnel = FunnelFigure.plot(outcome) {
                     blocks.append(
                         .figure(
                             funnel.svgDocument(),

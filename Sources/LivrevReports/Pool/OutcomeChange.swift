@@ -27,7 +27,7 @@ public struct OutcomeChange: Sendable {
     }
 
     /// One line per outcome: k, estimate [CI], τ², I² before → after, and what the change means.
-    public static func table(_ changes: [OutcomeChange]) -> String {
+    public static func table(_ changes: [OutcomeChange], width: Int? = TextTable.terminalWidth) -> String {
         func describe(_ pooled: PooledOutcome?) -> String {
             guard let pooled, let estimate = pooled.estimate, let lower = pooled.ciLower, let upper = pooled.ciUpper else {
                 return "—"
@@ -43,7 +43,10 @@ public struct OutcomeChange: Sendable {
                 "\(i2[0]) → \(i2[1])", change.verdict,
             ]
         }
-        return TextTable(header: ["outcome", "k", "before", "after", "τ²", "I² %", "change"], rows: rows).rendered()
+        return TextTable(
+            header: ["outcome", "k", "before", "after", "τ²", "I² %", "change"], rows: rows, droppable: [4],
+            wrapping: [0, 6]
+        ).rendered(width: width)
     }
 
     /// What changed, in words: new, gone, significance gained or lost, or the same conclusion.

@@ -1,25 +1,57 @@
 import LivrevAnalysis
+import MetaAnalysis
 import RealModule
 
 extension PooledOutcome {
     /// The result in words, as a reader of the review needs it: estimate and CI (also on the
     /// ratio scale), test, direction, heterogeneity, prediction interval, small-study tests,
     /// outliers, then one line per row.
-    public func renderedText() -> String {
+    /// With `diagnostics` (`pool --diagnostics`), two more tables: `influence()` per row and `leave1out()`.
+    /// Tables fit `width` columns (nil: `--wide`).
+    public func renderedText(diagnostics: Bool = false, width: Int? = TextTable.terminalWidth) -> String {
         let lines = summaryLines()
         let head = ([lines[0]] + lines.dropFirst().map { "  " + $0 }).joined(separator: "\n")
         guard estimate != nil else { return head + "\n" }
         let header = ["study", "label", "counts", scaleName, "95% CI", "weight %", "rstudent", "Cook's D"]
         let table = rows.map { row -> [String] in
-            let half = 1.959963984540054 * row.vi.squareRoot()
+            let half = Normal.quantile975 * row.vi.squareRoot()
             return [
                 row.study, row.label ?? "", PooledOutcome.counts(row.data), f(row.yi, 3),
                 "\(f(row.yi - half, 2)) to \(f(row.yi + half, 2))", row.weight.map { f($0, 2) } ?? "—",
                 row.rstudent.map { f($0, 3) } ?? "—", row.cooksDistance.map { f($0, 3) } ?? "—",
             ]
         }
-        let body = TextTable(header: header, rows: table).rendered().split(separator: "\n").map { "  " + $0 }
-        return ([head, ""] + body).joined(separator: "\n") + "\n"
+        let body = TextTable(header: header, rows: table).rendered(width: width.map { $0 - 2 }).split(separator: "\n")
+            .map { "  " + $0 }
+        return ([head, ""] + body + (diagnostics ? diagnosticTables() : [])).joined(separator: "\n") + "\n"
+    }
+
+    /// `influence()` and `leave1out()` as two tables, each within 100 columns (long study names cut).
+    func diagnosticTables() -> [String] {
+        guard let studies = influence.value?.studies else {
+            return ["", "  Influence diagnostics: not computed (\(influence.reason ?? ""))"]
+        }
+        func name(_ row: Row) -> String { row.name.count > 28 ? row.name.prefix(27) + "…" : row.name }
+        func indented(_ table: TextTable) -> [String] { table.rendered().split(separator: "\n").map { "  " + $0 } }
+        let influenceTable = TextTable(
+            header: ["study", "hat", "DFFITS", "cov.r", "DFBETAS", "τ² del", "Q del"],
+            rows: zip(rows, studies).map { row, study in
+                [
+                    name(row), f(study.hat, 4), f(study.dffits, 3), f(study.covarianceRatio, 3), f(study.dfbetas, 3),
+                    f(study.leaveOneOut.tau2, 4), f(study.leaveOneOut.q, 3),
+                ]
+            })
+        let leaveOneOut = TextTable(
+            header: ["left out", "estimate", "95% CI", "p", "Q", "τ²", "I² %"],
+            rows: zip(rows, studies).map { row, study in
+                let fit = study.leaveOneOut
+                return [
+                    name(row), f(fit.estimate, 4), "\(f(fit.ciLower, 2)) to \(f(fit.ciUpper, 2))", pText(fit.p), f(fit.q, 3),
+                    f(fit.tau2, 4), f(fit.i2, 2),
+                ]
+            })
+        return ["", "  Influence (metafor's influence()):"] + indented(influenceTable)
+            + ["", "  Leave one out (leave1out()), \(scaleName):"] + indented(leaveOneOut)
     }
 
     /// The result in words, a line per statistic (the first names the analysis): what the report
@@ -29,6 +61,11 @@ extension PooledOutcome {
             "\(outcome) — \(scaleName), \(methodName), \(testName)"
                 + " (k = \(k) rows from \(studies) studies)" + (snapshot.map { ", snapshot \($0)" } ?? "")
         ]
+        if pendingRows > 0 {
+            lines.append(
+                "Not pooled: \(pendingRows) row\(pendingRows == 1 ? "" : "s") not consolidated yet "
+                    + "(see 'livrev data conflicts', 'livrev data pending')")
+        }
         guard let estimate, let ciLower, let ciUpper else {
             lines.append("No pooled estimate: \(k == 0 ? "no rows" : "too few rows").")
             return lines
@@ -47,12 +84,28 @@ extension PooledOutcome {
             lines.append("Test: \(name) = \(f(statistic, 3)), p = \(pText(p)): \(significance)")
         }
         lines.append("Direction: \(direction)")
-        if let q, let qDF, let qP {
+        if let q, q.isNaN {
+            // metafor: "Cannot compute Q-test, I^2, or H^2 when there are non-positive sampling variances".
+            lines.append(
+                "Heterogeneity: Q, I² and H² undefined (a row has sampling variance 0)"
+                    + (tau2.map { "; τ² = \(f($0, 4))" } ?? ""))
+        } else if let q, let qDF, let qP {
             var heterogeneity = "Heterogeneity: Q = \(f(q, 3)) (df = \(qDF), p = \(pText(qP)))"
             if let tau2 { heterogeneity += "; τ² = \(f(tau2, 4))" }
             if let i2 { heterogeneity += "; I² = \(f(i2, 2))%" }
             if let h2 { heterogeneity += "; H² = \(f(h2, 2))" }
             lines.append(heterogeneity)
+        }
+        if let interval = tau2Interval.value {
+            lines.append("τ² 95% CI (Q-profile): \(f(interval.lower, 4)) to \(f(interval.upper, 4))")
+        }
+        if let cmh = cochranMantelHaenszel.value {
+            lines.append("Cochran–Mantel–Haenszel test: χ²(1) = \(f(cmh.statistic, 3)), p = \(cmh.pValue.map(pText) ?? "—")")
+        }
+        if let tarone = tarone.value {
+            lines.append(
+                "Breslow–Day test with Tarone's correction: χ²(\(tarone.df)) = \(f(tarone.statistic, 3)), "
+                    + "p = \(tarone.pValue.map(pText) ?? "—")")
         }
         if let piLower, let piUpper {
             lines.append("Prediction interval: \(f(piLower, 4)) to \(f(piUpper, 4))")
@@ -61,6 +114,17 @@ extension PooledOutcome {
             lines.append(
                 "Egger's regression test: \(egger.df.map { "t(\($0))" } ?? "z") = \(f(egger.statistic, 3)), p = \(pText(egger.p))"
                     + (egger.p < 0.05 ? ": funnel asymmetry (small-study effects)" : ": no evidence of funnel asymmetry"))
+            lines.append("Egger's limit estimate (as SE → 0): \(scaleName) = \(f(egger.limitEstimate, 4))")
+        }
+        if let trimAndFill {
+            if let fill = trimAndFill.value {
+                lines.append(
+                    "Trim-and-fill (\(fill.k0) imputed, \(fill.side.rawValue)): \(f(fill.pooled.estimate, 4)) "
+                        + "(95% CI \(f(fill.pooled.ciLower, 4)) to \(f(fill.pooled.ciUpper, 4)))"
+                        + (pooledTau2(fill).map { ", τ² = \(f($0, 4))" } ?? ""))
+            } else {
+                lines.append("Trim-and-fill: not computed (\(trimAndFill.reason ?? ""))")
+            }
         }
         if let begg = begg.value {
             lines.append("Begg's rank correlation: Kendall's τ = \(f(begg.tau, 3)), p = \(pText(begg.p))")
@@ -81,6 +145,9 @@ extension PooledOutcome {
         return lines
     }
 
+    /// The filled analysis's τ², for random-effects models.
+    private func pooledTau2(_ fill: TrimAndFillResult) -> Double? { method == .FE ? nil : fill.pooled.tau2 }
+
     /// A row's numbers as reported: "9/34 vs 7/19", "20/2504", "HR 0.5 [0.3, 0.8]", "yi 0.2, se 0.1".
     static func counts(_ data: RowData) -> String {
         switch data {
@@ -96,7 +163,7 @@ extension PooledOutcome {
     var testName: String { ciMethod == .hksj ? "Knapp–Hartung t" : "Wald z" }
 
     /// One line per outcome for `pool --all`: the numbers a paper prints, and the direction in words.
-    public static func summaryTable(_ outcomes: [PooledOutcome]) -> String {
+    public static func summaryTable(_ outcomes: [PooledOutcome], width: Int? = TextTable.terminalWidth) -> String {
         let header = [
             "outcome", "k", "scale", "estimate", "95% CI", "z", "p", "Q", "τ²", "I² %", "Begg p", "Egger p", "±outlier",
             "in words",
@@ -112,12 +179,20 @@ extension PooledOutcome {
                 o.egger.value.map { o.pText($0.p) } ?? "—", o.outlierThreshold.map { o.f($0, 3) } ?? "—", o.inWords,
             ]
         }
-        var text = TextTable(header: header, rows: rows).rendered()
+        // Fitting 100 columns leaves out, least needed first: the outlier bound, Begg, z, Q, τ², the scale, Egger.
+        var text = TextTable(header: header, rows: rows, droppable: [12, 10, 5, 7, 8, 2, 11], wrapping: [0, 13])
+            .rendered(width: width)
         if let first = outcomes.first {
-            text += "\n\(first.methodName), \(first.testName) 95% CIs. "
+            var note = "\(first.methodName), \(first.testName) 95% CIs. "
             var rules: [String] = []
             for outcome in outcomes where !rules.contains(outcome.directionRule) { rules.append(outcome.directionRule) }
-            text += rules.joined(separator: "; ") + ".\n"
+            note += rules.joined(separator: "; ") + "."
+            text += "\n" + TextTable.wrapped(note, width: width ?? Int.max).joined(separator: "\n") + "\n"
+        }
+        let pending = outcomes.filter { $0.pendingRows > 0 }
+        if !pending.isEmpty {
+            text += "Rows not consolidated yet, so not pooled (see 'livrev data conflicts', 'livrev data pending'):\n"
+            text += pending.map { "  \($0.outcome): \($0.pendingRows) row\($0.pendingRows == 1 ? "" : "s")\n" }.joined()
         }
         return text
     }

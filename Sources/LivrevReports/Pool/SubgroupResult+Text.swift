@@ -20,14 +20,14 @@ extension SubgroupResult {
         ])
     }
 
-    public func renderedText() -> String {
+    public func renderedText(width: Int? = TextTable.terminalWidth) -> String {
         var text = "\(outcome) by \(characteristic)\n\n"
         text += PooledOutcome.summaryTable(
             levels.map { level in
                 var pooled = level.pooled
                 pooled.outcome = "\(characteristic) = \(level.level)"
                 return pooled
-            })
+            }, width: width)
         if let test = test.value {
             let p = levels.first?.pooled.pText(test.p) ?? String(test.p)
             text += "Test for subgroup differences: QM(\(test.df)) = \(levels.first?.pooled.f(test.qm, 3) ?? ""), p = \(p)"

@@ -1,3 +1,5 @@
+import Foundation
+
 extension PrismaFlow {
     /// The flow diagram as boxes of plain text, main flow on the left, exclusions on the right,
     /// in PRISMA 2020's order and wording, so a person can copy it into a paper.
@@ -44,9 +46,12 @@ extension PrismaFlow {
                     "Reports of studies included in previous version of review (n = \($0.reports))",
                 ]
             } ?? []
-        let leftWidth = (rows.flatMap(\.left) + previousLines).map(\.count).max() ?? 0
-        let rightWidth = rows.flatMap(\.right).map(\.count).max() ?? 0
-        var out = "PRISMA 2020 flow diagram — \(title)\n\n"
+        // Boxes of at most 52 + 35 characters of text: with borders and the arrow, 100 columns.
+        let leftWidth = min(52, (rows.flatMap(\.left) + previousLines).map(\.count).max() ?? 0)
+        let rightWidth = min(35, rows.flatMap(\.right).map(\.count).max() ?? 0)
+        var out =
+            TextTable.wrapped("PRISMA 2020 flow diagram — \(title)", width: TextTable.terminalWidth)
+            .joined(separator: "\n") + "\n\n"
         if !previousLines.isEmpty {
             out += "PREVIOUS VERSION OF THE REVIEW\n"
             out += PrismaFlow.box(previousLines, width: leftWidth).joined(separator: "\n") + "\n\n"
@@ -74,9 +79,20 @@ extension PrismaFlow {
         return out
     }
 
+    /// Lines in a box `width` wide; a longer line wraps, its continuation indented two more spaces.
     private static func box(_ lines: [String], width: Int) -> [String] {
         let border = String(repeating: "─", count: width + 2)
-        return ["┌\(border)┐"] + lines.map { "│ \($0)\(String(repeating: " ", count: width - $0.count)) │" } + ["└\(border)┘"]
+        let wrapped = lines.flatMap { line -> [String] in
+            let indent = line.prefix { $0 == " " }.count
+            guard line.count > width else { return [line] }
+            // "(n = 36)" stays on one line: no-break spaces while wrapping.
+            let text = line.dropFirst(indent).replacingOccurrences(of: "(n = ", with: "(n\u{A0}=\u{A0}")
+            return TextTable.wrapped(text, width: width - indent - 2).enumerated().map {
+                String(repeating: " ", count: indent + ($0 == 0 ? 0 : 2)) + $1.replacingOccurrences(of: "\u{A0}", with: " ")
+            }
+        }
+        return ["┌\(border)┐"] + wrapped.map { "│ \($0)\(String(repeating: " ", count: max(0, width - $0.count))) │" }
+            + ["└\(border)┘"]
     }
 
     private static func arrowDown(_ width: Int) -> String {

@@ -13,6 +13,10 @@ import RealModule
 /// Source: Wichura MJ (1988). Algorithm AS 241: the percentage points of the normal
 /// distribution. Applied Statistics 37(3):477–484. doi:10.2307/2347330
 public enum Normal {
+    /// Φ⁻¹(0.975), the 95% two-sided critical value: R's `qnorm(0.975)` to 17 digits. Per-row Wald
+    /// intervals, CIs converted to standard errors and forest rows all use it.
+    public static let quantile975 = 1.9599639845400536
+
     /// Φ(x), the probability that a standard normal variate is at most `x`.
     public static func cdf(_ x: Double) -> Double {
         0.5 * Double.erfc(-x / 2.0.squareRoot())

@@ -3,7 +3,8 @@
 /// To cover a new command, add its command lines to `readCommands` (a failing write belongs there
 /// too: its error message must be blind as well). To cover a new kind of blind vote (extraction,
 /// say), add the commands that make the vote disclosed to `setup` and one entry to
-/// `undisclosedVotes` with the alternatives B (ben) might have voted. Each line is split on
+/// `undisclosedVotes` with the alternatives B (ben) might have voted (for votes cast from a file,
+/// the file's alternatives go in `undisclosedFiles`). Each line is split on
 /// spaces; use `~` for a space inside an argument. Every line runs in its own copy of each registry,
 /// with `LIVREV_REVIEWER=ana` and `LIVREV_DB=review.livrev`; files a command writes are compared too.
 enum BlindingScenario {
@@ -32,6 +33,29 @@ enum BlindingScenario {
         7,include
 
         """,
+        "ana-more.csv": """
+        study,outcome,events_t,n_t,events_c,n_c
+        Hare-2009,Nausea,4,30,1,31
+        Weiss-2013,Fever,1,28,1,27
+
+        """,
+        "ana-traits.csv": """
+        study,country
+        Hare-2009,USA
+
+        """,
+    ]
+
+    /// Files ben's undisclosed votes read: registry k writes alternative k (the last when fewer).
+    static let undisclosedFiles: [[String: String]] = [
+        [
+            "ben-more.csv": "study,outcome,events_t,n_t,events_c,n_c\nMatthay-2019,Fever,2,40,3,20\n",
+            "ben-traits.csv": "study,country,phase\nHare-2009,USA,I\nMatthay-2019,USA,2\n",
+        ],
+        [
+            "ben-more.csv": "study,outcome,events_t,n_t,events_c,n_c\nMatthay-2019,Fever,5,41,0,20\n",
+            "ben-traits.csv": "study,country,phase\nHare-2009,USA,II\nMatthay-2019,Canada,2b\n",
+        ],
     ]
 
     /// Builds the part of the review that both registries share: disclosed votes, conflicts,
@@ -51,7 +75,9 @@ enum BlindingScenario {
         "screen decide 1 exclude --stage full-text --as ben --reason wrong~population",
         // Ana's own undisclosed vote: she sees it, others do not.
         "screen import ana.csv --stage title-abstract --as ana",
-        "study add Hare-2009 --record 4", "data import data.csv",
+        "study add Hare-2009 --record 4", "data import data.csv --as ana", "data import data.csv --as ben",
+        // Ana's own extraction: rows and a characteristic ben has not entered (she sees that they wait).
+        "data import ana-more.csv --as ana", "study import ana-traits.csv --as ana",
         "rob set Hare-2009 D1 low --tool rob1 --as ana", "rob set Hare-2009 D1 high --tool rob1 --as ben",
         "rob set Hare-2009 D3 low --tool rob1 --as ana", "rob set Hare-2009 D3 low --tool rob1 --as ben",
         "snapshot create v1",
@@ -75,6 +101,9 @@ enum BlindingScenario {
             "rob set Hare-2009 D2 high --tool rob1 --as ben",
             "rob set Hare-2009 D2 unclear --tool rob1 --as ben --support page~3",
         ],
+        // Ben's extraction of a trial ana has not extracted, and a characteristic she has not entered.
+        ["data import ben-more.csv --as ben"],
+        ["study import ben-traits.csv --as ben"],
     ]
 
     /// Every command ana might run, reads and refused writes alike.
@@ -94,6 +123,10 @@ enum BlindingScenario {
         "pool --all", "pool --all --format json", "pool --outcome Infection --forest forest.svg --funnel funnel.svg",
         "cumulative --outcome Infection", "check", "check --format json", "report --out report.html",
         "export --metafor metafor",
+        "data conflicts", "data conflicts --format json", "data pending", "data pending --format json",
+        "study conflicts", "study conflicts --format json", "study pending", "study pending --format json",
+        "agreement --extraction", "agreement --extraction --format json", "pool --outcome Fever --format json",
+        "pool --all --format csv", "extraction mode", "data list", "data list --format json",
         // Writes refused for rules that look at the votes: the refusal must not tell ben's vote.
         "screen decide 6 include --stage full-text", "resolve 6 include --stage title-abstract --consensus --with ben",
         "resolve 6 include --stage title-abstract --as cy", "resolve 5 include --stage full-text --as cy",
@@ -102,6 +135,11 @@ enum BlindingScenario {
         // Ana's own votes on the items: what she is told must not depend on ben's.
         "screen decide 6 include --stage title-abstract", "screen decide 5 exclude --stage full-text --reason x",
         "rob set Hare-2009 D2 low --tool rob1",
+        // Resolving ben's rows that nobody else entered is refused alike, whatever he entered.
+        "data resolve Matthay-2019 Fever --accept ben --as cy", "study resolve Matthay-2019 country --value USA --as cy",
+        "study resolve Hare-2009 phase --accept ben --as cy",
+        // Ana entering the same trial: she is told what she imported, nothing of ben's values.
+        "data import ben-more.csv", "study import ben-traits.csv",
     ]
 
     /// Splits a command line on spaces; `~` stands for a space inside an argument.

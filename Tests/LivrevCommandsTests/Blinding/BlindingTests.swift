@@ -15,6 +15,8 @@ struct BlindingTests {
             folders = try (0..<count).map { variant in
                 let livrev = try BlindingTests.runner()
                 for (name, text) in BlindingScenario.files { try livrev.write(name, text) }
+                let files = BlindingScenario.undisclosedFiles
+                for (name, text) in files[min(variant, files.count - 1)] { try livrev.write(name, text) }
                 let votes = BlindingScenario.undisclosedVotes.map { $0[min(variant, $0.count - 1)] }
                 for line in BlindingScenario.setup + votes {
                     let result = try livrev.run(BlindingScenario.arguments(line))

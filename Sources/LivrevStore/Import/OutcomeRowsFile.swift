@@ -1,8 +1,6 @@
-import LivrevStore
-
 /// Reads and checks a `data import` CSV file: every row or, at the first bad cell, an error naming file, line and column.
-enum OutcomeRowsFile {
-    static func read(_ file: String) throws -> [NewOutcomeRow] {
+package enum OutcomeRowsFile {
+    package static func read(_ file: String) throws -> [NewOutcomeRow] {
         let csv = try CSVReader(path: file)
         let study = try csv.requiredColumn("study")
         let outcome = try csv.requiredColumn("outcome")
@@ -70,7 +68,7 @@ enum OutcomeRowsFile {
     }
 
     /// The measure a new outcome gets from its first row.
-    static func defaultMeasure(_ row: NewOutcomeRow) -> String {
+    package static func defaultMeasure(_ row: NewOutcomeRow) -> String {
         switch row.data {
         case .dichotomous: "OR"
         case .singleArm: "PLO"
