@@ -36,15 +36,16 @@ struct ImportCommand: ParsableCommand {
             let format = format ?? ImportFormat(path: file) ?? .ris
             guard let searchID = try search ?? registry.searches().last?.id else { throw CommandError.noSearch }
             let target = try registry.search(id: searchID)
-            let (count, withDOI) = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
+            // Read and check the whole file before taking the write lock, so that screeners wait only
+            // for the inserts; a file with an error imports nothing and never locks the registry.
+            var records: [ImportedRecord] = []
+            let reader = try format.reader(path: file)
+            while let record = try reader.next() { records.append(record) }
+            let withDOI = records.count { $0.doi != nil }
+            let count = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 var inserter = try registry.recordInserter(searchID: searchID, file: file, revision: revision)
-                var withDOI = 0
-                let reader = try format.reader(path: file)
-                while let record = try reader.next() {
-                    try inserter.insert(record)
-                    if record.doi != nil { withDOI += 1 }
-                }
-                return (inserter.count, withDOI)
+                for record in records { try inserter.insert(record) }
+                return inserter.count
             }
             Output.print(
                 "Imported \(count) records (\(withDOI) with a DOI) from \(file) into search \(searchID) (\(target.source))")

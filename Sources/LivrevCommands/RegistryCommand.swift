@@ -46,6 +46,7 @@ struct CommandContext {
 
     init(path: String, opening: Bool) throws {
         self.path = path
+        Registry.onLongWait { Output.error($0) }
         self.opened = opening ? try Registry.open(path: path) : nil
     }
 

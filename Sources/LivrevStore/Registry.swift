@@ -99,9 +99,15 @@ package final class Registry {
     package var isReadOnly: Bool { connection.isReadOnly }
 
     /// Milliseconds a command waits for another writer before giving up with `StoreError.busy`:
-    /// `$LIVREV_BUSY_TIMEOUT_MS`, default 10 seconds.
+    /// `$LIVREV_BUSY_TIMEOUT_MS`, default 10 minutes, longer than the longest write (a 200,000-record
+    /// import); after a second the command says on stderr that it is waiting.
     static var busyTimeout: Int32 {
-        ProcessInfo.processInfo.environment["LIVREV_BUSY_TIMEOUT_MS"].flatMap(Int32.init) ?? 10_000
+        ProcessInfo.processInfo.environment["LIVREV_BUSY_TIMEOUT_MS"].flatMap(Int32.init) ?? 600_000
+    }
+
+    /// Tells `notice` when a command has waited a second for another writer.
+    package static func onLongWait(_ notice: @escaping @Sendable (String) -> Void) {
+        LockWait.notice.withLock { $0 = notice }
     }
 
     /// Runs `body` as one revision: one IMMEDIATE transaction that first inserts the revision row

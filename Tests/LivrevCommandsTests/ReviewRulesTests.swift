@@ -10,7 +10,7 @@ struct ReviewRulesTests {
         let rows = (1...records).map { "Trial number \($0),\(2000 + $0),10.1/\($0)" }.joined(separator: "\n")
         try livrev.write("records.csv", "title,year,doi\n\(rows)\n")
         for line in [
-            "init --title Rules", "reviewer add ana", "reviewer add ben", "reviewer add cy --role arbiter",
+            "init --title Rules --extraction single", "reviewer add ana", "reviewer add ben", "reviewer add cy --role arbiter",
             "search add --source PubMed --date 2026-01-01", "import records records.csv --search 1",
         ] {
             let result = try livrev(line)
@@ -74,7 +74,7 @@ struct ReviewRulesTests {
             "data.csv",
             "study,outcome,events_t,n_t,events_c,n_c\nHare 2009,AE,1,10,2,10\nhare  2009,AE,2,12,3,11\nHARE 2009,Fever,1,10,1,10\n"
         )
-        for line in ["init --title Keys", "reviewer add ana", "study add Hare~2009"] {
+        for line in ["init --title Keys --extraction single", "reviewer add ana", "study add Hare~2009"] {
             #expect(try livrev.run(line.split(separator: " ").map { $0.replacingOccurrences(of: "~", with: " ") }).status == 0)
         }
         let duplicate = try livrev.run(["study", "add", "ＨＡＲＥ\u{3000}2009"])  // full-width letters and space (NFKC)

@@ -14,6 +14,8 @@ import CSQLite
 package final class Connection {
     let handle: OpaquePointer
     package let path: String
+    /// The busy handler's state, alive as long as the handle.
+    private var lockWait: LockWait?
 
     /// How a file is opened.
     package enum Access: Sendable {
@@ -54,7 +56,9 @@ package final class Connection {
         self.handle = pointer
         self.path = path
         sqlite3_extended_result_codes(handle, 1)
-        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+        let wait = LockWait(timeoutMilliseconds: busyTimeoutMilliseconds, path: path)
+        lockWait = wait
+        install(wait)
         try execute("PRAGMA foreign_keys = ON")
         // In WAL mode NORMAL never corrupts the file and keeps every commit across a crash of livrev
         // itself (kill -9); only an OS crash or power cut can lose the latest commits. It spares an
