@@ -10,7 +10,7 @@ struct ScreenCommand: ParsableCommand {
             'livrev screen --stage S --as R' opens the keyboard screener in a terminal: one record at a time, \
             i include, e exclude, m maybe, s skip, u undo, n note, q quit, ? help. In scripts use next and decide.
             """,
-        subcommands: [Interactive.self, Next.self, Decide.self, Undo.self, ImportDecisions.self],
+        subcommands: [Interactive.self, Next.self, Decide.self, Undo.self, ImportDecisions.self, Progress.self],
         defaultSubcommand: Interactive.self)
 
     struct Next: RegistryCommand, FormattedCommand {

@@ -19,6 +19,7 @@ struct ClosedChoicesTests {
         (["check"], ["text", "json"]), (["data", "conflicts"], ["text", "json"]), (["data", "pending"], ["text", "json"]),
         (["study", "conflicts"], ["text", "json"]), (["study", "pending"], ["text", "json"]),
         (["agreement", "--extraction"], ["text", "json"]), (["simulate", "labelled.csv"], ["text", "json"]),
+        (["screen", "progress", "--stage", "title-abstract"], ["text", "json"]),
     ]
 
     static func registry() throws -> CommandRunner {
