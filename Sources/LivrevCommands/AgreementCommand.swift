@@ -10,7 +10,9 @@ struct AgreementCommand: RegistryCommand, FormattedCommand {
         commandName: "agreement",
         abstract: "Inter-rater agreement: Cohen's κ, percent agreement and PABAK over records both reviewers decided.",
         discussion: """
-            Uses each reviewer's current decision, with the categories as recorded (include, exclude, maybe at \
+            Uses each reviewer's first decision on a record (as Covidence's inter-rater export does), so a vote \
+            changed once the conflict showed changes the outcome, not the agreement; changed_after_conflict counts \
+            those records. Categories as recorded (include, exclude, maybe at \
             title-abstract; include, exclude at full text). PABAK = (q·p_o − 1)/(q − 1) with q the stage's number of \
             categories. With more than two reviewers, one line per pair.
 
@@ -57,7 +59,7 @@ struct AgreementCommand: RegistryCommand, FormattedCommand {
                     ("reviewers", .array([.string(pair.first.name), .string(pair.second.name)])),
                     ("records", .integer(agreement.n)), ("agreement", .number(agreement.observedAgreement)),
                     ("kappa", .number(agreement.kappa)), ("kappa_se", .number(agreement.kappaStandardError)),
-                    ("pabak", .number(agreement.pabak)),
+                    ("pabak", .number(agreement.pabak)), ("changed_after_conflict", .integer(pair.changedAfterConflict)),
                 ])
             }
             // One pair: the SPEC object; several: an array of them.
@@ -67,7 +69,7 @@ struct AgreementCommand: RegistryCommand, FormattedCommand {
                 Output.print(
                     JSONValue.object([
                         ("stage", .string(stage.rawValue)), ("records", .integer(0)),
-                        ("agreement", .null), ("kappa", .null),
+                        ("agreement", .null), ("kappa", .null), ("changed_after_conflict", .integer(0)),
                     ]).rendered(pretty: true))
             } else {
                 Output.print(JSONValue.array(results.map(object)).rendered(pretty: true))
@@ -87,6 +89,11 @@ struct AgreementCommand: RegistryCommand, FormattedCommand {
         }
         Output.print(
             TextTable(header: ["reviewers", "records", "agreement", "kappa", "PABAK"], rows: rows).rendered(), terminator: "")
-        Output.print("\(stage.rawValue); categories as recorded: \(categories.joined(separator: ", ")).")
+        Output.print("\(stage.rawValue); first decisions; categories as recorded: \(categories.joined(separator: ", ")).")
+        let changed = pairs.map(\.changedAfterConflict).reduce(0, +)
+        if changed > 0 {
+            Output.print(
+                "\(changed) record(s) had a vote changed after the conflict showed (their first votes are counted above).")
+        }
     }
 }

@@ -40,12 +40,15 @@ enum ExitStatus {
         case .notARegistry, .reviewerExists, .studyExists, .snapshotExists, .outcomeExists: dataError
         case .newerRegistry: failure
         case .busy: busy
+        case .damaged: dataError
+        case .readOnly: cannotCreate
+        case .diskFull, .ioError: cannotWrite
         case .noSuchReviewer, .noSuchRecord, .noSuchSearch, .noSuchStudy, .noSuchSnapshot, .noSuchOutcome,
             .noSuchOutcomeRow, .noDecisionToWithdraw, .noSuchReason, .notLinked, .noSuchRow:
             noSuchObject
         case .notAnArbiter, .notAParty, .noConflict, .stageNotReached, .notScreenable, .invalidDecision,
-            .notADuplicate, .noRiskOfBiasConflict, .notAJudge, .laterStageDecided, .noExtractionConflict, .mayNotConsolidate,
-            .notAnExtractor:
+            .notADuplicate, .noRiskOfBiasConflict, .notAJudge, .notLinkable, .laterStageDecided, .noExtractionConflict,
+            .mayNotConsolidate, .notAnExtractor:
             refused
         case .invalidJudgement: dataError
         }
@@ -68,10 +71,10 @@ enum CommandError: Error, CustomStringConvertible {
     case refusedOutput(path: String, reason: String)
     /// Records were imported before any search run was recorded.
     case noSearch
+    /// `verify` found something that no longer holds.
+    case integrity(IntegrityFailure)
     /// The interactive screener was started without a terminal.
     case notATerminal
-    /// `verify` found a revision whose rows no longer match its seal.
-    case tampered(revision: Int64, reason: String)
     /// The command needs an acting reviewer (`--as`) in this registry; the message says why.
     case needsReviewer(String)
 
@@ -82,7 +85,7 @@ enum CommandError: Error, CustomStringConvertible {
         case .cannotWrite, .cannotWriteOutput: ExitStatus.cannotWrite
         case .refusedOutput: ExitStatus.cannotCreate
         case .unknownInRow: ExitStatus.noSuchObject
-        case .tampered: ExitStatus.dataError
+        case .integrity: ExitStatus.dataError
         case .noSearch: ExitStatus.noSuchObject
         case .notATerminal: ExitStatus.usage
         case .needsReviewer: ExitStatus.usage
@@ -98,7 +101,7 @@ enum CommandError: Error, CustomStringConvertible {
         case .cannotWriteOutput(let reason): "cannot write to standard output: \(reason)"
         case .refusedOutput(let path, let reason): "refusing to write '\(path)': \(reason); choose another file"
         case .noSearch: "no search run to import into: record one with 'livrev search add' first"
-        case .tampered(let revision, let reason): "revision \(revision) was changed outside livrev: \(reason)"
+        case .integrity(let failure): failure.description
         case .notATerminal:
             "the interactive screener needs a terminal; in a script use 'livrev screen next' and 'livrev screen decide'"
         case .needsReviewer(let message): message

@@ -50,21 +50,25 @@ struct ImportCommand: ParsableCommand {
             }
             guard let searchID = try search ?? registry.searches().last?.id else { throw CommandError.noSearch }
             let target = try registry.search(id: searchID)
+            // Read and check the whole file before taking the write lock, so that screeners wait only
+            // for the inserts; a file with an error imports nothing and never locks the registry.
+            var records: [ImportedRecord] = []
+            let reader = try sniffed.format.reader(source: source, sniffed: sniffed)
+            while let record = try reader.next() {
+                if record.title.isEmpty {
+                    notes.append("warning: \(file):\(record.line): record has no title; imported as untitled")
+                }
+                records.append(record)
+            }
+            if records.isEmpty { throw ImportError.noRecords(file: file, format: sniffed.format.displayName) }
             let inserter = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 var inserter = try registry.recordInserter(
                     searchID: searchID, file: file, format: sniffed.format, revision: revision)
-                let reader = try sniffed.format.reader(source: source, sniffed: sniffed)
                 let progress = ProgressReporter("Importing \(file)", unit: "records")
                 defer { progress.finish() }
-                while let record = try reader.next() {
-                    if record.title.isEmpty {
-                        notes.append("warning: \(file):\(record.line): record has no title; imported as untitled")
-                    }
+                for record in records {
                     try inserter.insert(record)
                     progress.advance()
-                }
-                if inserter.count == 0 {
-                    throw ImportError.noRecords(file: file, format: sniffed.format.displayName)
                 }
                 return inserter
             }

@@ -21,10 +21,10 @@ extension RegistryCommand {
     }
 
     func run() throws {
-        try Output.runCommand {
-            try OutputFormat.check(self)
-            let path = registryOptions.resolvedPath
-            try Output.$registryPath.withValue(path) {
+        let path = registryOptions.resolvedPath
+        try Output.$registryPath.withValue(path) {
+            try Output.runCommand {
+                try OutputFormat.check(self)
                 let start = ContinuousClock.now
                 let context = try CommandContext(path: path, opening: !Self.createsRegistry)
                 let opened = ContinuousClock.now
@@ -46,6 +46,7 @@ struct CommandContext {
 
     init(path: String, opening: Bool) throws {
         self.path = path
+        Registry.onLongWait { Output.error($0) }
         self.opened = opening ? try Registry.open(path: path) : nil
     }
 

@@ -5,7 +5,10 @@ import LivrevStore
 struct Resolve: RegistryCommand {
     static let configuration = CommandConfiguration(
         abstract: "Record the final decision on a conflict.",
-        discussion: "R must be an arbiter, or one of the two reviewers with --consensus when they agreed on the outcome.")
+        discussion: """
+            R must be an arbiter, or one of the two reviewers with --consensus --with OTHER when they agreed on the \
+            outcome together; both are recorded.
+            """)
 
     @OptionGroup var registryOptions: RegistryOptions
     @OptionGroup var reviewerOptions: ReviewerOptions
@@ -13,12 +16,12 @@ struct Resolve: RegistryCommand {
 
     @OptionGroup var vote: DecisionArguments
 
-    @Flag(help: "The two reviewers agreed on this outcome; R is one of them.")
-    var consensus = false
+    @OptionGroup var consensus: ConsensusOptions
 
     func validate() throws {
         _ = try reviewerOptions.requireReviewer()
         try vote.validate(at: stageOptions.stage)
+        try consensus.validate()
     }
 
     func run(_ context: CommandContext) throws {
@@ -27,7 +30,8 @@ struct Resolve: RegistryCommand {
         try context.write(reviewer: name) { revision in
             try registry.resolve(
                 record: vote.record, stage: stageOptions.stage, decision: vote.decision, reason: vote.reason,
-                reviewer: try registry.reviewer(named: name), consensus: consensus, revision: revision)
+                reviewer: try registry.reviewer(named: name), consensus: try consensus.partner(in: registry),
+                revision: revision)
         }
         Output.print("Resolved record \(vote.record) at \(stageOptions.stage.rawValue): \(vote.decision.rawValue)")
     }

@@ -97,11 +97,11 @@ struct RiskOfBiasCommand: ParsableCommand {
 
         @OptionGroup var judged: JudgementArguments
 
-        @Flag(help: "The two reviewers agreed on this; you are one of them.")
-        var consensus = false
+        @OptionGroup var consensus: ConsensusOptions
 
         func validate() throws {
             _ = try reviewerOptions.requireReviewer()
+            try consensus.validate()
         }
 
         func run(_ context: CommandContext) throws {
@@ -110,8 +110,8 @@ struct RiskOfBiasCommand: ParsableCommand {
             try context.write(reviewer: name) { revision in
                 try registry.resolveRiskOfBias(
                     study: judged.study, tool: toolOption.tool, domain: judged.domain, judgement: judged.judgement,
-                    support: judged.support, reviewer: try registry.reviewer(named: name), consensus: consensus,
-                    revision: revision)
+                    support: judged.support, reviewer: try registry.reviewer(named: name),
+                    consensus: try consensus.partner(in: registry), revision: revision)
             }
             Output.print("Resolved \(judged.study) \(judged.domain): \(judged.judgement)")
         }

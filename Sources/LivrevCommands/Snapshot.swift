@@ -30,6 +30,8 @@ struct SnapshotCommand: ParsableCommand {
                 try context.registry.createSnapshot(name, note: note, revision: revision)
             }
             Output.print("Snapshot \(snapshot.name) names revision \(snapshot.atRevision)")
+            // The seal of the revision the snapshot names: publish it with the version it reports.
+            Output.print("Seal: \(try context.registry.seal(of: snapshot.atRevision) ?? "none")")
         }
     }
 

@@ -230,6 +230,13 @@ extension Registry {
                         severity: .warning, code: "rob-outside-review",
                         message: "\(study.key) has risk-of-bias judgements but no included report and no outcome data",
                         rows: [study.key]))
+            } else if withData.contains(study.key), !included.contains(study.id), !facts.records.isEmpty {
+                // Only where the review screens in livrev: a registry of outcome data alone has no flow to disagree with.
+                findings.append(
+                    ConsistencyFinding(
+                        severity: .warning, code: "data-outside-review",
+                        message: "\(study.key) has outcome data but no included report: PRISMA does not count it",
+                        rows: [study.key]))
             } else if included.contains(study.id), !withData.contains(study.key), !rows.isEmpty {
                 findings.append(
                     ConsistencyFinding(

@@ -53,19 +53,21 @@ extension Registry {
     /// - Throws: `StoreError.noRiskOfBiasConflict`, `.notAnArbiter`, `.notAJudge`, `.invalidJudgement`.
     package func resolveRiskOfBias(
         study key: String, tool: RiskOfBiasTool, domain text: String, judgement level: String, support: String?,
-        reviewer: Reviewer, consensus: Bool, revision: Int64
+        reviewer: Reviewer, consensus partner: Reviewer?, revision: Int64
     ) throws {
         guard let domain = tool.domain(text) else {
             throw StoreError.invalidJudgement("\(tool.rawValue) has no domain '\(text)'")
         }
-        let state = try riskOfBiasDomains(tool: tool).first { $0.study == key && $0.domain == domain }
+        let study = StudyKey.identity(key)
+        let state = try riskOfBiasDomains(tool: tool).first { StudyKey.identity($0.study) == study && $0.domain == domain }
         guard let state, state.inConflict else {
             throw StoreError.noRiskOfBiasConflict(study: key, domain: domain)
         }
-        if consensus {
-            guard state.judgements[reviewer.name] != nil else {
-                throw StoreError.notAJudge(reviewer: reviewer.name, study: key)
+        if let partner {
+            for party in [reviewer, partner] where state.judgements[party.name] == nil {
+                throw StoreError.notAJudge(reviewer: party.name, study: key)
             }
+            guard partner.id != reviewer.id else { throw StoreError.notAJudge(reviewer: partner.name, study: key) }
         } else if reviewer.role != .arbiter {
             throw StoreError.notAnArbiter(reviewer: reviewer.name)
         }
@@ -77,7 +79,8 @@ extension Registry {
             """
             INSERT INTO rob_resolution (revision, study_id, tool, domain, judgement, reviewer_id, consensus, support)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, revision, try studyID(key), tool.rawValue, domain, judgement, reviewer.id, consensus, support)
+            """, revision, try studyID(key), tool.rawValue, domain, judgement, reviewer.id, partner != nil, support)
+        if let partner { try recordPartner(partner, of: "rob_resolution", revision: revision) }
     }
 
     /// Every judged (study, domain) of a tool as of `revision`, in study then domain order.

@@ -32,13 +32,14 @@ extension Registry {
             reviewer: reviewer, revision: revision)
     }
 
-    /// Records the final decision on a conflict: by an arbiter, or with `consensus` by one of the reviewers who voted.
+    /// Records the final decision on a conflict: by an arbiter, or by consensus of the two reviewers
+    /// who voted (`reviewer` records it, `partner` is the other; both are recorded).
     ///
     /// - Throws: `StoreError.noConflict` when the reviewers agree or have not all voted,
-    ///   `.notAnArbiter` / `.notAParty` when `reviewer` may not resolve it.
+    ///   `.notAnArbiter` / `.notAParty` when `reviewer` (or `partner`) may not resolve it.
     package func resolve(
         record id: Int64, stage: ScreeningStage, decision: ScreeningDecision, reason: String?,
-        reviewer: Reviewer, consensus: Bool, revision: Int64
+        reviewer: Reviewer, consensus partner: Reviewer?, revision: Int64
     ) throws {
         try checkDecision(decision, reason: reason, stage: stage, record: id)
         let reason = try reviewReason(reason, stage: stage, decision: decision)
@@ -47,10 +48,11 @@ extension Registry {
         guard record[stage].outcome(required: Registry.reviewersPerRecord) == .conflict else {
             throw StoreError.noConflict(record: id, stage: stage)
         }
-        if consensus {
-            guard record[stage].votes.contains(where: { $0.reviewerID == reviewer.id }) else {
-                throw StoreError.notAParty(reviewer: reviewer.name, record: id)
+        if let partner {
+            for party in [reviewer, partner] where !record[stage].votes.contains(where: { $0.reviewerID == party.id }) {
+                throw StoreError.notAParty(reviewer: party.name, record: id)
             }
+            guard partner.id != reviewer.id else { throw StoreError.notAParty(reviewer: partner.name, record: id) }
         } else if reviewer.role != .arbiter {
             throw StoreError.notAnArbiter(reviewer: reviewer.name)
         }
@@ -58,7 +60,15 @@ extension Registry {
             """
             INSERT INTO resolution (revision, record_id, stage, reviewer_id, decision, reason, consensus)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, revision, id, stage.rawValue, reviewer.id, decision.rawValue, reason, consensus)
+            """, revision, id, stage.rawValue, reviewer.id, decision.rawValue, reason, partner != nil)
+        if let partner { try recordPartner(partner, of: "resolution", revision: revision) }
+    }
+
+    /// Records the other reviewer of the consensus resolution just inserted.
+    func recordPartner(_ partner: Reviewer, of table: String, revision: Int64) throws {
+        try connection.execute(
+            "INSERT INTO consensus_partner (revision, resolved_table, resolved_id, reviewer_id) VALUES (?, ?, ?, ?)",
+            revision, table, connection.lastInsertRowID, partner.id)
     }
 
     /// Marks a record's full text as not retrieved (or, with `retrieved`, as obtained after all).
@@ -66,7 +76,7 @@ extension Registry {
     /// - Throws: `StoreError.stageNotReached` unless the record moved on from title-abstract screening.
     package func setRetrieval(record id: Int64, retrieved: Bool, reason: String?, revision: Int64) throws {
         let (record, kind) = try recordFacts(id)
-        try checkScreenable(record, kind: kind, stage: .fullText)
+        try checkScreenable(record, kind: kind, stage: .fullText, retrieving: true)
         try connection.execute(
             "INSERT INTO retrieval (revision, record_id, retrieved, reason) VALUES (?, ?, ?, ?)",
             revision, id, retrieved, reason)
@@ -140,7 +150,10 @@ extension Registry {
         return try listedReason(reason)
     }
 
-    private func checkScreenable(_ record: RecordFacts, kind: SearchKind, stage: ScreeningStage) throws {
+    /// Whether `record` may be voted on at `stage` (or, with `retrieving`, have its retrieval recorded).
+    private func checkScreenable(
+        _ record: RecordFacts, kind: SearchKind, stage: ScreeningStage, retrieving: Bool = false
+    ) throws {
         if kind == .previous {
             throw StoreError.notScreenable(record: record.id, reason: "it is a report of the previous version of the review")
         }
@@ -159,6 +172,11 @@ extension Registry {
             if !decision.movesOn {
                 throw StoreError.stageNotReached(record: record.id, reason: "it was excluded at title-abstract")
             }
+        }
+        if record.notRetrieved, !retrieving {
+            throw StoreError.notScreenable(
+                record: record.id,
+                reason: "its full text was marked not retrieved (if it was obtained: 'livrev retrieve \(record.id) --retrieved')")
         }
     }
 

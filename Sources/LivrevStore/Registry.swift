@@ -52,32 +52,62 @@ package final class Registry {
 
     /// Opens an existing registry, applying any migration this livrev has that the file lacks.
     ///
-    /// - Throws: `StoreError.registryMissing`, `.notARegistry`, `.newerRegistry`, `.busy`.
+    /// A file the user may not write (a colleague's, a read-only mount, a published archive) opens
+    /// for reading: read-only with locks, or, when even the WAL index cannot be made, immutable.
+    /// Such a file is not migrated; writes to it are refused with `StoreError.readOnly`.
+    ///
+    /// - Throws: `StoreError.registryMissing`, `.notARegistry`, `.damaged`, `.newerRegistry`, `.busy`.
     package static func open(path: String) throws -> Registry {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.registryMissing(path: path) }
         do {
-            let connection = try Connection(path: path, create: false, busyTimeoutMilliseconds: busyTimeout)
-            let migrator = Migrator(Migration.embedded)
-            let applied = try migrator.appliedIdentifiers(connection)
-            guard !applied.isEmpty else { throw StoreError.notARegistry(path: path) }
-            if try migrator.needsMigration(connection) {
-                try migrator.migrate(connection)
+            var failure: SQLiteError?
+            for access in [Connection.Access.readWrite, .readOnly, .immutable] {
+                do {
+                    let connection = try Connection(
+                        path: path, create: false, busyTimeoutMilliseconds: busyTimeout, access: access)
+                    return try open(connection, path: path)
+                } catch let error as SQLiteError where Registry.mayRetryReadOnly(error) {
+                    failure = failure ?? error
+                }
             }
-            return Registry(connection: connection, path: path)
+            throw failure ?? SQLiteError(resultCode: 14)
         } catch let failure as Migrator.Failure {
             guard case .newerSchema(let unknown) = failure else { throw failure }
             throw StoreError.newerRegistry(path: path, migrations: unknown)
         } catch let error as SQLiteError {
-            if error.isBusy { throw StoreError.busy(path: path) }
-            if error.resultCode == 26 { throw StoreError.notARegistry(path: path) }  // SQLITE_NOTADB
-            throw error
+            throw StoreError.translating(error, path: path)
         }
     }
 
+    private static func open(_ connection: Connection, path: String) throws -> Registry {
+        let migrator = Migrator(Migration.embedded)
+        let applied = try migrator.appliedIdentifiers(connection)
+        guard !applied.isEmpty else { throw StoreError.notARegistry(path: path) }
+        if try migrator.needsMigration(connection), !connection.isReadOnly {
+            try migrator.migrate(connection)
+        }
+        return Registry(connection: connection, path: path)
+    }
+
+    /// Errors that opening for reading only may get past: no write access to the file, its
+    /// WAL index or its folder.
+    private static func mayRetryReadOnly(_ error: SQLiteError) -> Bool {
+        [8, 10, 14].contains(error.resultCode)  // SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN
+    }
+
+    /// True when this registry was opened for reading only.
+    package var isReadOnly: Bool { connection.isReadOnly }
+
     /// Milliseconds a command waits for another writer before giving up with `StoreError.busy`:
-    /// `$LIVREV_BUSY_TIMEOUT_MS`, default 10 seconds.
+    /// `$LIVREV_BUSY_TIMEOUT_MS`, default 10 minutes, longer than the longest write (a 200,000-record
+    /// import); after a second the command says on stderr that it is waiting.
     static var busyTimeout: Int32 {
-        ProcessInfo.processInfo.environment["LIVREV_BUSY_TIMEOUT_MS"].flatMap(Int32.init) ?? 10_000
+        ProcessInfo.processInfo.environment["LIVREV_BUSY_TIMEOUT_MS"].flatMap(Int32.init) ?? 600_000
+    }
+
+    /// Tells `notice` when a command has waited a second for another writer.
+    package static func onLongWait(_ notice: @escaping @Sendable (String) -> Void) {
+        LockWait.notice.withLock { $0 = notice }
     }
 
     /// Runs `body` as one revision: one IMMEDIATE transaction that first inserts the revision row
@@ -91,6 +121,7 @@ package final class Registry {
     ///   whatever `body` throws, after rolling back.
     @discardableResult
     package func write<T>(reviewer: String?, command: String, _ body: (Int64) throws -> T) throws -> T {
+        guard !isReadOnly else { throw StoreError.readOnly(path: path) }
         var result: T?
         do {
             try connection.inTransaction(.immediate) {
@@ -104,8 +135,8 @@ package final class Registry {
                 try seal(revision: revision, since: marks)
                 return .commit
             }
-        } catch let error as SQLiteError where error.isBusy {
-            throw StoreError.busy(path: path)
+        } catch let error as SQLiteError {
+            throw StoreError.translating(error, path: path)
         }
         guard let result else { preconditionFailure("transaction committed without a result") }
         return result

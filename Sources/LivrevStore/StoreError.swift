@@ -8,6 +8,10 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
     case notARegistry(path: String)
     case newerRegistry(path: String, migrations: [String])
     case busy(path: String)
+    case damaged(path: String, detail: String)
+    case readOnly(path: String)
+    case diskFull(path: String)
+    case ioError(path: String, detail: String)
 
     // Objects that do not exist
     case noSuchReviewer(String)
@@ -32,6 +36,7 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
     case notScreenable(record: Int64, reason: String)
     case invalidDecision(record: Int64, reason: String)
     case notADuplicate(Int64)
+    case notLinkable(record: Int64, reason: String)
     case invalidJudgement(String)
     case noRiskOfBiasConflict(study: String, domain: String)
     case notAJudge(reviewer: String, study: String)
@@ -53,6 +58,12 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
         case .newerRegistry(let path, let migrations):
             "'\(path)' was written by a newer livrev (unknown migrations: \(migrations.joined(separator: ", "))); upgrade livrev"
         case .busy(let path): "registry '\(path)' is busy (another livrev is writing); try again"
+        case .damaged(let path, let detail):
+            "the registry file '\(path)' is damaged (\(detail)); nothing was written: restore it from a copy"
+        case .readOnly(let path):
+            "registry '\(path)' is read-only here: read commands work; to write, use a copy you may write"
+        case .diskFull(let path): "no space left to write registry '\(path)'; nothing was changed"
+        case .ioError(let path, let detail): "registry '\(path)' could not be read or written (\(detail)); nothing was changed"
         case .noSuchReviewer(let name): "no reviewer named '\(name)' (add one with 'livrev reviewer add')"
         case .noSuchRecord(let id): "no record \(id)"
         case .noSuchSearch(let id): "no search \(id)"
@@ -65,7 +76,7 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
         case .snapshotExists(let name): "snapshot '\(name)' already exists (snapshot names are immutable)"
         case .outcomeExists(let name): "outcome '\(name)' already exists"
         case .notAnArbiter(let reviewer):
-            "'\(reviewer)' is not an arbiter: only an arbiter may resolve, or one of the two reviewers with --consensus"
+            "'\(reviewer)' is not an arbiter: only an arbiter may resolve, or the two reviewers together with --consensus --with OTHER"
         case .notAParty(let reviewer, let record):
             "'\(reviewer)' did not screen record \(record), so cannot record a consensus for it"
         case .noConflict(let record, let stage): "record \(record) has no conflict at \(stage.rawValue) to resolve"
@@ -73,6 +84,7 @@ package enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notScreenable(let record, let reason): "record \(record) cannot be screened: \(reason)"
         case .invalidDecision(let record, let reason): "record \(record): \(reason)"
         case .notADuplicate(let id): "record \(id) is not marked a duplicate"
+        case .notLinkable(let record, let reason): "record \(record) cannot report a study: \(reason)"
         case .invalidJudgement(let message): message
         case .noRiskOfBiasConflict(let study, let domain): "\(study) has no risk-of-bias conflict on \(domain) to resolve"
         case .notAJudge(let reviewer, let study):

@@ -83,7 +83,9 @@ struct BadInputTests {
                 ["screen", "decide", "1", "exclude", "--stage", "title-abstract", "--as", "ben"],
             ],
             arguments: ["resolve", "1", "include", "--stage", "title-abstract", "--as", "ana"], status: 77,
-            stderr: "Error: 'ana' is not an arbiter: only an arbiter may resolve, or one of the two reviewers with --consensus\n"),
+            stderr:
+                "Error: 'ana' is not an arbiter: only an arbiter may resolve, or the two reviewers together with --consensus --with OTHER\n"
+        ),
         Case(
             name: "resolution of a record without a conflict", file: nil,
             arguments: ["resolve", "1", "include", "--stage", "title-abstract", "--as", "cy"], status: 77,

@@ -113,7 +113,7 @@ struct ScreeningRoundTests {
         #expect(try livrev.logicalDump() == before)
 
         try expectSuccess(livrev("resolve 2 include --stage title-abstract --as cy"))
-        try expectSuccess(livrev("resolve 10 exclude --stage title-abstract --as ben --consensus"))
+        try expectSuccess(livrev("resolve 10 exclude --stage title-abstract --as ben --consensus --with ana"))
 
         // κ over the 8 records both decided: p_o = 4/8, p_e = (4·4 + 3·3 + 1·1)/64, κ = 3/19; PABAK (3 categories) = 0.25.
         let agreement = try json(livrev("agreement --stage title-abstract --format json"))

@@ -52,13 +52,13 @@ struct RiskOfBiasTests {
             try registry.write(reviewer: "ana", command: "resolve") { revision in
                 try registry.resolveRiskOfBias(
                     study: "Hare 2009", tool: .rob2, domain: "D3", judgement: "low", support: nil,
-                    reviewer: test.ana, consensus: false, revision: revision)
+                    reviewer: test.ana, consensus: nil, revision: revision)
             }
         }
         try registry.write(reviewer: "cy", command: "resolve") { revision in
             try registry.resolveRiskOfBias(
                 study: "Hare 2009", tool: .rob2, domain: "D3", judgement: "some concerns",
-                support: "attrition 20%", reviewer: test.cy, consensus: false, revision: revision)
+                support: "attrition 20%", reviewer: test.cy, consensus: nil, revision: revision)
         }
         var summary = try #require(try registry.riskOfBiasSummaries(tool: .rob2).first)
         #expect(summary.overall == "some_concerns")

@@ -26,15 +26,25 @@ struct ScreeningTests {
         #expect(try test.registry.records().map(\.status) == [.awaitingFullText, .awaitingFullText])
     }
 
-    @Test func consensusOnlyByOneOfTheTwoReviewers() throws {
+    @Test func consensusOnlyByTheTwoReviewersAndBothAreRecorded() throws {
         let test = try TestRegistry(records: ["A"])
         try test.decide(1, .include, by: test.ana)
         try test.decide(1, .exclude, by: test.ben)
         #expect(throws: StoreError.notAParty(reviewer: "cy", record: 1)) {
-            try test.resolve(1, .exclude, by: test.cy, consensus: true)
+            try test.resolve(1, .exclude, by: test.cy, with: test.ana)
         }
-        try test.resolve(1, .exclude, by: test.ben, consensus: true)
+        #expect(throws: StoreError.notAParty(reviewer: "cy", record: 1)) {
+            try test.resolve(1, .exclude, by: test.ben, with: test.cy)
+        }
+        #expect(throws: StoreError.notAParty(reviewer: "ben", record: 1)) {
+            try test.resolve(1, .exclude, by: test.ben, with: test.ben)
+        }
+        try test.resolve(1, .exclude, by: test.ben, with: test.ana)
         #expect(try test.registry.records().first?.status == .excludedTitleAbstract)
+        let partner = try test.registry.connection.scalarInt(
+            "SELECT p.reviewer_id FROM consensus_partner p JOIN resolution r ON r.id = p.resolved_id AND p.resolved_table = 'resolution'"
+        )
+        #expect(partner == test.ana.id)
     }
 
     @Test func fullTextWaitsForTheTitleAbstractOutcome() throws {

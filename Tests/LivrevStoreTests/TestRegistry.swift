@@ -55,13 +55,13 @@ struct TestRegistry {
 
     func resolve(
         _ record: Int64, _ decision: ScreeningDecision, by reviewer: Reviewer,
-        at stage: ScreeningStage = .titleAbstract, reason: String? = nil, consensus: Bool = false
+        at stage: ScreeningStage = .titleAbstract, reason: String? = nil, with partner: Reviewer? = nil
     ) throws {
         let registry = registry
         try registry.write(reviewer: reviewer.name, command: "resolve") { revision in
             try registry.resolve(
                 record: record, stage: stage, decision: decision, reason: reason,
-                reviewer: reviewer, consensus: consensus, revision: revision)
+                reviewer: reviewer, consensus: partner, revision: revision)
         }
     }
 }

@@ -32,10 +32,12 @@ enum SeedReview {
             "--previous", "--query", "reference list: included trials",
         ])
         try run(["import", "records", seed("included-reports.ris"), "--search", "1"])
-        try run(["dedup"])
+        // Every report is linked to its study before dedup marks the second listing of one paper (a
+        // duplicate may not be linked afterwards).
         for (key, records) in try studyGroups(seed("included-reports-studies.csv")) {
             try run(["study", "add", key, "--record"] + records.map(String.init))
         }
+        try run(["dedup"])
         try run(["previous", "counts", seed("previous-flow.csv")])
         try run(["study", "import", seed("characteristics.csv"), "--final", "--as", reviewer])
         try run(["rob", "import", seed("rob.csv"), "--tool", "rob1", "--final", "--as", reviewer])

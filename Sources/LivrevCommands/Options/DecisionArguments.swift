@@ -37,3 +37,26 @@ struct JudgementArguments: ParsableArguments {
     @Option(help: "The support for the judgement (quotes, page numbers).")
     var support: String?
 }
+
+/// `--consensus --with OTHER`: the two reviewers agreed together; the one acting (`--as`) records it
+/// and names the other, and both are recorded.
+struct ConsensusOptions: ParsableArguments {
+    @Flag(help: "The two reviewers agreed on this together; you (--as) are one of them, --with names the other.")
+    var consensus = false
+
+    @Option(name: .customLong("with"), help: ArgumentHelp("With --consensus: the other reviewer.", valueName: "other"))
+    var partner: String?
+
+    func validate() throws {
+        if consensus, (partner ?? "").isEmpty {
+            throw ValidationError("a consensus names both reviewers: add '--with OTHER' (the other reviewer)")
+        }
+        if !consensus, partner != nil { throw ValidationError("'--with' goes with '--consensus'") }
+    }
+
+    /// The other reviewer of a consensus, or nil when an arbiter resolves.
+    func partner(in registry: Registry) throws -> Reviewer? {
+        guard consensus, let partner else { return nil }
+        return try registry.reviewer(named: partner)
+    }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LivrevReports
+import LivrevStore
 import Synchronization
 
 /// stdout carries results only; diagnostics go to stderr. Both are escaped for the terminal
@@ -72,6 +73,8 @@ enum Output {
             throw error
         } catch {
             try? finishStandardOutput()
+            // SQLite's raw messages become one sentence about the registry file.
+            let error = registryPath.map { StoreError.translating(error, path: $0) } ?? error
             Output.error("Error: \(error)")
             throw ExitCode(ExitStatus.code(for: error))
         }

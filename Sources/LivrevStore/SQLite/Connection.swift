@@ -14,15 +14,40 @@ import CSQLite
 package final class Connection {
     let handle: OpaquePointer
     package let path: String
+    /// The busy handler's state, alive as long as the handle.
+    private var lockWait: LockWait?
+
+    /// How a file is opened.
+    package enum Access: Sendable {
+        /// Read and write (read only when the operating system refuses writing).
+        case readWrite
+        /// Read only, with SQLite's locking, so others may write the file meanwhile.
+        case readOnly
+        /// Read only, without locks or the WAL index: for a file on a read-only mount or in an
+        /// archive, which nobody can be writing (`immutable=1`).
+        case immutable
+    }
 
     /// Opens (and with `create`, creates) the database at `path`; `":memory:"` for a private in-memory one.
     ///
     /// - Throws: `SQLiteError` when SQLite cannot open the file.
-    package init(path: String = ":memory:", create: Bool = true, busyTimeoutMilliseconds: Int32 = 10_000) throws {
-        var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
-        if create { flags |= SQLITE_OPEN_CREATE }
+    package init(
+        path: String = ":memory:", create: Bool = true, busyTimeoutMilliseconds: Int32 = 10_000,
+        access: Access = .readWrite
+    ) throws {
+        var flags = SQLITE_OPEN_NOMUTEX
+        var name = path
+        switch access {
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0)
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .immutable:
+            flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+            // Source: https://www.sqlite.org/uri.html (only %, ? and # need escaping in the path).
+            let escaped = path.replacing("%", with: "%25").replacing("?", with: "%3f").replacing("#", with: "%23")
+            name = "file:" + escaped + "?immutable=1"
+        }
         var pointer: OpaquePointer?
-        let code = sqlite3_open_v2(path, &pointer, flags, nil)
+        let code = sqlite3_open_v2(name, &pointer, flags, nil)
         guard code == SQLITE_OK, let pointer else {
             let message = pointer.map { String(cString: sqlite3_errmsg($0)) }
             sqlite3_close_v2(pointer)
@@ -31,7 +56,9 @@ package final class Connection {
         self.handle = pointer
         self.path = path
         sqlite3_extended_result_codes(handle, 1)
-        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+        let wait = LockWait(timeoutMilliseconds: busyTimeoutMilliseconds, path: path)
+        lockWait = wait
+        install(wait)
         try execute("PRAGMA foreign_keys = ON")
         // In WAL mode NORMAL never corrupts the file and keeps every commit across a crash of livrev
         // itself (kill -9); only an OS crash or power cut can lose the latest commits. It spares an
@@ -88,6 +115,11 @@ package final class Connection {
     /// The number of rows the last INSERT, UPDATE or DELETE changed.
     package var changes: Int {
         Int(sqlite3_changes(handle))
+    }
+
+    /// True when the database was opened (or could only be opened) for reading.
+    package var isReadOnly: Bool {
+        sqlite3_db_readonly(handle, "main") == 1
     }
 
     /// True while a transaction is open.

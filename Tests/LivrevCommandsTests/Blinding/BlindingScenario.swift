@@ -130,10 +130,10 @@ enum BlindingScenario {
         "agreement --extraction", "agreement --extraction --format json", "pool --outcome Fever --format json",
         "pool --all --format csv", "extraction mode", "data list", "data list --format json",
         // Writes refused for rules that look at the votes: the refusal must not tell ben's vote.
-        "screen decide 6 include --stage full-text", "resolve 6 include --stage title-abstract --consensus",
+        "screen decide 6 include --stage full-text", "resolve 6 include --stage title-abstract --consensus --with ben",
         "resolve 6 include --stage title-abstract --as cy", "resolve 5 include --stage full-text --as cy",
-        "resolve 5 include --stage full-text --consensus", "retrieve 6 --not-retrieved --reason none",
-        "rob resolve Hare-2009 D2 low --tool rob1 --consensus", "rob resolve Hare-2009 D2 low --tool rob1 --as cy",
+        "resolve 5 include --stage full-text --consensus --with ben", "retrieve 6 --not-retrieved --reason none",
+        "rob resolve Hare-2009 D2 low --tool rob1 --consensus --with ben", "rob resolve Hare-2009 D2 low --tool rob1 --as cy",
         // Ana's own votes on the items: what she is told must not depend on ben's.
         "screen decide 6 include --stage title-abstract", "screen decide 5 exclude --stage full-text --reason x",
         "rob set Hare-2009 D2 low --tool rob1",
