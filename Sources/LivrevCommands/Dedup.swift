@@ -3,9 +3,10 @@ import LivrevReports
 import LivrevStore
 
 /// `livrev dedup [--dry-run] [--undo RECORD]`: mark duplicates, never delete.
-struct Dedup: RegistryCommand {
+struct Dedup: RegistryCommand, FormattedCommand {
+    static let formats: [OutputFormat] = [.text, .json]
     static let configuration = CommandConfiguration(
-        abstract: "Mark duplicate records (same DOI, PMID, register number, or title + year + first author).",
+        abstract: "Mark duplicate records (same PMID, DOI with the same title, register number, or title + authors + year).",
         discussion: "Marks, never deletes. --dry-run lists what it would mark; --undo RECORD takes a wrong mark back.")
 
     @OptionGroup var registryOptions: RegistryOptions
@@ -13,6 +14,9 @@ struct Dedup: RegistryCommand {
 
     @Flag(help: "List what would be marked, and change nothing.")
     var dryRun = false
+
+    @Option(help: "Output format: text or json (an array of {record, duplicate_of, reason, score}).")
+    var format: OutputFormat = .text
 
     @Option(help: "Undo the duplicate mark of this record; dedup will leave it alone from then on.")
     var undo: Int64?
@@ -39,6 +43,16 @@ struct Dedup: RegistryCommand {
                 try registry.markDuplicates(marks, revision: revision)
                 return marks
             }
+        }
+        if format == .json {
+            let items = marks.map { mark in
+                JSONValue.object([
+                    ("record", .integer(Int(mark.record))), ("duplicate_of", .integer(Int(mark.duplicateOf))),
+                    ("reason", .string(mark.reason)), ("score", .number(mark.score)),
+                ])
+            }
+            Output.print(JSONValue.array(items).rendered(pretty: true))
+            return
         }
         let rows = marks.map { [String($0.record), String($0.duplicateOf), $0.reason] }
         if !rows.isEmpty {
