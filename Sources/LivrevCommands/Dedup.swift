@@ -3,9 +3,10 @@ import LivrevReports
 import LivrevStore
 
 /// `livrev dedup [--dry-run] [--undo RECORD]`: mark duplicates, never delete.
-struct Dedup: RegistryCommand {
+struct Dedup: RegistryCommand, FormattedCommand {
+    static let formats: [OutputFormat] = [.text, .json]
     static let configuration = CommandConfiguration(
-        abstract: "Mark duplicate records (same DOI, PMID, register number, or title + year + first author).",
+        abstract: "Mark duplicate records (same PMID, DOI with the same title, register number, or title + authors + year).",
         discussion: "Marks, never deletes. --dry-run lists what it would mark; --undo RECORD takes a wrong mark back.")
 
     @OptionGroup var registryOptions: RegistryOptions
@@ -13,6 +14,9 @@ struct Dedup: RegistryCommand {
 
     @Flag(help: "List what would be marked, and change nothing.")
     var dryRun = false
+
+    @Option(help: "Output format: text or json (an array of {record, duplicate_of, reason, score}).")
+    var format: OutputFormat = .text
 
     @Option(help: "Undo the duplicate mark of this record; dedup will leave it alone from then on.")
     var undo: Int64?
@@ -31,19 +35,25 @@ struct Dedup: RegistryCommand {
             return
         }
         let marks: [DuplicateMark]
-        let total = Int(try registry.connection.scalarInt("SELECT count(*) FROM record") ?? 0)
-        let progress = ProgressReporter("Looking for duplicates", unit: "records", total: total)
-        defer { progress.finish() }
         if dryRun {
-            marks = try registry.findDuplicates(progress: { progress.update(done: $0) })
+            marks = try registry.findDuplicates()
         } else {
             marks = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
-                let marks = try registry.findDuplicates(progress: { progress.update(done: $0) })
+                let marks = try registry.findDuplicates()
                 try registry.markDuplicates(marks, revision: revision)
                 return marks
             }
         }
-        progress.finish()
+        if format == .json {
+            let items = marks.map { mark in
+                JSONValue.object([
+                    ("record", .integer(Int(mark.record))), ("duplicate_of", .integer(Int(mark.duplicateOf))),
+                    ("reason", .string(mark.reason)), ("score", .number(mark.score)),
+                ])
+            }
+            Output.print(JSONValue.array(items).rendered(pretty: true))
+            return
+        }
         let rows = marks.map { [String($0.record), String($0.duplicateOf), $0.reason] }
         if !rows.isEmpty {
             Output.print(TextTable(header: ["record", "duplicate_of", "reason"], rows: rows).rendered(), terminator: "")

@@ -3,64 +3,72 @@ package struct DuplicateMark: Equatable, Sendable {
     package let record: Int64
     package let duplicateOf: Int64
     package let reason: String
+    /// How closely the pair matched, 0–1 (title similarity; 1 for a shared identifier).
+    package let score: Double
+
+    package init(record: Int64, duplicateOf: Int64, reason: String, score: Double = 1) {
+        self.record = record
+        self.duplicateOf = duplicateOf
+        self.reason = reason
+        self.score = score
+    }
 }
 
 extension Registry {
-    /// Finds duplicates among records not yet marked: same DOI, same PMID, same trial-register
-    /// number between register records, or same normalized title + year + first-author surname.
+    /// Finds duplicates among records not yet marked, by ``DuplicateFinder``'s rules.
     ///
     /// Records that match are grouped (transitively); the earliest record of a group is kept and
     /// every later one is marked a duplicate of it. A record whose mark was undone is never marked
-    /// again. Register numbers link only register records to each other: several journal reports
-    /// of one trial share its NCT number, and they are reports of one study, not duplicates.
-    ///
-    /// - Parameter progress: called now and then with the number of records compared so far.
-    package func findDuplicates(at revision: Int64 = .max, progress: ((Int) -> Void)? = nil) throws -> [DuplicateMark] {
-        var compared = 0
+    /// again and links no group. Register numbers link only register records to each other: several
+    /// journal reports of one trial share its NCT number, and they are reports of one study, not
+    /// duplicates.
+    package func findDuplicates(at revision: Int64 = .max) throws -> [DuplicateMark] {
         var marked: [Int64: Int64?] = [:]  // record → current mark (nil inside: undone, so keep it)
         try connection.prepare("SELECT record_id, duplicate_of FROM duplicate_mark WHERE revision <= ? ORDER BY id")
             .forEachRow([revision]) { row in
                 marked[row.int64(0)] = row.isNull(1) ? Int64?.none : row.int64(1)
             }
-        var keeperOfKey: [String: Int64] = [:]
-        var marks: [DuplicateMark] = []
-        let statement = try connection.prepare(
+        var records: [DedupRecord] = []
+        try connection.prepare(
             """
-            SELECT r.id, r.doi, r.pmid, r.registry_numbers, r.title, r.year, r.authors, s.kind
+            SELECT r.id, r.title, r.authors, r.year, r.journal, r.volume, r.pages, r.doi, r.pmid, r.registry_numbers,
+                   s.kind
             FROM record r JOIN search s ON s.id = r.search_id WHERE r.revision <= ? ORDER BY r.id
-            """)
-        try statement.forEachRow([revision]) { row in
-            compared += 1
-            if compared % 512 == 0 { progress?(compared) }
+            """
+        ).forEachRow([revision]) { row in
             let id = row.int64(0)
-            var keys: [(String, String)] = []
-            if let doi = row.text(1), !doi.isEmpty { keys.append(("doi:" + doi, "same DOI \(doi)")) }
-            if let pmid = row.text(2), !pmid.isEmpty { keys.append(("pmid:" + pmid, "same PMID \(pmid)")) }
-            if row.text(7) == SearchKind.register.rawValue, let numbers = row.text(3) {
-                for number in numbers.split(separator: " ") {
-                    keys.append(("register:" + number, "same register number \(number)"))
-                }
+            if case .some(.none) = marked[id] { return }  // undone: distinct for good
+            records.append(
+                DedupRecord(
+                    id: id, title: row.text(1) ?? "", authors: row.text(2)?.split(separator: "\n").map(String.init) ?? [],
+                    year: row.optionalInt(3), journal: row.text(4), volume: row.text(5), pages: row.text(6),
+                    doi: row.text(7).flatMap { $0.isEmpty ? nil : $0 }, pmid: row.text(8).flatMap { $0.isEmpty ? nil : $0 },
+                    registerNumbers: row.text(9)?.split(separator: " ").map(String.init) ?? [],
+                    fromRegister: row.text(10) == SearchKind.register.rawValue))
+        }
+        let pairs = DuplicateFinder(records: records).pairs()
+        var parent = Array(records.indices)
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index {
+                parent[index] = parent[parent[index]]
+                index = parent[index]
             }
-            let title = RecordKeys.normalizedTitle(row.text(4) ?? "")
-            let authors = row.text(6)?.split(separator: "\n").map(String.init) ?? []
-            if !title.isEmpty, let surname = RecordKeys.firstAuthorSurname(authors), !surname.isEmpty {
-                let year = row.optionalInt(5).map(String.init) ?? ""
-                keys.append(("title:\(title)|\(year)|\(surname)", "same title, year and first author"))
-            }
-            let match = keys.lazy.compactMap { key, reason in keeperOfKey[key].map { ($0, reason) } }.first
-            let isDistinct = marked[id].map { $0 == nil } ?? false
-            let keeper: Int64
-            if let (original, reason) = match, marked[id] == nil, !isDistinct {
-                marks.append(DuplicateMark(record: id, duplicateOf: original, reason: reason))
-                keeper = original
-            } else if case .some(.some(let original)) = marked[id] {
-                keeper = original
-            } else {
-                keeper = id
-            }
-            for (key, _) in keys where keeperOfKey[key] == nil {
-                keeperOfKey[key] = keeper
-            }
+            return index
+        }
+        var link: [Int: DuplicateFinder.Pair] = [:]
+        for pair in pairs {
+            let (x, y) = (root(pair.first), root(pair.second))
+            if x != y { parent[max(x, y)] = min(x, y) }
+            if link[pair.second] == nil { link[pair.second] = pair }
+        }
+        var marks: [DuplicateMark] = []
+        for index in records.indices {
+            let keeper = root(index)
+            guard keeper != index, marked[records[index].id] == nil, let pair = link[index] else { continue }
+            marks.append(
+                DuplicateMark(
+                    record: records[index].id, duplicateOf: records[keeper].id, reason: pair.reason, score: pair.score))
         }
         return marks
     }

@@ -42,7 +42,7 @@ struct ScreeningRoundTests {
 
             TY  - JOUR
             AU  - Hare, J.
-            TI  - Intravenous mesenchymal stromal cells after acute myocardial infarction
+            TI  - Intravenous mesenchymal stromal cells after acute myocardial infarction: a randomized trial
             PY  - 2009
             DO  - https://doi.org/10.1016/J.JACC.2009.06.055
             ER  - 

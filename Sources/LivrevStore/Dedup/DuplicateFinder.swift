@@ -1,0 +1,157 @@
+/// Finds duplicate records: candidate pairs by blocking, each pair judged by rules on its fields.
+///
+/// Blocking (as bib-dedupe blocks) pairs records that share a DOI, a PMID, a normalised title, a
+/// register number, or (first author, year, first page) or (journal, volume, first page). A pair is a
+/// duplicate (rules after ASySD's and bib-dedupe's match conditions) when:
+/// - it shares a PMID, unless the titles plainly differ;
+/// - it shares a DOI and the titles agree (conference abstracts of one supplement share its DOI);
+/// - two register records share a register number;
+/// - the titles agree (≥ 0.95, Levenshtein on the compact titles), nothing contradicts (volume, first
+///   page, authors, different DOIs), and the years are equal — or one apart when authors and journal
+///   agree too (online first vs print); short titles need volume and page to match;
+/// - one has no title and authors, year, volume and first page all agree.
+/// Records that pair up are grouped; the lowest id of a group is kept.
+struct DuplicateFinder {
+    struct Pair {
+        let first: Int, second: Int
+        let reason: String
+        let score: Double
+    }
+
+    let records: [DedupRecord]
+
+    /// Every duplicate pair (indices into `records`, first < second).
+    func pairs() -> [Pair] {
+        var blocks: [String: [Int]] = [:]
+        for (index, record) in records.enumerated() {
+            var keys: [String] = []
+            if let doi = record.doi { keys.append("d" + doi) }
+            if let pmid = record.pmid { keys.append("p" + pmid) }
+            if let title = record.title, title.count >= 8 { keys.append("t" + title) }
+            if let bare = record.bareTitle, bare.count >= 8 { keys.append("t" + bare) }
+            if record.fromRegister { keys += record.registerNumbers.map { "r" + $0 } }
+            if let title = record.title, title.count >= 40 { keys.append("f" + title.prefix(30)) }
+            if let author = record.surnames.first { keys.append("a\(author)|\(record.year ?? 0)") }
+            if let volume = record.volume, let page = record.firstPage, !record.journalWords.isEmpty {
+                keys.append("j\(record.journalWords.map { $0.prefix(1) }.joined())|\(volume)|\(page)")
+            }
+            for key in keys { blocks[key, default: []].append(index) }
+        }
+        var seen = Set<Int>()
+        var found: [Pair] = []
+        for (_, members) in blocks where members.count > 1 && members.count <= 200 {
+            for i in 0..<members.count {
+                for j in (i + 1)..<members.count {
+                    let a = members[i], b = members[j]
+                    guard a != b else { continue }
+                    let (low, high) = a < b ? (a, b) : (b, a)
+                    guard seen.insert(low &* 1_000_003 &+ high).inserted else { continue }
+                    if let (reason, score) = judge(records[low], records[high]) {
+                        found.append(Pair(first: low, second: high, reason: reason, score: score))
+                    }
+                }
+            }
+        }
+        return found.sorted { ($0.second, $0.first) < ($1.second, $1.first) }
+    }
+
+    /// The reason and score when `a` and `b` are one report, else nil.
+    func judge(_ a: DedupRecord, _ b: DedupRecord) -> (String, Double)? {
+        let title = titleSimilarity(a, b)
+        if let pmid = a.pmid, pmid == b.pmid, title.map({ $0 >= 0.5 }) ?? true {
+            return ("same PMID \(pmid)", 1)
+        }
+        if let doi = a.doi, doi == b.doi, title.map({ $0 >= 0.9 }) ?? true {
+            return ("same DOI \(doi)", title ?? 1)
+        }
+        if a.fromRegister && b.fromRegister, let number = a.registerNumbers.first(where: b.registerNumbers.contains) {
+            return ("same register number \(number)", 1)
+        }
+        let volumeConflict = a.volume != nil && b.volume != nil && a.volume != b.volume
+        let pageConflict = a.firstPage != nil && b.firstPage != nil && a.firstPage != b.firstPage
+        if volumeConflict || pageConflict { return nil }
+        let authors = authorAgreement(a, b)
+        if authors == false { return nil }
+        let yearGap = a.year.flatMap { x in b.year.map { abs(x - $0) } }
+        let journal = journalAgreement(a, b)
+        guard var title else { return nil }  // an untitled record is left for a reviewer to judge
+        let sameIssue = a.volume != nil && a.volume == b.volume && a.firstPage != nil && a.firstPage == b.firstPage
+        if title < 0.95, authors == true, sameIssue, Self.oneContains(a.title, b.title) {
+            title = 0.95  // "Title... N Engl J Med. 2009", "MEDICAL PROGRESS Title" and "Title"
+        }
+        guard title >= 0.95 else { return nil }
+        if let doiA = a.doi, let doiB = b.doi, doiA != doiB, title < 1 || authors != true || yearGap != 0 { return nil }
+        let shortTitle = min(a.title?.count ?? 0, b.title?.count ?? 0) < 30
+        if shortTitle && !sameIssue { return nil }
+        switch yearGap {
+        case 0?, nil:
+            return (title == 1 ? "same title, year and authors" : "near-identical title, same year and authors", title)
+        case 1?:
+            guard authors == true, journal == true else { return nil }
+            return ("same title, authors and journal, year one apart", title)
+        default:
+            return nil
+        }
+    }
+
+    /// 1 for equal compact titles (or bare titles), else a Levenshtein similarity; nil when one has none.
+    private func titleSimilarity(_ a: DedupRecord, _ b: DedupRecord) -> Double? {
+        guard let x = a.title, let y = b.title else { return nil }
+        if x == y { return 1 }
+        let bareX = a.bareTitle ?? x, bareY = b.bareTitle ?? y
+        if bareX == bareY || bareX == y || x == bareY { return 1 }
+        return max(Self.similarity(Array(x.utf8), Array(y.utf8)), Self.similarity(Array(bareX.utf8), Array(bareY.utf8)))
+    }
+
+    /// True when one compact title (of 20 characters or more) is the other with text around it.
+    static func oneContains(_ x: String?, _ y: String?) -> Bool {
+        guard let x, let y else { return false }
+        let (short, long) = x.count < y.count ? (x, y) : (y, x)
+        return short.count >= 20 && (long.hasPrefix(short) || long.hasSuffix(short))
+    }
+
+    /// 1 − Levenshtein distance / longer length (Levenshtein 1966), early exit when it cannot reach 0.9.
+    static func similarity(_ x: [UInt8], _ y: [UInt8]) -> Double {
+        let longer = max(x.count, y.count)
+        guard longer > 0 else { return 1 }
+        if Double(abs(x.count - y.count)) / Double(longer) > 0.1 { return 0 }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...max(x.count, 1) where !x.isEmpty {
+            current[0] = i
+            for j in 1...max(y.count, 1) where !y.isEmpty {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return 1 - Double(previous[y.count]) / Double(longer)
+    }
+
+    /// True when the author lists share most surnames (in any order), false when they share none,
+    /// nil when one has no authors.
+    private func authorAgreement(_ a: DedupRecord, _ b: DedupRecord) -> Bool? {
+        guard !a.surnames.isEmpty, !b.surnames.isEmpty else { return nil }
+        let x = Set(a.surnames), y = Set(b.surnames)
+        let shared = x.intersection(y).count
+        if shared == 0 {
+            // Group authors and transliterations: compare the first surname's start.
+            return a.surnames[0].prefix(4) == b.surnames[0].prefix(4) ? true : false
+        }
+        return Double(shared) / Double(min(x.count, y.count)) >= 0.5 || a.surnames[0] == b.surnames[0]
+    }
+
+    /// True when the journals agree (equal, or one abbreviates the other word by word), false when
+    /// they differ, nil when one is missing.
+    private func journalAgreement(_ a: DedupRecord, _ b: DedupRecord) -> Bool? {
+        let x = a.journalWords.filter { !Self.stopWords.contains($0) }
+        let y = b.journalWords.filter { !Self.stopWords.contains($0) }
+        guard !x.isEmpty, !y.isEmpty else { return nil }
+        if x == y { return true }
+        // Word by word, one abbreviating the other ("Nat Rev Nephrol"); a longer name may add a
+        // section ("Nephron" and "Nephron Clinical Practice").
+        return zip(x, y).allSatisfy { $0.hasPrefix($1) || $1.hasPrefix($0) } || x.joined() == y.joined()
+    }
+
+    private static let stopWords: Set<String> = ["the", "of", "and", "journal", "j", "de", "la", "und"]
+}
