@@ -25,7 +25,12 @@ let package = Package(
             name: "MetaAnalysis",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
-        .target(name: "LivrevStore", dependencies: ["CSQLite"]),
+        // Screening prioritisation: TF-IDF and a linear model, trained from facts the store hands it.
+        .target(
+            name: "LivrevRanking",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        .target(name: "LivrevStore", dependencies: ["CSQLite", "LivrevRanking"]),
         // The analysis pipeline: an outcome's rows and a specification in, typed results out.
         .target(name: "LivrevAnalysis", dependencies: ["MetaAnalysis"]),
         .target(name: "LivrevReports", dependencies: ["LivrevAnalysis", "MetaAnalysis"]),
@@ -33,6 +38,7 @@ let package = Package(
             name: "LivrevCommands",
             dependencies: [
                 "LivrevStore",
+                "LivrevRanking",
                 "MetaAnalysis",
                 "LivrevAnalysis",
                 "LivrevReports",
@@ -52,6 +58,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LivrevAnalysisTests", dependencies: ["LivrevAnalysis", "MetaAnalysis"]),
+        .testTarget(name: "LivrevRankingTests", dependencies: ["LivrevRanking"], exclude: ["Fixtures"]),
         .testTarget(name: "LivrevStoreTests", dependencies: ["LivrevStore"], exclude: ["Fixtures"]),
         // Golden files and fixtures are read through #filePath, so they are not bundled.
         .testTarget(name: "LivrevReportsTests", dependencies: ["LivrevReports"], exclude: ["Snapshots"]),

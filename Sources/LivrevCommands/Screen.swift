@@ -10,7 +10,7 @@ struct ScreenCommand: ParsableCommand {
             'livrev screen --stage S --as R' opens the keyboard screener in a terminal: one record at a time, \
             i include, e exclude, m maybe, s skip, u undo, n note, q quit, ? help. In scripts use next and decide.
             """,
-        subcommands: [Interactive.self, Next.self, Decide.self, Undo.self, ImportDecisions.self],
+        subcommands: [Interactive.self, Next.self, Decide.self, Undo.self, ImportDecisions.self, Progress.self],
         defaultSubcommand: Interactive.self)
 
     struct Next: RegistryCommand, FormattedCommand {
@@ -28,6 +28,12 @@ struct ScreenCommand: ParsableCommand {
         @Option(parsing: .upToNextOption, help: "Records to pass over for now (show the next one after them).")
         var skip: [Int64] = []
 
+        @Option(
+            help: ArgumentHelp(
+                "ranked: most likely include first, learnt from the stage's final decisions and your own votes "
+                    + "(imported order until they hold an include and an exclude); imported: record order."))
+        var order: ScreeningOrder = .ranked
+
         func validate() throws {
             _ = try reviewerOptions.requireReviewer()
         }
@@ -37,7 +43,7 @@ struct ScreenCommand: ParsableCommand {
             let name = try reviewerOptions.requireReviewer()
             let stage = stageOptions.stage
             let next = try registry.nextRecord(
-                stage: stage, reviewer: try registry.reviewer(named: name), skipping: Set(skip))
+                stage: stage, reviewer: try registry.reviewer(named: name), skipping: Set(skip), order: order)
             guard let next else {
                 if format == .json {
                     Output.print("null")

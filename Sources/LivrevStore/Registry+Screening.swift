@@ -92,11 +92,11 @@ extension Registry {
 
     /// The lowest-numbered record that `reviewer` has not decided at `stage` and that still needs
     /// a reviewer there, leaving out the records in `skipping`; nil when there is none. Reveals
-    /// nothing of other reviewers' votes. `screen next` and the interactive screener both ask this.
+    /// nothing of other reviewers' votes. The imported order of `nextRecord(stage:reviewer:skipping:order:)`.
     ///
     /// Reads the record-state cache (records awaiting decisions at the stage, by id), so it costs
     /// one index probe per awaiting record the reviewer has already decided, not one per record.
-    package func nextRecord(stage: ScreeningStage, reviewer: Reviewer, skipping: Set<Int64> = []) throws -> Int64? {
+    func nextImportedRecord(stage: ScreeningStage, reviewer: Reviewer, skipping: Set<Int64>) throws -> Int64? {
         let head = try headRevision()
         let awaiting: RecordStatus = stage == .titleAbstract ? .awaitingTitleAbstract : .awaitingFullText
         guard try connection.scalarInt("SELECT as_of FROM record_state_head") == head else {

@@ -18,11 +18,13 @@ struct ClosedChoicesTests {
         (["pool", "--outcome", "AE"], ["text", "json", "csv"]), (["cumulative", "--outcome", "AE"], ["text", "json"]),
         (["check"], ["text", "json"]), (["data", "conflicts"], ["text", "json"]), (["data", "pending"], ["text", "json"]),
         (["study", "conflicts"], ["text", "json"]), (["study", "pending"], ["text", "json"]),
-        (["agreement", "--extraction"], ["text", "json"]),
+        (["agreement", "--extraction"], ["text", "json"]), (["simulate", "labelled.csv"], ["text", "json"]),
+        (["screen", "progress", "--stage", "title-abstract"], ["text", "json"]),
     ]
 
     static func registry() throws -> CommandRunner {
         let livrev = try CommandRunner()
+        try livrev.write("labelled.csv", "title,abstract,label_included\nA b,c d,1\nE f,g h,0\nA x,c y,0\n")
         try livrev.write("data.csv", "study,outcome,events_t,n_t,events_c,n_c\nA 2001,AE,1,10,2,10\nB 2002,AE,2,12,3,11\n")
         for line in ["init --title C --extraction single", "reviewer add ana", "data import data.csv", "snapshot create v1"] {
             let result = try livrev(line)

@@ -9,3 +9,4 @@ struct StageOptions: ParsableArguments {
 
 extension ScreeningStage: ExpressibleByArgument {}
 extension ScreeningDecision: ExpressibleByArgument {}
+extension ScreeningOrder: ExpressibleByArgument {}

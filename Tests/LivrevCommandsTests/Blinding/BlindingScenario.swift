@@ -111,6 +111,8 @@ enum BlindingScenario {
         "log", "log --format json", "log --at v1", "verify",
         "screen next --stage title-abstract", "screen next --stage full-text",
         "screen next --stage title-abstract --format json", "screen next --stage full-text --format json",
+        "screen next --stage title-abstract --order imported", "screen progress --stage title-abstract --format json",
+        "screen progress --stage full-text",
         "conflicts --stage title-abstract", "conflicts --stage full-text", "conflicts --stage full-text --format json",
         "agreement --stage title-abstract", "agreement --stage full-text",
         "agreement --stage title-abstract --format json", "agreement --stage full-text --format json",

@@ -1,0 +1,54 @@
+/// A stage's screening so far, in the order records reached their final decision: what the
+/// stopping rule and the recall curve read.
+package struct FinalDecisionSequence: Equatable, Sendable {
+    /// Records to screen at the stage (title-abstract: every record that is not a duplicate or a
+    /// previous-version report; full text: those that moved on and whose text was retrieved).
+    package let records: Int
+    /// Final decisions (agreed or resolved) in the order they became final; true = include.
+    package let finalDecisions: [Bool]
+    package let conflicts: Int
+    package let awaiting: Int
+
+    package var includes: Int { finalDecisions.count { $0 } }
+}
+
+extension Registry {
+    /// The final decisions at `stage` in the order they were reached.
+    ///
+    /// A record's decision became final with the last vote or resolution that stands on it, so
+    /// the order is by that revision (then record id). Only final outcomes are read — every vote
+    /// behind them is disclosed — so the result is the same for every reviewer. `maybe` counts
+    /// as include.
+    package func finalDecisionSequence(stage: ScreeningStage) throws -> FinalDecisionSequence {
+        let facts = try screeningFacts()
+        var reached: [Int64: Int64] = [:]
+        for table in ["decision", "resolution"] {
+            try connection.prepare("SELECT record_id, max(revision) FROM \(table) WHERE stage = ? GROUP BY record_id")
+                .forEachRow([stage.rawValue]) { row in
+                    reached[row.int64(0)] = max(reached[row.int64(0)] ?? 0, row.int64(1))
+                }
+        }
+        var total = 0
+        var conflicts = 0
+        var awaiting = 0
+        var decided: [(revision: Int64, id: Int64, include: Bool)] = []
+        for record in facts.records {
+            let kind = facts.searchKinds[record.searchID] ?? .database
+            guard kind != .previous, record.duplicateOf == nil else { continue }
+            if stage == .fullText {
+                guard record.titleAbstract.outcome(required: Self.reviewersPerRecord).decision?.movesOn == true,
+                    !record.notRetrieved
+                else { continue }
+            }
+            total += 1
+            switch record[stage].outcome(required: Self.reviewersPerRecord) {
+            case .awaiting: awaiting += 1
+            case .conflict: conflicts += 1
+            case .decided(let decision, _): decided.append((reached[record.id] ?? 0, record.id, decision.movesOn))
+            }
+        }
+        decided.sort { ($0.revision, $0.id) < ($1.revision, $1.id) }
+        return FinalDecisionSequence(
+            records: total, finalDecisions: decided.map(\.include), conflicts: conflicts, awaiting: awaiting)
+    }
+}

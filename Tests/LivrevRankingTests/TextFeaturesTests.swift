@@ -1,0 +1,50 @@
+import Testing
+
+@testable import LivrevRanking
+
+@Suite("TF-IDF features as scikit-learn computes them")
+struct TextFeaturesTests {
+    let reference: [String: Any]
+
+    init() throws {
+        reference = try ReferenceFixtures.json("ranking_reference.json")
+    }
+
+    /// The unigrams and bigrams of scikit-learn's analyzer, in its order, for punctuation, case,
+    /// non-ASCII letters, single characters and numbers.
+    @Test func tokensMatchScikitLearnsAnalyzer() throws {
+        let cases = try #require(reference["tokens"] as? [[String: Any]])
+        #expect(cases.count == 3)
+        for entry in cases {
+            let text = try #require(entry["text"] as? String)
+            let expected = try #require(entry["terms"] as? [String])
+            let hashes = expected.map { Tokenizer.hash(ArraySlice(Array($0.utf8)), from: Tokenizer.offsetBasis) }
+            #expect(Tokenizer.terms(of: text, bigrams: true) == hashes, "\(text)")
+        }
+    }
+
+    /// Each record's weights (sublinear tf, smoothed idf, max_df 0.95, unit length) and the
+    /// vocabulary's size agree with `TfidfVectorizer`.
+    @Test func weightsMatchTfidfVectorizer() throws {
+        let tfidf = try #require(reference["tfidf"] as? [String: Any])
+        let corpus = try #require(tfidf["corpus"] as? [String])
+        let rows = try #require(tfidf["rows"] as? [[String: Double]])
+        let features = TextFeatures(texts: corpus)
+        #expect(features.termCount == tfidf["terms"] as? Int)
+        for (row, expected) in rows.enumerated() {
+            let ours = (features.rowStart[row]..<features.rowStart[row + 1]).map { Double(features.values[$0]) }.sorted()
+            let theirs = expected.values.sorted()
+            #expect(ours.count == theirs.count, "row \(row)")
+            for (a, b) in zip(ours, theirs) { #expect(abs(a - b) < 1e-6, "row \(row): \(a) vs \(b)") }
+        }
+    }
+
+    /// A term in more than 95% of records is dropped, and an empty text is an empty row.
+    @Test func commonTermsAreDroppedAndEmptyTextsAreEmptyRows() {
+        let texts = (0..<25).map { "common word\($0 % 5)" } + [""]
+        let features = TextFeatures(texts: texts)
+        // "common" is in 25 of 26 records (96%); word0…word4 and the bigrams "common wordN" stay.
+        #expect(features.termCount == 10)
+        #expect(features.rowStart[25] == features.rowStart[26])
+    }
+}
