@@ -43,7 +43,9 @@ extension Registry {
             return OutcomeExtraction(rows: recorded.map(\.row), states: [], agreementFacts: AgreementFacts())
         }
         var recordedByKey: [ExtractionKey: ExtractionLedger<OutcomeRowValue>.Recorded] = [:]
+        var recordedRows: [ExtractionKey: [(FactPosition, OutcomeRow)]] = [:]
         for (row, rowRevision) in recorded {
+            recordedRows[row.key, default: []].append((FactPosition(revision: rowRevision, table: 0, id: row.id), row))
             let value = OutcomeRowValue(data: row.data, year: row.year, eventName: row.eventName)
             let place = FactPosition(revision: rowRevision, table: 0, id: row.id)
             if var known = recordedByKey[row.key] {
@@ -76,9 +78,7 @@ extension Registry {
                         counted.append((state.position, row(id: resolution.id, value, source: (nil, nil))))
                     }
                 } else {
-                    for (recordedRow, rowRevision) in recorded where recordedRow.key == state.key {
-                        counted.append((FactPosition(revision: rowRevision, table: 0, id: recordedRow.id), recordedRow))
-                    }
+                    counted += recordedRows[state.key] ?? []
                 }
             case .agreement(let value):
                 if let entry = state.agreedEntry {
