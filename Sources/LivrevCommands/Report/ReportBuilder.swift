@@ -27,7 +27,9 @@ struct ReportBuilder {
     func report() throws -> HTMLReport {
         let pooled = try Pool.analyses(registry, outcome: nil, options: options, at: revision, snapshot: snapshot)
         let lights = try RiskOfBiasLights.load(registry, at: revision)
-        var sections = [try flowSection(), try characteristicsSection()]
+        var sections = [try flowSection()]
+        if let screening = try screeningSection() { sections.append(screening) }
+        sections.append(try characteristicsSection())
         if let extraction = try extractionSection() { sections.append(extraction) }
         if let lights { sections.append(try riskOfBiasSection(lights)) }
         sections.append(try outcomesSection(pooled, lights: lights))
