@@ -27,6 +27,7 @@ enum ExitStatus {
         case is MetaAnalysisError: return dataError
         case let error as StoreError: return code(for: error)
         case is ImportError: return dataError
+        case is SequentialError: return dataError
         case let error as SQLiteError: return error.isBusy ? busy : failure
         default: return failure
         }

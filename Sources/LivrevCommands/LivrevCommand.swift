@@ -17,8 +17,8 @@ public struct LivrevCommand: ParsableCommand {
             Retrieve.self, AgreementCommand.self, Prisma.self,
             StudyCommand.self, PreviousCommand.self, OutcomeCommand.self, DataCommand.self, ExtractionCommand.self,
             RiskOfBiasCommand.self, Check.self,
-            Pool.self, CumulativeCommand.self, SnapshotCommand.self, Log.self, Verify.self, Demo.self,
-            Report.self, Export.self, Simulate.self, HelpTopic.self,
+            Pool.self, CumulativeCommand.self, SequentialCommand.self, SnapshotCommand.self, Log.self, Verify.self,
+            Demo.self, Report.self, Export.self, Simulate.self, HelpTopic.self,
         ]
     )
 

@@ -28,6 +28,17 @@ public enum SVGFormat {
         return text
     }
 
+    /// A count with thousands separated by commas: "13,201".
+    public static func grouped(_ value: Int) -> String {
+        var digits = Array(String(value.magnitude))
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: index)
+            index -= 3
+        }
+        return (value < 0 ? "-" : "") + String(digits)
+    }
+
     /// An SVG coordinate: at most two decimals, trailing zeros dropped ("12.5", "40", "-3.25").
     public static func coordinate(_ value: Double) -> String {
         var text = fixed(value, decimals: 2)
