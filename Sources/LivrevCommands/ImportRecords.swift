@@ -9,8 +9,11 @@ struct ImportCommand: ParsableCommand {
 
     struct Records: RegistryCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a RIS, MEDLINE (.nbib/.txt) or CSV export into a search run; prints counts.",
-            discussion: "The whole file is one revision: a file with an error imports nothing.")
+            abstract: "Import an export (RIS, MEDLINE, CSV/TSV, Web of Science, Cochrane, EndNote XML); prints counts.",
+            discussion: """
+                The format is read from the content; the extension and --format are hints. The whole file \
+                is one revision: a file with an error imports nothing, and a file with no record is an error.
+                """)
 
         @OptionGroup var registryOptions: RegistryOptions
         @OptionGroup var reviewerOptions: ReviewerOptions
@@ -21,35 +24,52 @@ struct ImportCommand: ParsableCommand {
         @Option(help: "The search run the records came from (default: the latest one).")
         var search: Int64?
 
-        @Option(help: "The file's format (default: from its extension).")
+        @Option(help: "The format the file must be in (default: whatever its content is).")
         var format: ImportFormat?
-
-        func validate() throws {
-            if format == nil, ImportFormat(path: file) == nil {
-                throw ValidationError("cannot tell the format of '\(file)' from its extension: give --format ris|medline|csv")
-            }
-        }
 
         func run(_ context: CommandContext) throws {
             let registry = context.registry
             try InputFile.require(file)
-            let format = format ?? ImportFormat(path: file) ?? .ris
+            let source = try ImportSource(path: file)
+            let sniffed = try FormatSniffer.sniff(source)
+            if let format, format != sniffed.format {
+                throw ImportError.formatContradiction(
+                    file: file, content: sniffed.format.displayName, given: format.displayName)
+            }
+            var notes: [String] = []
+            if source.encoding != .utf8 {
+                notes.append("warning: \(file): read as \(source.encoding.rawValue), not UTF-8")
+            }
+            if source.replacedCharacters > 0 {
+                notes.append("warning: \(file): \(source.replacedCharacters) characters could not be decoded (U+FFFD)")
+            }
+            if let expected = ImportFormat.formats(forExtensionOf: file), !expected.contains(sniffed.format),
+                let ext = ImportFormat.fileExtension(of: file)
+            {
+                notes.append("note: this file is \(sniffed.format.displayName); it was named .\(ext)")
+            }
             guard let searchID = try search ?? registry.searches().last?.id else { throw CommandError.noSearch }
             let target = try registry.search(id: searchID)
-            let (count, withDOI) = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
-                var inserter = try registry.recordInserter(searchID: searchID, file: file, revision: revision)
-                var withDOI = 0
-                let reader = try format.reader(path: file)
+            let inserter = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
+                var inserter = try registry.recordInserter(
+                    searchID: searchID, file: file, format: sniffed.format, revision: revision)
+                let reader = try sniffed.format.reader(source: source, sniffed: sniffed)
                 while let record = try reader.next() {
+                    if record.title.isEmpty {
+                        notes.append("warning: \(file):\(record.line): record has no title; imported as untitled")
+                    }
                     try inserter.insert(record)
-                    if record.doi != nil { withDOI += 1 }
                 }
-                return (inserter.count, withDOI)
+                if inserter.count == 0 {
+                    throw ImportError.noRecords(file: file, format: sniffed.format.displayName)
+                }
+                return inserter
             }
+            for note in notes { Output.error(note) }
             Output.print(
-                "Imported \(count) records (\(withDOI) with a DOI) from \(file) into search \(searchID) (\(target.source))")
+                "Imported \(inserter.count) records (\(inserter.withDOI) with a DOI, \(inserter.withPMID) with a PMID, "
+                    + "\(inserter.withAbstract) with an abstract) from \(file) into search \(searchID) (\(target.source))")
         }
-
     }
 }
 

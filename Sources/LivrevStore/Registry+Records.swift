@@ -28,36 +28,48 @@ package struct RecordInserter {
     private let revision: Int64
     private let searchID: Int64
     private let file: String
+    private let format: ImportFormat?
     package private(set) var count = 0
+    /// How many stored records have a DOI, a PMID, an abstract (for the import's summary line).
+    package private(set) var withDOI = 0, withPMID = 0, withAbstract = 0
 
-    init(registry: Registry, searchID: Int64, file: String, revision: Int64) throws {
+    init(registry: Registry, searchID: Int64, file: String, format: ImportFormat?, revision: Int64) throws {
         statement = try registry.connection.prepare(
             """
             INSERT INTO record (revision, search_id, title, abstract, authors, year, journal, doi, pmid,
-                                registry_numbers, source_file, source_line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                registry_numbers, source_file, source_line, volume, issue, pages, keywords,
+                                source_format)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         self.revision = revision
         self.searchID = searchID
         self.file = file
+        self.format = format
     }
 
-    /// Appends one record.
+    /// Appends one record. The DOI is normalized here, once, whatever field the reader took it from.
     package mutating func insert(_ record: ImportedRecord) throws {
         let registryNumbers = record.registryNumbers.isEmpty ? nil : record.registryNumbers.joined(separator: " ")
         let authors = record.authors.isEmpty ? nil : record.authors.joined(separator: "\n")
+        let keywords = record.keywords.isEmpty ? nil : record.keywords.joined(separator: "\n")
+        let doi = record.doi.flatMap(RecordKeys.normalizedDOI)
         // Bound one by one: an array of twelve existentials per record was a measurable share of an import.
         statement.reset()
         let values: [SQLValue] = [
             .integer(revision), .integer(searchID), .text(record.title), record.abstract.sqlValue, authors.sqlValue,
-            record.year.sqlValue, record.journal.sqlValue, record.doi.flatMap(RecordKeys.normalizedDOI).sqlValue,
+            record.year.sqlValue, record.journal.sqlValue, doi.sqlValue,
             record.pmid.sqlValue, registryNumbers.sqlValue, .text(file), .integer(Int64(record.line)),
+            record.volume.sqlValue, record.issue.sqlValue, record.pages.sqlValue, keywords.sqlValue,
+            format.map { SQLValue.text($0.rawValue) } ?? .null,
         ]
         for (index, value) in values.enumerated() {
             try statement.bind(value, at: Int32(index + 1))
         }
         try statement.run()
         count += 1
+        if doi != nil { withDOI += 1 }
+        if record.pmid != nil { withPMID += 1 }
+        if record.abstract != nil { withAbstract += 1 }
     }
 }
 
@@ -65,9 +77,11 @@ extension Registry {
     /// A writer for records of search `searchID` read from `file`.
     ///
     /// - Throws: `StoreError.noSuchSearch`.
-    package func recordInserter(searchID: Int64, file: String, revision: Int64) throws -> RecordInserter {
+    package func recordInserter(
+        searchID: Int64, file: String, format: ImportFormat? = nil, revision: Int64
+    ) throws -> RecordInserter {
         _ = try search(id: searchID)
-        return try RecordInserter(registry: self, searchID: searchID, file: file, revision: revision)
+        return try RecordInserter(registry: self, searchID: searchID, file: file, format: format, revision: revision)
     }
 
     /// Every record as of `revision`, in id order, with its derived status.

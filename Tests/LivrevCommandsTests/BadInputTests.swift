@@ -32,6 +32,9 @@ struct BadInputTests {
         var testDescription: String { name }
     }
 
+    static let supported =
+        "RIS, MEDLINE/PubMed (incl. PMC), CSV/TSV, Web of Science plain text, Cochrane plain text and EndNote XML"
+
     static let cases: [Case] = [
         Case(
             name: "truncated RIS", file: ("cut.ris", "TY  - JOUR\nTI  - A\nER  - \n\nTY  - JOUR\nTI  - B\nAU  - X"),
@@ -40,7 +43,23 @@ struct BadInputTests {
         Case(
             name: "CSV with an unclosed quote", file: ("r.csv", "title,year\n\"Open quote,2020\nNext,2021\n"),
             arguments: ["import", "records", "r.csv"], status: 65,
-            stderr: "Error: r.csv:2: quoted field is never closed (missing \")\n"),
+            stderr: "Error: r.csv:2:1: quoted field is never closed (missing \")\n"),
+        Case(
+            name: "binary file", file: ("bin.ris", "TY  - JOUR\u{0}\u{1}\u{2}"), arguments: ["import", "records", "bin.ris"],
+            status: 65,
+            stderr: "Error: bin.ris: not a text export: a binary file (NUL byte at offset 10); livrev reads \(Self.supported)\n"),
+        Case(
+            name: "zero-record file", file: ("empty.csv", "Title,Authors,Year\n\n"),
+            arguments: ["import", "records", "empty.csv"], status: 65,
+            stderr: "Error: empty.csv: no record found (read as CSV); nothing imported\n"),
+        Case(
+            name: "unsupported format", file: ("refs.bib", "@article{a,\n  title={A}\n}\n"),
+            arguments: ["import", "records", "refs.bib"], status: 65,
+            stderr: "Error: refs.bib: BibTeX is not a format livrev reads; it reads \(Self.supported)\n"),
+        Case(
+            name: "--format that contradicts the content", file: ("refs.txt", "TY  - JOUR\nTI  - A\nER  - \n"),
+            arguments: ["import", "records", "refs.txt", "--format", "medline"], status: 65,
+            stderr: "Error: refs.txt: this file is RIS, not MEDLINE as --format says\n"),
         Case(
             name: "missing input file", file: nil, arguments: ["import", "records", "nope.ris"], status: 66,
             stderr: "Error: no such file: 'nope.ris'\n"),
@@ -92,7 +111,7 @@ struct BadInputTests {
         Case(
             name: "data: unclosed quote", file: ("q.csv", "study,outcome,events_t,n_t,events_c,n_c\n\"A,B,1,20,0,3\n"),
             arguments: ["data", "import", "q.csv"], status: 65,
-            stderr: "Error: q.csv:2: quoted field is never closed (missing \")\n"),
+            stderr: "Error: q.csv:2:1: quoted field is never closed (missing \")\n"),
         Case(
             name: "data: binary garbage", file: ("b.csv", "study,outcome,events_t,n_t,events_c,n_c\nA,B,1,2\u{0},0,3\n"),
             arguments: ["data", "import", "b.csv"], status: 65, stderr: "Error: b.csv:2:8: NUL byte in text (binary file?)\n"),

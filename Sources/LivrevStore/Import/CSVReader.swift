@@ -1,27 +1,41 @@
-/// Streams the rows of an RFC 4180 CSV file that starts with a header row.
+/// Streams the rows of a CSV file (RFC 4180, read as Excel and Python's `csv` module read it) that
+/// has a header row.
 ///
-/// Fields are separated by commas; a field in double quotes may hold commas, line breaks and doubled
-/// quotes (`""`). CRLF or LF line ends and a UTF-8 BOM are accepted, blank lines are skipped, and
-/// rows shorter than the header read as empty cells. Errors: a quoted field still open at the end of
-/// the file, a quote inside an unquoted field, a row longer than the header, and bytes that are not
-/// UTF-8 text. Spaces around a quoted field are tolerated. Source: RFC 4180, "Common Format and MIME
-/// Type for Comma-Separated Values (CSV) Files", §2.
+/// Fields are separated by the delimiter (comma by default; semicolon as Excel writes in many
+/// locales; tab); a field in double quotes may hold delimiters, line breaks and doubled quotes
+/// (`""`). CRLF or LF line ends and a UTF-8 BOM are accepted, blank lines are skipped, and rows
+/// shorter than the header read as empty cells. Quotes written loosely are read as Python's `csv`
+/// (strict off) and Excel read them: a `"` inside a field that did not start with one is a literal
+/// quote, and text after a closing quote is appended to the field. Errors: a quoted field still open
+/// at the end of the file, a row with more non-empty fields than the header, and bytes that are not
+/// UTF-8 text. Source: RFC 4180 §2; CPython `Modules/_csv.c` (`parse_process_char`).
 package final class CSVReader {
     /// The header row's column names (trimmed).
     package let header: CSVHeader
     private let lines: LineReader
+    private let delimiter: UInt8
     @exclusivity(unchecked) private var field: [UInt8] = []  // one thread; see LineReader
 
     /// Reads CSV text from memory; `file` names it in errors.
     package init(bytes: [UInt8], file: String = "<input>", chunkSize: Int = 64 * 1024) throws(ImportError) {
         lines = LineReader(bytes: bytes, file: file, chunkSize: chunkSize)
-        header = try Self.readHeader(lines)
+        delimiter = 0x2C
+        header = try Self.readHeader(lines, delimiter: delimiter, isHeader: { _ in true })
     }
 
     /// Reads the CSV file at `path`, one chunk at a time.
     package init(path: String) throws(ImportError) {
         lines = try LineReader(path: path)
-        header = try Self.readHeader(lines)
+        delimiter = 0x2C
+        header = try Self.readHeader(lines, delimiter: delimiter, isHeader: { _ in true })
+    }
+
+    /// Reads CSV from `lines` with `delimiter`; the header is the first row `isHeader` accepts within
+    /// the first 50 rows (exports such as Embase's put a preamble before it), else the first row.
+    package init(lines: LineReader, delimiter: UInt8, isHeader: ([String]) -> Bool) throws(ImportError) {
+        self.lines = lines
+        self.delimiter = delimiter
+        header = try Self.readHeader(lines, delimiter: delimiter, isHeader: isHeader)
     }
 
     /// The file name used in errors.
@@ -31,7 +45,7 @@ package final class CSVReader {
     package func next() throws(ImportError) -> CSVRow? {
         while let row = try readRow() {
             if row.fields.allSatisfy(\.isEmpty) { continue }  // blank line, or a spreadsheet's empty row
-            if row.fields.count > header.names.count {
+            if row.fields.count > header.names.count, row.fields[header.names.count...].contains(where: { !$0.isEmpty }) {
                 throw ImportError.tooManyFields(
                     file: file, line: row.line, expected: header.names.count,
                     found: row.fields.count)
@@ -84,17 +98,26 @@ package final class CSVReader {
             value: row[column.index], expected: expected)
     }
 
-    private static func readHeader(_ lines: LineReader) throws(ImportError) -> CSVHeader {
-        let parser = CSVReader(lines: lines)
-        while let row = try parser.readRow() {
-            if row.fields.count == 1 && row.fields[0].isEmpty { continue }
-            return try CSVHeader(names: row.fields.map(\.trimmingSpaces), file: lines.file)
+    private static func readHeader(
+        _ lines: LineReader, delimiter: UInt8, isHeader: ([String]) -> Bool
+    ) throws(ImportError) -> CSVHeader {
+        let parser = CSVReader(lines: lines, delimiter: delimiter)
+        var first: [String]?
+        var rows = 0
+        while rows < 50, let row = try parser.readRow() {
+            if row.fields.allSatisfy(\.isEmpty) { continue }
+            let names = row.fields.map(\.trimmingSpaces)
+            if isHeader(names) { return try CSVHeader(names: names, file: lines.file) }
+            if first == nil { first = names }
+            rows += 1
         }
-        throw ImportError.missingHeader(file: lines.file)
+        guard let first else { throw ImportError.missingHeader(file: lines.file) }
+        return try CSVHeader(names: first, file: lines.file)
     }
 
-    private init(lines: LineReader) {
+    private init(lines: LineReader, delimiter: UInt8) {
         self.lines = lines
+        self.delimiter = delimiter
         header = CSVHeader(unchecked: [])
     }
 
@@ -104,15 +127,18 @@ package final class CSVReader {
     private func readRow() throws(ImportError) -> CSVRow? {
         guard try lines.nextLine() else { return nil }
         let startLine = lines.lineNumber
+        let delimiter = delimiter
         var fields: [String] = []
         var state = State.fieldStart
         var quoteLine = 0
+        var quoteColumn = 0
         field.removeAll(keepingCapacity: true)
         while true {
             try lines.validateLine()
-            let unexpectedAt: Int? = try lines.withLine { line throws(ImportError) -> Int? in
+            let openedAt: Int? = try lines.withLine { line throws(ImportError) -> Int? in
                 let count = line.count
                 var offset = 0
+                var opened: Int?
                 while offset < count {
                     switch state {
                     case .quoted:
@@ -124,21 +150,31 @@ package final class CSVReader {
                         offset = end + 1
                     case .fieldStart, .unquoted:
                         var end = offset
-                        while end < count && line[end] != 0x2C && line[end] != 0x22 { end += 1 }
+                        if state == .unquoted {
+                            // Inside an unquoted field a quote is just a character (Excel, Python).
+                            while end < count && line[end] != delimiter { end += 1 }
+                        } else {
+                            while end < count && line[end] != delimiter && line[end] != 0x22 { end += 1 }
+                        }
                         if end > offset {
                             field.append(contentsOf: UnsafeBufferPointer(rebasing: line[offset..<end]))
-                            state = .unquoted
+                            if end == count || line[end] == delimiter || field.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                                state = .unquoted
+                            }
                         }
-                        if end == count { return nil }
-                        if line[end] == 0x2C {
+                        if end == count { return opened }
+                        if line[end] == delimiter {
                             fields.append(String(decoding: field, as: UTF8.self))
                             field.removeAll(keepingCapacity: true)
                             state = .fieldStart
+                        } else if state == .unquoted {
+                            field.append(0x22)
                         } else {
-                            guard field.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return end }
+                            // A quote after only spaces opens a quoted field.
                             field.removeAll(keepingCapacity: true)
                             state = .quoted
                             quoteLine = lines.lineNumber
+                            opened = end
                         }
                         offset = end + 1
                     case .afterQuote:
@@ -146,29 +182,43 @@ package final class CSVReader {
                         if byte == 0x22 {
                             field.append(0x22)
                             state = .quoted
-                        } else if byte == 0x2C {
+                        } else if byte == delimiter {
                             fields.append(String(decoding: field, as: UTF8.self))
                             field.removeAll(keepingCapacity: true)
                             state = .fieldStart
-                        } else if byte != 0x20 && byte != 0x09 {
-                            return offset
+                        } else if (byte == 0x20 || byte == 0x09) && Self.onlySpaces(line, from: offset, until: delimiter) {
+                            // Spaces between a closing quote and the delimiter are padding.
+                        } else {
+                            // Text after a closing quote joins the field (Python's csv, strict off).
+                            field.append(byte)
+                            state = .unquoted
                         }
                         offset += 1
                     }
                 }
-                return nil
+                return opened
             }
-            if let offset = unexpectedAt {
-                throw ImportError.unexpectedQuote(file: file, line: lines.lineNumber, column: lines.column(ofOffset: offset))
-            }
+            if let offset = openedAt, state == .quoted { quoteColumn = lines.column(ofOffset: offset) }
             if state != .quoted { break }
             field.append(0x0A)
             guard try lines.nextLine() else {
-                throw ImportError.unclosedQuote(file: file, line: quoteLine)
+                throw ImportError.unclosedQuote(file: file, line: quoteLine, column: max(quoteColumn, 1))
             }
         }
         fields.append(String(decoding: field, as: UTF8.self))
         return CSVRow(line: startLine, fields: fields)
+    }
+}
+
+extension CSVReader {
+    /// True when only spaces and tabs follow `offset` up to the next delimiter or the line's end.
+    fileprivate static func onlySpaces(_ line: UnsafeBufferPointer<UInt8>, from offset: Int, until delimiter: UInt8) -> Bool {
+        var index = offset
+        while index < line.count && line[index] != delimiter {
+            if line[index] != 0x20 && line[index] != 0x09 { return false }
+            index += 1
+        }
+        return true
     }
 }
 
@@ -227,4 +277,9 @@ extension String {
         if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
         return String(scalars[first...last])
     }
+}
+
+extension Substring {
+    /// The text without leading or trailing spaces and tabs.
+    var trimmingSpaces: String { String(self).trimmingSpaces }
 }

@@ -14,10 +14,16 @@ package enum ImportError: Error, CustomStringConvertible, Equatable, Sendable {
     case malformedLine(file: String, line: Int, column: Int, reason: String)
     /// Bytes that are not text: invalid UTF-8 or a NUL byte.
     case invalidText(file: String, line: Int, column: Int, reason: String)
-    /// A CSV quoted field (started at `line`) is still open at the end of the file.
-    case unclosedQuote(file: String, line: Int)
-    /// A `"` inside a CSV field that did not start with one, or text after a closing quote.
-    case unexpectedQuote(file: String, line: Int, column: Int)
+    /// A CSV quoted field (opened at `line`, `column`) is still open at the end of the file.
+    case unclosedQuote(file: String, line: Int, column: Int)
+    /// The file is not text (a binary file, a PDF, a spreadsheet workbook).
+    case notText(file: String, what: String)
+    /// The file is text, but in none of the formats livrev reads.
+    case unsupportedFormat(file: String, looksLike: String)
+    /// `--format` names one format and the content is another.
+    case formatContradiction(file: String, content: String, given: String)
+    /// The file holds no record.
+    case noRecords(file: String, format: String)
     /// A CSV row with more fields than the header.
     case tooManyFields(file: String, line: Int, expected: Int, found: Int)
     /// A CSV file without a header row.
@@ -41,10 +47,16 @@ package enum ImportError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(file):\(line):\(column): \(reason)"
         case .invalidText(let file, let line, let column, let reason):
             return "\(file):\(line):\(column): \(reason)"
-        case .unclosedQuote(let file, let line):
-            return "\(file):\(line): quoted field is never closed (missing \")"
-        case .unexpectedQuote(let file, let line, let column):
-            return "\(file):\(line):\(column): unexpected \" in a field (quote the whole field and double inner quotes)"
+        case .unclosedQuote(let file, let line, let column):
+            return "\(file):\(line):\(column): quoted field is never closed (missing \")"
+        case .notText(let file, let what):
+            return "\(file): not a text export: \(what); livrev reads \(ImportFormat.supportedList)"
+        case .unsupportedFormat(let file, let looksLike):
+            return "\(file): \(looksLike) is not a format livrev reads; it reads \(ImportFormat.supportedList)"
+        case .formatContradiction(let file, let content, let given):
+            return "\(file): this file is \(content), not \(given) as --format says"
+        case .noRecords(let file, let format):
+            return "\(file): no record found (read as \(format)); nothing imported"
         case .tooManyFields(let file, let line, let expected, let found):
             return "\(file):\(line): row has \(found) fields but the header has \(expected)"
         case .missingHeader(let file):

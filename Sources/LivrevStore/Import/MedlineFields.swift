@@ -1,30 +1,26 @@
 /// The fields of one MEDLINE record while it is being read.
 ///
-/// Choices follow NLM's element descriptions: FAU (full author name) over AU, LID over AID (only
-/// values ending in ` [doi]`, suffix removed), JT (journal title) over TA (title abbreviation), year
-/// from the first four digits of DP. Registry numbers come from SI (`ClinicalTrials.gov/NCT…`) and
-/// from any other field that mentions one.
+/// Choices follow NLM's "MEDLINE/PubMed Data Element (Field) Descriptions": TI (else BTI, a book
+/// title), AB, FAU (full author name) over AU, DP (year from its first four digits), JT (journal
+/// title) over TA (title abbreviation), VI volume, IP issue, PG pagination, LID over AID (only values
+/// ending in ` [doi]`, suffix removed), MH and OT as keywords, and registry numbers from SI
+/// (secondary source identifiers such as `ClinicalTrials.gov/NCT00000419`) only.
 struct MedlineFields {
-    private enum Slot { case none, title, abstract, fullAuthor, author, jt, ta }
+    private enum Slot { case none, title, abstract, fullAuthor, author, jt, ta, pages }
 
     private(set) var line = 0
+    private(set) var hasPMID = false
     private var slot = Slot.none
-    private var title: [UInt8] = [], abstract: [UInt8] = [], jt: [UInt8] = [], ta: [UInt8] = []
-    private var fullAuthors: [String] = [], authors: [String] = []
-    private var year: Int?
+    private var title: [UInt8] = [], bookTitle: [UInt8] = [], abstract: [UInt8] = [], jt: [UInt8] = []
+    private var ta: [UInt8] = [], pages: [UInt8] = []
+    private var fullAuthors: [String] = [], authors: [String] = [], keywords: [String] = []
+    private var year: Int?, volume: String?, issue: String?
     private var lidDOI: String?, aidDOI: String?, pmid: String?
     private var registryNumbers: [String] = []
 
     mutating func start(line: Int) {
+        self = MedlineFields()
         self.line = line
-        slot = .none
-        title.removeAll(keepingCapacity: true)
-        abstract.removeAll(keepingCapacity: true)
-        jt.removeAll(keepingCapacity: true)
-        ta.removeAll(keepingCapacity: true)
-        fullAuthors = []; authors = []
-        year = nil; lidDOI = nil; aidDOI = nil; pmid = nil
-        registryNumbers = []
     }
 
     /// Records a tag line or continuation line.
@@ -34,50 +30,58 @@ struct MedlineFields {
             return
         case .continuation:
             let text = ByteText.trimmed(line)
-            ByteText.collectRegistryNumbers(in: text, into: &registryNumbers)
             switch slot {
             case .none: break
             case .title: Self.join(text, to: &title)
             case .abstract: Self.join(text, to: &abstract)
             case .jt: Self.join(text, to: &jt)
             case .ta: Self.join(text, to: &ta)
+            case .pages: Self.join(text, to: &pages)
             case .fullAuthor: fullAuthors[fullAuthors.count - 1] += " " + ByteText.string(text)
             case .author: authors[authors.count - 1] += " " + ByteText.string(text)
             }
         case .tag(let tag, let valueStart):
             let value = ByteText.trimmed(UnsafeBufferPointer(rebasing: line[valueStart...]))
-            ByteText.collectRegistryNumbers(in: value, into: &registryNumbers)
             slot = .none
             switch tag {
-            case MedlineTag.PMID: if pmid == nil && ByteText.allDigits(value) { pmid = ByteText.string(value) }
+            case MedlineTag.PMID:
+                hasPMID = true
+                if pmid == nil && ByteText.allDigits(value) { pmid = ByteText.string(value) }
             case MedlineTag.TI: if title.isEmpty { Self.join(value, to: &title); slot = .title }
+            case MedlineTag.BTI: if bookTitle.isEmpty { Self.join(value, to: &bookTitle) }
             case MedlineTag.AB: Self.join(value, to: &abstract); slot = .abstract
             case MedlineTag.FAU: if !value.isEmpty { fullAuthors.append(ByteText.string(value)); slot = .fullAuthor }
             case MedlineTag.AU: if !value.isEmpty { authors.append(ByteText.string(value)); slot = .author }
             case MedlineTag.DP: if year == nil { year = ByteText.year(in: value) }
+            case MedlineTag.VI: if volume == nil { volume = ByteText.string(Array(value)) }
+            case MedlineTag.IP: if issue == nil { issue = ByteText.string(Array(value)) }
+            case MedlineTag.PG: if pages.isEmpty { Self.join(value, to: &pages); slot = .pages }
             case MedlineTag.LID: if lidDOI == nil { lidDOI = Self.doi(value) }
             case MedlineTag.AID: if aidDOI == nil { aidDOI = Self.doi(value) }
             case MedlineTag.JT: if jt.isEmpty { Self.join(value, to: &jt); slot = .jt }
             case MedlineTag.TA: if ta.isEmpty { Self.join(value, to: &ta); slot = .ta }
+            case MedlineTag.MH, MedlineTag.OT: if !value.isEmpty { keywords.append(ByteText.string(value)) }
+            case MedlineTag.SI: Identifiers.collectRegistryNumbers(in: value, into: &registryNumbers)
             default: break
             }
         }
     }
 
-    /// The finished record; throws when it has no title.
-    func finish(file: String) throws(ImportError) -> ImportedRecord {
-        guard let title = ByteText.string(title) else {
-            throw ImportError.missingField(file: file, line: line, field: "TI")
-        }
-        return ImportedRecord(
-            title: title,
+    /// The finished record (its title is empty when the record has none).
+    func finish() -> ImportedRecord {
+        ImportedRecord(
+            title: ByteText.string(title.isEmpty ? bookTitle : title) ?? "",
             abstract: ByteText.string(abstract),
             authors: fullAuthors.isEmpty ? authors : fullAuthors,
             year: year,
             journal: ByteText.string(jt.isEmpty ? ta : jt),
+            volume: volume,
+            issue: issue,
+            pages: ByteText.string(pages),
             doi: lidDOI ?? aidDOI,
             pmid: pmid,
             registryNumbers: registryNumbers,
+            keywords: keywords,
             line: line)
     }
 

@@ -2,9 +2,10 @@
 ///
 /// Each line is a tag left-justified in four columns, `-`, a space and the value (`PMID- 1`,
 /// `TI  - …`, `FAU - Smith, John`); a line starting with spaces (six in PubMed output) continues the
-/// previous value. Records are separated by blank lines and start at `PMID-`. Fields kept: PMID, TI,
-/// AB, FAU (else AU), DP (year), LID (else AID) with a `[doi]` suffix, JT (else TA), and NCT numbers
-/// from SI and every other field. CRLF line ends and a UTF-8 BOM are accepted.
+/// previous value. Records are separated by blank lines; a `PMID-` line also starts a new record when
+/// the current one already has its PMID (files concatenated without blank lines). PubMed Central's
+/// MEDLARS layout, whose records start with `PMC - ` before the PMID, reads the same way. Fields
+/// kept: see ``MedlineFields``. CRLF line ends and a UTF-8 BOM are accepted.
 /// Source: NLM, "MEDLINE/PubMed Data Element (Field) Descriptions".
 package final class MedlineReader: ImportedRecordReader {
     private let lines: LineReader
@@ -22,6 +23,11 @@ package final class MedlineReader: ImportedRecordReader {
         lines = try LineReader(path: path)
     }
 
+    /// Reads MEDLINE lines from an opened source.
+    package init(lines: LineReader) {
+        self.lines = lines
+    }
+
     /// The buffer size of the underlying line reader (for the streaming test).
     package var bufferCapacity: Int { lines.bufferCapacity }
 
@@ -37,7 +43,7 @@ package final class MedlineReader: ImportedRecordReader {
             try lines.validateLine()
             let isBlank = try lines.withLine { line throws(ImportError) in ByteText.trimmed(line).isEmpty }
             if isBlank {
-                if inRecord { return try fields.finish(file: lines.file) }
+                if inRecord { return fields.finish() }
                 continue
             }
             let tag = try lines.withLine { line throws(ImportError) in MedlineTag.parse(line) }
@@ -50,16 +56,16 @@ package final class MedlineReader: ImportedRecordReader {
                 continue
             }
             switch tag {
-            case .tag(let name, _) where name == MedlineTag.PMID:
+            case .tag(let name, _) where name == MedlineTag.PMID && fields.hasPMID:
                 pendingStart = true
-                return try fields.finish(file: lines.file)
+                return fields.finish()
             case .tag, .continuation:
                 try lines.withLine { line throws(ImportError) in fields.take(tag, line: line) }
             case .malformed:
                 throw malformed(tag)
             }
         }
-        return inRecord ? try fields.finish(file: lines.file) : nil
+        return inRecord ? fields.finish() : nil
     }
 
     private func startRecord() throws(ImportError) {
@@ -98,6 +104,8 @@ enum MedlineTag {
     }
     static let PMID = code("PMID"), TI = code("TI"), AB = code("AB"), FAU = code("FAU"), AU = code("AU")
     static let DP = code("DP"), LID = code("LID"), AID = code("AID"), TA = code("TA"), JT = code("JT")
+    static let BTI = code("BTI"), VI = code("VI"), IP = code("IP"), PG = code("PG"), MH = code("MH")
+    static let OT = code("OT"), SI = code("SI")
 
     /// Reads a non-blank line: `TAG` (1–4 upper-case letters or digits, space padded to four), `-`,
     /// then a space or the end of the line.

@@ -18,6 +18,11 @@ package struct RISReader: ImportedRecordReader {
         lines = try LineReader(path: path)
     }
 
+    /// Reads RIS lines from an opened source.
+    package init(lines: LineReader) {
+        self.lines = lines
+    }
+
     /// The next record, or nil at the end of the file.
     package func next() throws(ImportError) -> ImportedRecord? {
         var record = RecordFields()
@@ -54,7 +59,7 @@ package struct RISReader: ImportedRecordReader {
                 }
                 return .more
             }
-            if step == .done { return try record.finish(file: lines.file) }
+            if step == .done { return record.finish() }
         }
         if inRecord { throw ImportError.truncated(file: lines.file, line: record.line) }
         return nil
@@ -80,18 +85,4 @@ package struct RISReader: ImportedRecordReader {
         line.count >= 5 && line[0] == 0x50 && line[1] == 0x4D && line[2] == 0x49 && line[3] == 0x44
             && (line[4] == 0x2D || line[4] == 0x3A)
     }
-}
-
-/// RIS tag codes, `first byte << 8 | second byte`.
-enum RISTag {
-    static func code(_ text: StaticString) -> UInt16 {
-        let pointer = text.utf8Start
-        return UInt16(pointer[0]) << 8 | UInt16(pointer[1])
-    }
-    static let TY = code("TY"), ER = code("ER"), TI = code("TI"), T1 = code("T1"), AB = code("AB")
-    static let N2 = code("N2"), AU = code("AU"), A1 = code("A1"), PY = code("PY"), Y1 = code("Y1")
-    static let DA = code("DA"), DO = code("DO"), UR = code("UR"), L3 = code("L3"), JF = code("JF")
-    static let JO = code("JO"), T2 = code("T2"), JA = code("JA"), AN = code("AN")
-    /// Not a RIS tag: stands for a `PMID-` line.
-    static let PMID: UInt16 = 0xFFFF
 }

@@ -9,7 +9,8 @@ package enum RecordKeys {
     /// Lower-cased DOI without resolver prefix or trailing punctuation, or nil when it is not a DOI.
     ///
     /// `" https://doi.org/10.1186/S13287-019-1447-Y. "` → `"10.1186/s13287-019-1447-y"`; prefixes
-    /// `https://doi.org/`, `http://dx.doi.org/`, `doi.org/`, `doi:` (any case, repeated) are removed.
+    /// `https://doi.org/`, `http://dx.doi.org/`, `doi.org/`, `doi:` (any case, repeated) are removed,
+    /// and a DOI ends at the first space (it cannot hold one; Rayyan writes `10.1/x     LK  - …`).
     package static func normalizedDOI(_ text: String) -> String? {
         if let ascii = asciiNormalizedDOI(text) { return ascii.isEmpty ? nil : ascii }
         var doi = Substring(text.lowercased())
@@ -22,10 +23,11 @@ package enum RecordKeys {
                 changed = true
             }
         }
+        if let space = doi.firstIndex(where: { $0.isWhitespace }) { doi = doi[..<space] }
         while let last = doi.last, last.isWhitespace || doiTrailing.contains(last) {
             doi = doi.dropLast()
         }
-        guard doi.hasPrefix("10."), doi.contains("/"), !doi.contains(where: { $0.isWhitespace }) else { return nil }
+        guard doi.hasPrefix("10."), doi.contains("/") else { return nil }
         return String(doi)
     }
 
@@ -132,10 +134,10 @@ package enum RecordKeys {
                 changed = true
             }
         }
-        var end = bytes.count
+        var end = bytes[start...].firstIndex(where: isASCIISpace) ?? bytes.count
         while end > start, isASCIISpace(bytes[end - 1]) || asciiDOITrailing.contains(bytes[end - 1]) { end -= 1 }
         let doi = bytes[start..<end]
-        guard doi.starts(with: "10.".utf8), doi.contains(0x2F), !doi.contains(where: isASCIISpace) else { return "" }
+        guard doi.starts(with: "10.".utf8), doi.contains(0x2F) else { return "" }
         return String(decoding: doi, as: UTF8.self)
     }
 

@@ -35,8 +35,10 @@ extension Registry {
         for (table, mark) in marks {
             var hash = BLAKE2b()
             var rows = 0
-            try connection.prepare("SELECT * FROM \"\(table)\" WHERE id > ? ORDER BY id").forEachRow([mark]) { row in
-                Registry.feed(row, into: &hash)
+            let statement = try connection.prepare("SELECT * FROM \"\(table)\" WHERE id > ? ORDER BY id")
+            let late = Registry.lateColumns(table, statement)
+            try statement.forEachRow([mark]) { row in
+                Registry.feed(row, late: late, into: &hash)
                 rows += 1
             }
             if rows > 0 { digests.append((table, hash.finalize())) }
@@ -57,6 +59,7 @@ extension Registry {
             let statement = try connection.prepare("SELECT * FROM \"\(table)\" ORDER BY id")
             let revisionColumn = try connection.prepare("SELECT * FROM \"\(table)\" LIMIT 0")
             let index = (0..<revisionColumn.columnCount).first { revisionColumn.columnName($0) == "revision" } ?? 1
+            let late = Registry.lateColumns(table, statement)
             try statement.forEachRow { row in
                 let revision = row.int64(index)
                 if revision != current {
@@ -64,7 +67,7 @@ extension Registry {
                     current = revision
                     hash = BLAKE2b()
                 }
-                Registry.feed(row, into: &hash)
+                Registry.feed(row, late: late, into: &hash)
             }
             if let current { digests[current, default: []].append((table, hash.finalize())) }
         }
@@ -94,17 +97,40 @@ extension Registry {
     private func sealValue(revision: Int64, previous: String, digests: [(String, String)]) throws -> String {
         var hash = BLAKE2b()
         hash.update(previous)
-        try connection.prepare("SELECT * FROM revision WHERE id = ?").forEachRow([revision]) { Registry.feed($0, into: &hash) }
+        try connection.prepare("SELECT * FROM revision WHERE id = ?").forEachRow([revision]) {
+            Registry.feed($0, late: [:], into: &hash)
+        }
         for (table, digest) in digests {
             hash.update("\u{1}\(table)\u{2}\(digest)")
         }
         return hash.finalize()
     }
 
+    /// Columns that migrations added to a table after it could hold rows (`ALTER TABLE … ADD COLUMN`).
+    /// Old rows read NULL there; feeding that NULL would change the seals they were written with.
+    private static let columnsAddedLater: [String: Set<String>] = [
+        "record": ["volume", "issue", "pages", "keywords", "source_format"]
+    ]
+
+    /// The indices of `table`'s columns that ``columnsAddedLater`` lists, in `statement`'s result.
+    static func lateColumns(_ table: String, _ statement: Statement) -> [Int32: [UInt8]] {
+        guard let names = columnsAddedLater[table] else { return [:] }
+        var late: [Int32: [UInt8]] = [:]
+        for column in 0..<statement.columnCount where names.contains(statement.columnName(column)) {
+            late[column] = Array((statement.columnName(column) + "=").utf8)
+        }
+        return late
+    }
+
     /// A row in a canonical byte form: each value tagged with its storage class (N, I, R, T, B), then
-    /// its decimal text (integers), bit pattern (reals) or byte length and bytes (text, blobs).
-    private static func feed(_ row: Statement, into hash: inout BLAKE2b) {
+    /// its decimal text (integers), bit pattern (reals) or byte length and bytes (text, blobs). A
+    /// column added by a later migration is left out while NULL and otherwise preceded by its name.
+    private static func feed(_ row: Statement, late: [Int32: [UInt8]], into hash: inout BLAKE2b) {
         for column in 0..<row.columnCount {
+            if !late.isEmpty, let name = late[column] {
+                if row.isNull(column) { continue }
+                hash.update(name)
+            }
             row.withRawColumn(column) { type, value in
                 switch type {
                 case SQLITE_INTEGER:

@@ -10,6 +10,7 @@ struct ImportFormatTests {
         #expect(ImportFormat(path: "pubmed.txt") == .medline)
         #expect(ImportFormat(path: "records.csv") == .csv)
         #expect(ImportFormat(path: "records.xlsx") == nil)
+        #expect(ImportFormat.formats(forExtensionOf: "wos.txt") == [.medline, .wos, .cochrane])
         #expect(ImportFormat(path: "dir.ris/records") == nil)
     }
 

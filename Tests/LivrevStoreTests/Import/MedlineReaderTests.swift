@@ -103,9 +103,24 @@ struct MedlineReaderTests {
         #expect(records.map(\.line) == [1, 3])
     }
 
-    @Test func recordWithoutTitle() throws {
-        let error = Fixture.importError { _ = try read(Fixture.bytes("PMID- 1\nTI  - A\n\nPMID- 2\nAU  - Smith J\n")) }
-        #expect(error == .missingField(file: "pubmed.nbib", line: 4, field: "TI"))
+    @Test func recordWithoutTitleIsKeptUntitled() throws {
+        let records = try read(Fixture.bytes("PMID- 1\nTI  - A\n\nPMID- 2\nAU  - Smith J\n"))
+        #expect(records.map(\.title) == ["A", ""])
+        #expect(records.map(\.line) == [1, 4])
+    }
+
+    /// PubMed Central's MEDLARS layout: `PMC - ` comes before the PMID of the same record.
+    @Test func pmcRecordsStartWithPMC() throws {
+        let text = "\nPMC - PMC1\nPMID- 11\nTI  - A\nVI  - 5\nIP  - 2\nPG  - 283-98\n\nPMC - PMC2\nPMID- 12\nTI  - B\n"
+        let records = try read(Fixture.bytes(text))
+        #expect(records.map(\.pmid) == ["11", "12"])
+        #expect(records.map(\.line) == [2, 9])
+        #expect([records[0].volume, records[0].issue, records[0].pages] == ["5", "2", "283-98"])
+    }
+
+    @Test func registryNumbersOnlyFromSI() throws {
+        let text = "PMID- 1\nTI  - A\nAB  - Unique identifier: NCT02239640.\nSI  - ClinicalTrials.gov/NCT01778335\n"
+        #expect(try read(Fixture.bytes(text))[0].registryNumbers == ["NCT01778335"])
     }
 
     @Test func danglingTagWithoutSeparator() throws {

@@ -42,7 +42,7 @@ struct RISReaderTests {
                 == ImportedRecord(
                     title:
                         "Stromal cells responsible for transferring the microenvironment of the hemopoietic tissues. Cloning in vitro and retransplantation in vivo",
-                    authors: ["Friedenstein AJ", "Chailakhyan RK"], year: 1974, journal: "Transplantation",
+                    authors: ["Friedenstein AJ", "Chailakhyan RK"], year: 1974, journal: "Transplantation", volume: "17",
                     doi: "10.1097/00007890-197404000-00001", line: 1))
         #expect(records[1].authors == ["Şahin M", "Aybek E"])
         #expect(records[1].line == 12)
@@ -137,17 +137,50 @@ struct RISReaderTests {
     }
 
     @Test func pmidFromDigitAccessionOrPMIDLine() throws {
-        #expect(try read(Fixture.bytes("TY  - JOUR\nTI  - T\nAN  - 31779690\nER  - \n"))[0].pmid == "31779690")
+        #expect(try read(Fixture.bytes("TY  - JOUR\nTI  - T\nAN  - 31779690\nDB  - PubMed\nER  - \n"))[0].pmid == "31779690")
+        #expect(try read(Fixture.bytes("TY  - JOUR\nTI  - T\nAN  - 31779690\nER  - \n"))[0].pmid == nil)
         #expect(try read(Fixture.bytes("TY  - JOUR\nTI  - T\nAN  - WOS:000123\nER  - \n"))[0].pmid == nil)
         #expect(try read(Fixture.bytes("TY  - JOUR\nTI  - T\nPMID- 12345\nER  - \n"))[0].pmid == "12345")
     }
 
-    @Test func registryNumbersFromAnyField() throws {
+    /// A trial number cited in an abstract or note belongs to the cited trial: only identifier fields count.
+    @Test func registryNumbersFromIdentifierFieldsOnly() throws {
         let record = try read(
             Fixture.bytes(
-                "TY  - JOUR\nTI  - T\nAB  - Registered as nct00114452.\nN1  - ClinicalTrials.gov: NCT01234567; NCT00114452\nM3  - NCT0120492\nER  - \n"
+                """
+                TY  - JOUR\nTI  - Follow-up of NCT07654321\nAB  - Registered as nct00114452.\nN1  - NCT01234567
+                AN  - ISRCTN12345678\nUR  - https://clinicaltrials.gov/study/NCT00114452\nER  - \n
+                """
             ))[0]
-        #expect(record.registryNumbers == ["NCT00114452", "NCT01234567"])
+        #expect(record.registryNumbers == ["ISRCTN12345678", "NCT00114452"])
+    }
+
+    @Test func pmidOnlyFromFieldsThatHoldOne() throws {
+        let pubmed = "TY  - JOUR\nTI  - T\nAN  - 21553931\nDP  - NLM\nER  - \n"
+        #expect(try read(Fixture.bytes(pubmed))[0].pmid == "21553931")
+        let ebsco = "TY  - JOUR\nTI  - T\nAN  - 176404503\nDB  - ccm\nDP  - EBSCOhost\nER  - \n"
+        #expect(try read(Fixture.bytes(ebsco))[0].pmid == nil)
+        let scopus = "TY  - JOUR\nTI  - T\nC2  - 38580657\nDB  - Scopus\nER  - \n"
+        #expect(try read(Fixture.bytes(scopus))[0].pmid == "38580657")
+        let cochrane = "TY  - JOUR\nTI  - T\nAN  - CN-00778158\nC3  - PUBMED 21314913\nER  - \n"
+        #expect(try read(Fixture.bytes(cochrane))[0].pmid == "21314913")
+        let embase = "TY  - JOUR\nTI  - T\nU2  - L2029880245\nC5  - 38773066\nDB  - Embase\nER  - \n"
+        #expect(try read(Fixture.bytes(embase))[0].pmid == "38773066")
+    }
+
+    @Test func volumeIssuePagesKeywords() throws {
+        let text = "TY  - JOUR\nTI  - T\nVL  - 50\nIS  - 6\nSP  - 349\nEP  - 69\nKW  - Animals\nHumans\nKW  - Rats\nER  - \n"
+        let record = try read(Fixture.bytes(text))[0]
+        #expect([record.volume, record.issue, record.pages] == ["50", "6", "349-69"])
+        #expect(record.keywords == ["Animals", "Humans", "Rats"])
+    }
+
+    @Test func doiFromM3OrAResolverLink() throws {
+        #expect(try read(Fixture.bytes("TY  - JOUR\nTI  - T\nM3  - 10.1000/abc\nER  - \n"))[0].doi == "10.1000/abc")
+        #expect(try read(Fixture.bytes("TY  - JOUR\nTI  - T\nM3  - Article\nER  - \n"))[0].doi == nil)
+        let link =
+            "TY  - JOUR\nTI  - T\nLK  - https://x.org/link?sid=EMBASE&id=doi:10.1038%2Fs41467-024-48400-3&atitle=A\nER  - \n"
+        #expect(try read(Fixture.bytes(link))[0].doi == "10.1038/s41467-024-48400-3")
     }
 
     @Test func continuedLinesJoinWithASpace() throws {
@@ -169,12 +202,11 @@ struct RISReaderTests {
         #expect(error == .truncated(file: "refs.ris", line: 1))
     }
 
-    @Test func recordWithoutTitle() throws {
-        let error = Fixture.importError {
-            _ = try read(Fixture.bytes("TY  - JOUR\nTI  - A\nER  - \nTY  - JOUR\nAU  - Smith J\nER  - \n"))
-        }
-        #expect(error == .missingField(file: "refs.ris", line: 4, field: "TI"))
-        #expect(error?.description == "refs.ris:4:1: record has no TI field")
+    @Test func recordWithoutTitleIsKeptUntitled() throws {
+        let records = try read(Fixture.bytes("TY  - JOUR\nTI  - A\nER  - \nTY  - JOUR\nAU  - Smith J\nER  - \n"))
+        #expect(records.map(\.title) == ["A", ""])
+        #expect(records[1].authors == ["Smith J"])
+        #expect(records[1].line == 4)
     }
 
     @Test func invalidUTF8InsideARecord() throws {

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@testable import LivrevStore
+
+/// The 36 genuine exports of `Fixtures/import-corpus` (provenance in its SOURCES.md) import whole.
+///
+/// `expectations.json` was written by `scripts/corpus_expectations.py`, which parses each file on
+/// its own (RIS records end at `ER  -`, MEDLINE records at blank lines, CSV rows through Python's
+/// csv module) — never from livrev's output.
+@Suite("Import corpus")
+struct ImportCorpusTests {
+    struct Expectation: Decodable, Sendable, CustomTestStringConvertible {
+        let format: String
+        let records: Int
+        let first_title: String?
+        let first_doi: String?
+        var name = ""
+        var testDescription: String { name }
+
+        enum CodingKeys: String, CodingKey { case format, records, first_title, first_doi }
+    }
+
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../Fixtures/import-corpus").standardized.path
+
+    static let expectations: [Expectation] = {
+        guard let data = FileManager.default.contents(atPath: directory + "/expectations.json"),
+            let table = try? JSONDecoder().decode([String: Expectation].self, from: data)
+        else { return [] }
+        return table.keys.sorted().compactMap { name in
+            table[name].map { expectation in
+                var named = expectation
+                named.name = name
+                return named
+            }
+        }
+    }()
+
+    @Test func theCorpusIsThere() {
+        #expect(Self.expectations.count == 36, "34 exports and 2 re-encodings, as SOURCES.md lists them")
+    }
+
+    @Test(arguments: expectations)
+    func importsWhole(_ expected: Expectation) throws {
+        let source = try ImportSource(path: Self.directory + "/" + expected.name)
+        let sniffed = try FormatSniffer.sniff(source)
+        #expect(sniffed.format.rawValue == expected.format)
+        let records = try sniffed.format.reader(source: source, sniffed: sniffed).readAll()
+        #expect(records.count == expected.records)
+        let collapse = { (text: String?) in text?.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        #expect(collapse(records.first?.title) == collapse(expected.first_title))
+        if let doi = expected.first_doi {
+            #expect(records.first?.doi.flatMap(RecordKeys.normalizedDOI) == RecordKeys.normalizedDOI(doi))
+        }
+        #expect(records.allSatisfy { !$0.title.isEmpty }, "every record of these exports has a title")
+    }
+}

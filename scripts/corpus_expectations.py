@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Writes what each file of the import corpus holds, parsed independently of livrev.
+
+Usage: scripts/corpus_expectations.py Tests/LivrevStoreTests/Fixtures/import-corpus
+
+For every export it counts records by the format's own terminator rules and takes the first
+record's title and DOI, and writes expectations.json next to the files:
+  - RIS: a record ends at an `ER  -` line (RIS specification); title from the first TI/T1 line of
+    the record with its untagged continuation lines, DOI from its DO line.
+  - MEDLINE: records are separated by blank lines (NLM MEDLINE display format); title TI with its
+    six-space continuation lines; DOI from the first LID/AID value ending in "[doi]".
+  - CSV: Python's csv module (the reference for how loose quotes read) with the delimiter of the
+    header line; the header is the first row with a `Title` / `Article Title` cell (exports such as
+    Embase's have a preamble); every later row with a non-empty cell is a record.
+The encoding comes from the byte order mark (UTF-8/UTF-16), else UTF-8, else Windows-1252.
+"""
+import csv
+import io
+import json
+import os
+import re
+import sys
+
+
+def decode(raw):
+    if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252")
+
+
+def ris(text):
+    records, current, last = [], None, None
+    for line in text.splitlines():
+        m = re.match(r"^([A-Z][A-Z0-9])  -( |$)(.*)$", line)
+        if m:
+            tag, value = m.group(1), m.group(3).strip()
+            if tag == "TY":
+                current = {"title": None, "doi": None}
+            elif current is not None and tag == "ER":
+                records.append(current)
+                current = None
+            elif current is not None:
+                last = tag
+                if tag in ("TI", "T1") and current["title"] is None:
+                    current["title"] = value
+                    last = "title"
+                elif tag == "DO" and current["doi"] is None:
+                    current["doi"] = value
+        elif current is not None and line.strip() and last == "title":
+            current["title"] += " " + line.strip()
+    return records
+
+
+def medline(text):
+    records = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
+        if not re.search(r"^(PMID- |PMC - )", block, re.M):
+            continue
+        title = None
+        m = re.search(r"^TI  - (.*(?:\n {6}.*)*)", block, re.M)
+        if m:
+            title = " ".join(part.strip() for part in m.group(1).split("\n"))
+        doi = None
+        for m in re.finditer(r"^(?:LID|AID) - (.*) \[doi\]$", block, re.M):
+            doi = m.group(1).strip()
+            break
+        records.append({"title": title, "doi": doi})
+    return records
+
+
+TITLE_HEADERS = {"title", "article title"}
+
+
+def csv_records(text):
+    lines = text.splitlines()
+    header_index = next(i for i, line in enumerate(lines) if any(
+        cell.strip().lower() in TITLE_HEADERS for cell in re.split(r"[,;\t]", line.replace('"', ""))))
+    header_line = lines[header_index]
+    delimiter = max([",", ";", "\t"], key=header_line.count)
+    rows = list(csv.reader(io.StringIO("\n".join(lines[header_index:]) + "\n"), delimiter=delimiter))
+    header = [cell.strip().lower() for cell in rows[0]]
+    title = next(i for i, name in enumerate(header) if name in TITLE_HEADERS)
+    doi = header.index("doi") if "doi" in header else None
+    records = []
+    for row in rows[1:]:
+        if not any(cell.strip() for cell in row):
+            continue
+        cell = row[title].strip() if title < len(row) else ""
+        if cell.startswith('="') and cell.endswith('"'):
+            cell = cell[2:-1]
+        records.append({"title": " ".join(cell.split()) or None,
+                        "doi": (row[doi].strip() or None) if doi is not None and doi < len(row) else None})
+    return records
+
+
+def main():
+    directory = sys.argv[1]
+    expectations = {}
+    for name in sorted(os.listdir(directory)):
+        if name in ("SOURCES.md", "expectations.json"):
+            continue
+        text = decode(open(os.path.join(directory, name), "rb").read())
+        if re.search(r"^TY  -", text, re.M):
+            kind, records = "ris", ris(text)
+        elif re.search(r"^(PMID- |PMC - )", text, re.M):
+            kind, records = "medline", medline(text)
+        else:
+            kind, records = "csv", csv_records(text)
+        first = records[0]
+        expectations[name] = {"format": kind, "records": len(records), "first_title": first["title"],
+                              "first_doi": first["doi"]}
+    with open(os.path.join(directory, "expectations.json"), "w") as out:
+        json.dump(expectations, out, indent=1, ensure_ascii=False, sort_keys=True)
+        out.write("\n")
+    for name, e in expectations.items():
+        print(f"{e['records']:4d}  {e['format']:8s} {name}")
+
+
+if __name__ == "__main__":
+    main()
