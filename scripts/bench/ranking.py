@@ -52,12 +52,13 @@ def livrev_simulate(path, seed):
 
 def asreview_simulate(path, seed, priors, folder):
     """ASReview's default model from the same prior rows; metrics from asreview-insights."""
-    project = os.path.join(folder, f"sim-{seed}.asreview")
+    stem = os.path.splitext(os.path.basename(path))[0]
+    project = os.path.join(folder, f"{stem}-{seed}.asreview")
     before = cpu_of_children()
     subprocess.run(["asreview", "simulate", os.path.abspath(path), "--prior-idx", *[str(p - 1) for p in priors],
                     "--seed", str(seed), "-o", project], cwd=folder, capture_output=True, text=True, check=True)
     cpu = cpu_of_children() - before
-    metrics_file = os.path.join(folder, f"metrics-{seed}.json")
+    metrics_file = os.path.join(folder, f"{stem}-metrics-{seed}.json")
     subprocess.run(["asreview", "metrics", project, "-o", metrics_file, "--wss", "0.95", "1.0",
                     "--recall", "0.1", "0.25"], cwd=folder, capture_output=True, text=True, check=True)
     with open(metrics_file) as f:
