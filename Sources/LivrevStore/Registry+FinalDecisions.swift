@@ -19,14 +19,15 @@ extension Registry {
     /// the order is by that revision (then record id). Only final outcomes are read — every vote
     /// behind them is disclosed — so the result is the same for every reviewer. `maybe` counts
     /// as include.
-    package func finalDecisionSequence(stage: ScreeningStage) throws -> FinalDecisionSequence {
-        let facts = try screeningFacts()
+    package func finalDecisionSequence(stage: ScreeningStage, at revision: Int64 = .max) throws -> FinalDecisionSequence {
+        let facts = try screeningFacts(at: revision)
         var reached: [Int64: Int64] = [:]
         for table in ["decision", "resolution"] {
-            try connection.prepare("SELECT record_id, max(revision) FROM \(table) WHERE stage = ? GROUP BY record_id")
-                .forEachRow([stage.rawValue]) { row in
-                    reached[row.int64(0)] = max(reached[row.int64(0)] ?? 0, row.int64(1))
-                }
+            try connection.prepare(
+                "SELECT record_id, max(revision) FROM \(table) WHERE stage = ? AND revision <= ? GROUP BY record_id"
+            ).forEachRow([stage.rawValue, revision]) { row in
+                reached[row.int64(0)] = max(reached[row.int64(0)] ?? 0, row.int64(1))
+            }
         }
         var total = 0
         var conflicts = 0

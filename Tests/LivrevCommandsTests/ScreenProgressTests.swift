@@ -43,3 +43,27 @@ struct ScreenProgressTests {
         #expect(try livrev("screen progress --stage title-abstract --confidence 1.5").status == 64)
     }
 }
+
+@Suite("The report's screening curve")
+struct ReportScreeningTests {
+    /// Once title-abstract decisions are final, the report shows the recall curve and the rule's p.
+    @Test func reportShowsTheRecallCurve() throws {
+        let livrev = try CommandRunner()
+        try livrev.write("records.csv", "title,abstract\n" + (1...30).map { "Record \($0),Text." }.joined(separator: "\n") + "\n")
+        try livrev.write("decisions.csv", "record,decision\n1,include\n2,exclude\n3,exclude\n4,include\n5,exclude\n")
+        for line in [
+            "init --title R", "reviewer add ana", "reviewer add ben", "search add --source PubMed --date 2026-01-01",
+            "import records records.csv --search 1", "screen import decisions.csv --stage title-abstract --as ana",
+            "screen import decisions.csv --stage title-abstract --as ben",
+        ] {
+            #expect(try livrev(line).status == 0, "\(line)")
+        }
+        let path = livrev.folder.appendingPathComponent("report.html").path
+        #expect(try livrev.run(["report", "--out", path]).status == 0)
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(html.contains("<h2>Screening</h2>") || html.contains(">Screening<"))
+        #expect(html.contains("5 of 30 records have a final title-abstract decision (2 moved on)"))
+        #expect(html.contains("class=\"recall\"") && html.contains("class=\"random\""))
+        #expect(html.contains("does not yet pass"))
+    }
+}

@@ -31,7 +31,9 @@ struct ReportBuilder {
         let pooled = try Pool.analyses(registry, outcome: nil, options: options, at: revision, snapshot: snapshot)
         progress?.update(done: 1, total: pooled.count + 4)
         let lights = try RiskOfBiasLights.load(registry, at: revision)
-        var sections = [try flowSection(), try characteristicsSection()]
+        var sections = [try flowSection()]
+        if let screening = try screeningSection() { sections.append(screening) }
+        sections.append(try characteristicsSection())
         if let extraction = try extractionSection() { sections.append(extraction) }
         if let lights { sections.append(try riskOfBiasSection(lights)) }
         progress?.advance()

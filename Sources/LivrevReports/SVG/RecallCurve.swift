@@ -39,7 +39,7 @@ extension RecallCurve {
         let last = found.last ?? 0
         var desc = "Recall curve: \(last) of \(includes) includes found after \(screened) of \(total) records screened"
         if let stop {
-            desc += "; the stopping rule passes after \(stop.screened) records, recall \(SVGFormat.percent(stop.recall))"
+            desc += "; the stopping rule passes after \(stop.screened) records, recall \(SVGFormat.percent(stop.recall * 100))"
         }
         var svg = SVGDocument(width: width, height: height, title: title, description: desc + ".")
         svg.text(title, x: 12, y: 24, size: 14, bold: true, className: "plot-title")
@@ -47,7 +47,7 @@ extension RecallCurve {
         for step in 0...4 {
             let recall = Double(step) / 4
             svg.line(x1: left, y1: y(recall), x2: left + plotWidth, y2: y(recall), stroke: "#e0e0e0")
-            svg.text(SVGFormat.percent(recall, decimals: 0), x: left - 6, y: y(recall) + 4, size: 11, anchor: .end)
+            svg.text("\(step * 25)%", x: left - 6, y: y(recall) + 4, size: 11, anchor: .end)
         }
         for tick in Self.ticks(upTo: n) {
             svg.line(x1: x(Double(tick)), y1: bottom, x2: x(Double(tick)), y2: bottom + 4)
