@@ -20,10 +20,6 @@ struct SequentialCommand: RegistryCommand, FormattedCommand {
             come from the outcome's plan ('livrev outcome plan'), so every snapshot is monitored the same way.
             """)
 
-    enum Ordering: String, ExpressibleByArgument, CaseIterable {
-        case year, snapshot
-    }
-
     @OptionGroup var registryOptions: RegistryOptions
     @OptionGroup var snapshot: SnapshotOptions
 
@@ -39,7 +35,7 @@ struct SequentialCommand: RegistryCommand, FormattedCommand {
     var method: PoolingMethod = .DL
 
     @Option(help: "One look per publication year, or one per snapshot.")
-    var by: Ordering = .year
+    var by: CumulativeCommand.Ordering = .year
 
     @Flag(help: "Add non-binding β-spending futility boundaries.")
     var futility = false

@@ -51,23 +51,7 @@ public enum SequentialBoundaries {
     /// - Returns: one boundary per look; `.infinity` where a look spends less than the smallest
     ///   positive double (no boundary to cross yet).
     public static func efficacy(informationFractions t: [Double], alpha: Double) -> [Double] {
-        let u = spendingTimes(t)
-        var boundaries: [Double] = []
-        var density: Density? = nil
-        var spent = 0.0
-        for (k, time) in u.enumerated() {
-            let cumulative = LanDeMets.obrienFleming(spending: alpha / 2, at: time)
-            let increment = cumulative - spent
-            spent = cumulative
-            let previous = k == 0 ? nil : u[k - 1]
-            let step = Step(previous: previous, current: time, drift: 0)
-            let c = solveUpper(increment, step: step, density: density)
-            boundaries.append(c)
-            if k < u.count - 1 {
-                density = step.density(after: density, lower: -c, upper: c, next: u[k + 1])
-            }
-        }
-        return boundaries
+        upperBoundaries(spendingTimes(t), spending: alpha / 2, twoSided: true)
     }
 
     /// One-sided efficacy boundaries at α′ = α/2 with non-binding β-spending futility boundaries, as
@@ -78,7 +62,7 @@ public enum SequentialBoundaries {
     public static func futility(informationFractions t: [Double], alpha: Double, beta: Double) -> Futility {
         var u = spendingTimes(t)
         if let last = u.last, last < 1 { u.append(1) }
-        let efficacy = oneSidedEfficacy(u, alpha: alpha / 2)
+        let efficacy = upperBoundaries(u, spending: alpha / 2, twoSided: false)
         let base = Normal.quantile(1 - alpha / 2) + Normal.quantile(1 - beta)
         func bounds(drift: Double) -> (bounds: [Double], missing: Double) {
             var result: [Double] = []
@@ -115,18 +99,21 @@ public enum SequentialBoundaries {
         return t.map { $0 / largest }
     }
 
-    /// Upper boundaries with an unbounded lower side (one-sided design).
-    private static func oneSidedEfficacy(_ u: [Double], alpha: Double) -> [Double] {
+    /// Upper boundaries under H0 spending `spending` on the upper side: the continuation region is
+    /// (−c, c) for a symmetric two-sided design, (−∞, c) for a one-sided one.
+    private static func upperBoundaries(_ u: [Double], spending: Double, twoSided: Bool) -> [Double] {
         var boundaries: [Double] = []
         var density: Density? = nil
         var spent = 0.0
         for (k, time) in u.enumerated() {
-            let cumulative = LanDeMets.obrienFleming(spending: alpha, at: time)
+            let cumulative = LanDeMets.obrienFleming(spending: spending, at: time)
             let step = Step(previous: k == 0 ? nil : u[k - 1], current: time, drift: 0)
             let c = solveUpper(cumulative - spent, step: step, density: density)
             spent = cumulative
             boundaries.append(c)
-            if k < u.count - 1 { density = step.density(after: density, lower: -.infinity, upper: c, next: u[k + 1]) }
+            if k < u.count - 1 {
+                density = step.density(after: density, lower: twoSided ? -c : -.infinity, upper: c, next: u[k + 1])
+            }
         }
         return boundaries
     }
