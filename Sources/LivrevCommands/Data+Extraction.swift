@@ -165,7 +165,8 @@ extension DataCommand {
                     arbiter: try registry.reviewer(named: name), revision: revision)
             }
             let row = "\(study) / \(outcome)" + (label.map { " / label \($0)" } ?? "")
-            Output.print("Resolved \(row)" + (accept.map { ": accepted \($0)'s row" } ?? ": values as given"))
+            let line = "Resolved \(row)" + (accept.map { ": accepted \($0)'s row" } ?? ": values as given")
+            Output.print(TextTable.wrapped(line, width: 100).joined(separator: "\n  "))
         }
     }
 }

@@ -74,8 +74,9 @@ struct ImportCommand: ParsableCommand {
             }
             for note in notes { Output.error(note) }
             Output.print(
-                "Imported \(inserter.count) records (\(inserter.withDOI) with a DOI, \(inserter.withPMID) with a PMID, "
-                    + "\(inserter.withAbstract) with an abstract) from \(file) into search \(searchID) (\(target.source))")
+                "Imported \(inserter.count) records from \(file) into search \(searchID) (\(target.source))\n"
+                    + "  \(inserter.withDOI) with a DOI, \(inserter.withPMID) with a PMID, \(inserter.withAbstract) with an abstract"
+            )
         }
     }
 }

@@ -20,14 +20,13 @@ struct HistoryTests {
         try expectSuccess(livrev.run(["demo", "--db", livrev.registryPath]))
         let before = try Self.reads.map { try livrev.run($0 + ["--at", "published-2025"]) }
         for result in before { try expectSuccess(result) }
-        // A year of living: a new search, screening, a new trial's data, a correction, a retraction.
+        // A year of living (the demo's screeners ana and ben go on): a new search, screening, a new trial's data, a correction, a retraction.
         try livrev.write("new.ris", "TY  - JOUR\nTI  - A new MSC trial\nAU  - New A\nPY  - 2026\nER  - \n")
         try livrev.write("new.csv", "study,outcome,events_t,n_t,events_c,n_c\nNew 2026,Infections and infestations,3,40,9,41\n")
         for line in [
-            ["reviewer", "add", "ana"], ["reviewer", "add", "ben"],
             ["search", "add", "--source", "PubMed", "--date", "2026-06-01"], ["import", "records", "new.ris"],
-            ["screen", "decide", "39", "include", "--stage", "title-abstract", "--as", "ana"],
-            ["screen", "decide", "39", "exclude", "--stage", "title-abstract", "--as", "ben"],
+            ["screen", "decide", "56", "include", "--stage", "title-abstract", "--as", "ana"],
+            ["screen", "decide", "56", "exclude", "--stage", "title-abstract", "--as", "ben"],
             ["data", "import", "new.csv", "--as", "ana"], ["data", "import", "new.csv", "--as", "ben"],
             ["data", "retract", "1", "--reason", "transcription error"],
             ["snapshot", "create", "2026"],

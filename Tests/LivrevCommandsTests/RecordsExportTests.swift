@@ -49,7 +49,7 @@ struct RecordsExportTests {
         try expectSuccess(result)
         #expect(
             result.stdout
-                == "Imported 2 records (1 with a DOI, 1 with a PMID, 1 with an abstract) from refs.txt into search 1 (PubMed)\n")
+                == "Imported 2 records from refs.txt into search 1 (PubMed)\n  1 with a DOI, 1 with a PMID, 1 with an abstract\n")
         #expect(
             result.stderr
                 == "note: this file is RIS; it was named .txt\nwarning: refs.txt:20: record has no title; imported as untitled\n")

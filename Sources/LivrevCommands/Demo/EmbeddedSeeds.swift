@@ -4,6 +4,111 @@
 enum EmbeddedSeeds {
     /// Every file in Seeds/ (but its README), by file name.
     static let files: [String: String] = [
+        "ae-counts-from-2021-ben.csv":
+            #"""
+            study,outcome,label,event_name,year,events_t,n_t,events_c,n_c
+            Shi 2021,General disorders and administration site conditions,,self-limiting fever 37–38°C,2021,7,108,0,111
+            Lan 2021,General disorders and administration site conditions,a,Anaphylaxis (including drug fever),2021,4,9,0,9
+            Lan 2021,General disorders and administration site conditions,b,Fatigue,2021,0,9,0,9
+            Monsel 2022,General disorders and administration site conditions,a,Fever 38.2°C,2022,0,21,1,21
+            Monsel 2022,General disorders and administration site conditions,b,Fever,2022,0,21,1,24
+            Monsel 2022,General disorders and administration site conditions,c,Fever 39.1°C,2022,1,21,0,24
+            Monsel 2022,General disorders and administration site conditions,d,Fever 39.5°C,2022,1,21,0,24
+            Zang 2022,General disorders and administration site conditions,,Chest pain,2022,2,12,0,4
+            Perico 2023,General disorders and administration site conditions,a,Fever of unknown origin,2023,0,12,1,4
+            Perico 2023,General disorders and administration site conditions,b,Fatigue,2023,1,12,0,4
+            Perico 2023,General disorders and administration site conditions,c,Pain (right heel),2023,0,12,1,4
+            Ichikado 2023,General disorders and administration site conditions,a,Pyrexia,2023,6,20,0,10
+            Ichikado 2023,General disorders and administration site conditions,b,Chills,2023,2,20,0,10
+            Zhu 2024,General disorders and administration site conditions,,Lower extremity edema,2024,0,15,1,15
+            Casiraghi 2021,Musculoskeletal and connective tissue disorders,,Musculoskeletal and connective tissue,2021,2,10,1,10
+            Karyana 2022,Musculoskeletal and connective tissue disorders,,Pain: Myalgia (musculoskeletal),2022,0,6,1,3
+            Zhu 2024,Musculoskeletal and connective tissue disorders,,Back pain,2024,0,15,1,15
+            Casiraghi 2021,Nervous system disorder,,Nervous system,2021,4,10,5,10
+            Lan 2021,Nervous system disorder,,Headache,2021,0,9,0,9
+            Monsel 2022,Nervous system disorder,,Neurological,2022,2,21,2,24
+            Shi 2022,Nervous system disorder,a,Dizziness,2022,2,65,0,35
+            Shi 2022,Nervous system disorder,b,Anemia,2022,3,65,0,35
+            Zang 2022,Nervous system disorder,,Cerebral infarction,2022,1,45,0,46
+            Perico 2023,Nervous system disorder,,Headache,2023,1,12,0,4
+            Ichikado 2023,Nervous system disorder,,Anemia,2023,5,20,0,10
+            Zhu 2024,Nervous system disorder,,Dizziness,2024,1,15,0,15
+            Casiraghi 2021,Infections and infestations,,Infections,2021,4,10,1,10
+            Lan 2021,Infections and infestations,,Infections,2021,1,9,1,9
+            Law 2021,Infections and infestations,,pneumonia,2021,0,8,1,8
+            Karyana 2022,Infections and infestations,a,Right lobe pneumonia,2022,1,6,0,3
+            Karyana 2022,Infections and infestations,b,Cutaneous candidiasis,2022,0,6,1,3
+            Monsel 2022,Infections and infestations,a,Bacteremia related to cocci Gram+ bacteria,2022,1,21,0,24
+            Monsel 2022,Infections and infestations,b,Healthcare-associated pneumonia,2022,0,21,1,24
+            Monsel 2022,Infections and infestations,c,Lymphangitis,2022,0,21,1,24
+            Monsel 2022,Infections and infestations,d,Right arm lymphangitis,2022,0,21,1,24
+            Monsel 2022,Infections and infestations,e,Urinary,2022,1,21,1,24
+            Shi 2022,Infections and infestations,a,Urinary tract infection,2022,1,65,0,35
+            Shi 2022,Infections and infestations,b,Bacterial infection,2022,1,65,0,35
+            Shi 2022,Infections and infestations,c,Pharyngitis,2022,1,65,0,35
+            Casiraghi 2021,Renal & urinary disorders,,Renal and urinary,2021,5,10,4,10
+            Lan 2021,Renal & urinary disorders,,Renal failure,2021,0,9,0,9
+            Law 2021,Renal & urinary disorders,,Acute Renal failure,2021,2,8,1,8
+            Ichikado 2023,Renal & urinary disorders,,Renal,2023,3,20,1,10
+            Monsel 2022,Renal & urinary disorders,,Acute renal failure,2022,2,21,1,24
+            Casiraghi 2021,"Respiratory, thoracic, and mediastinal disorders",a,"Respiratory, thoracic, mediastinal",2021,1,10,0,10
+            Casiraghi 2021,"Respiratory, thoracic, and mediastinal disorders",b,"Respiratory, thoracic and mediastinal",2021,3,10,4,10
+            Monsel 2022,"Respiratory, thoracic, and mediastinal disorders",a,Respiratory,2022,2,21,2,24
+            Monsel 2022,"Respiratory, thoracic, and mediastinal disorders",b,Pulmonary,2022,1,21,0,24
+            Monsel 2022,"Respiratory, thoracic, and mediastinal disorders",c,Refractory acute respiratory distress syndrome and multiple organ failure,2022,0,21,1,24
+            Monsel 2022,"Respiratory, thoracic, and mediastinal disorders",d,Oropharyngeal,2022,1,21,0,24
+            Shi 2022,"Respiratory, thoracic, and mediastinal disorders",,Cough,2022,2,65,1,35
+            Perico 2023,"Respiratory, thoracic, and mediastinal disorders",,Cough,2023,2,12,1,4
+            Laterre 2024,"Respiratory, thoracic, and mediastinal disorders",,Worsening respiratory conditions,2024,1,42,3,41
+            Casiraghi 2021,Gastrointestinal disorders,a,Gastrointestinal,2021,2,10,0,10
+            Casiraghi 2021,Gastrointestinal disorders,b,Gastrointestinal,2021,6,10,5,10
+            Lan 2021,Gastrointestinal disorders,a,Nausea,2021,0,9,0,9
+            Lan 2021,Gastrointestinal disorders,b,Diarrhea,2021,0,9,0,9
+            Monsel 2022,Gastrointestinal disorders,a,Vomiting,2022,1,21,0,24
+            Monsel 2022,Gastrointestinal disorders,b,Diarrhea,2022,0,21,1,24
+            Monsel 2022,Gastrointestinal disorders,c,Liquid diarrhea,2022,1,21,0,24
+            Monsel 2022,Gastrointestinal disorders,d,Nausea and diarrhea,2022,1,21,0,24
+            Monsel 2022,Gastrointestinal disorders,e,Pseudomonas aeruginosa-related ventilator-associated pneumonia,2022,1,21,0,24
+            Shi 2022,Gastrointestinal disorders,a,Nausea,2022,1,65,0,35
+            Shi 2022,Gastrointestinal disorders,b,Vomiting,2022,1,65,0,35
+            Shi 2022,Gastrointestinal disorders,c,Diarrhea,2022,4,65,0,35
+            Shi 2022,Gastrointestinal disorders,d,Abdominal distension,2022,2,65,0,35
+            Shi 2022,Gastrointestinal disorders,e,Abdominal pain,2022,1,65,0,35
+            Shi 2022,Gastrointestinal disorders,f,Functional gastrointestinal disorder,2022,1,65,0,35
+            Perico 2023,Gastrointestinal disorders,a,Vomiting,2023,1,12,0,4
+            Perico 2023,Gastrointestinal disorders,b,Diarrhea,2023,3,12,0,4
+            Laterre 2024,Gastrointestinal disorders,a,constipation,2024,9,42,9,41
+            Laterre 2024,Gastrointestinal disorders,b,Diarrhea,2024,9,42,9,41
+            Casiraghi 2021,"Injury, poisoning, and procedural complications",,"Injury, procedural complications",2021,2,10,2,10
+            Monsel 2022,"Injury, poisoning, and procedural complications",,Acute pulmonary embolism,2022,0,21,1,24
+            Laterre 2024,"Injury, poisoning, and procedural complications",,Pulmonary embolism,2024,1,42,2,41
+            Casiraghi 2021,Cardiac disorders,,Cardiac,2021,0,10,2,10
+            Lan 2021,Cardiac disorders,a,Heart failure,2021,0,9,0,9
+            Lan 2021,Cardiac disorders,b,Arrhythmia,2021,0,9,0,9
+            Law 2021,Cardiac disorders,,Cardiovascular,2021,2,8,2,8
+            Lanzoni 2021,Cardiac disorders,,Arrhythmia (bradycardia),2021,1,12,1,12
+            Monsel 2022,Cardiac disorders,,Cardiac,2022,2,21,0,24
+            Shi 2022,Cardiac disorders,,Cardiac failure,2022,1,65,0,35
+            Monsel 2022,Hematological or oncological disorders,,Hematological,2022,1,21,2,24
+            Casiraghi 2021,Skin and subcutaneous tissue disorders,,Skin and subcutaneous tissue,2021,4,10,2,10
+            Karyana 2022,Skin and subcutaneous tissue disorders,,Rash,2022,1,6,0,3
+            Shi 2022,Skin and subcutaneous tissue disorders,,Rash,2022,1,65,0,35
+            Ichikado 2023,Skin and subcutaneous tissue disorders,,Skin exfoliation,2023,2,20,0,10
+            Laterre 2024,Skin and subcutaneous tissue disorders,,Macular rash,2024,0,42,1,41
+            Casiraghi 2021,Vascular disorders,a,Vascular disorders,2021,0,10,1,10
+            Casiraghi 2021,Vascular disorders,b,Vascular disorders,2021,4,10,6,10
+            Lanzoni 2021,SAEs deaths,a,Failed endotracheal intubation,2021,1,12,0,12
+            Lanzoni 2021,SAEs deaths,b,Acute respiratory failure,2021,1,12,1,12
+            Lanzoni 2021,SAEs deaths,c,Multi-organ dysfunction syndrome,2021,0,12,6,12
+            Casiraghi 2021,Hepatobiliary disorders,,Hepatobiliary,2021,1,10,2,10
+            Lan 2021,Hepatobiliary disorders,,Hepatotoxicity,2021,0,9,0,9
+            Ichikado 2023,Hepatobiliary disorders,,Hepatic,2023,4,20,1,10
+            Karyana 2022,Hepatobiliary disorders,,Hepatobiliary disorder,2022,0,6,1,3
+            Casiraghi 2021,Neoplasms benign and malignant disorders,,"Neoplasms benign, malignant and unspecified",2021,0,10,1,10
+            Zang 2022,Neoplasms benign and malignant disorders,a,Prostate cancer,2022,0,45,1,46
+            Zang 2022,Neoplasms benign and malignant disorders,b,Papillary thyroid carcinoma,2022,0,45,1,46
+            """#
+            ,
         "ae-counts-from-2021.csv":
             #"""
             study,outcome,label,event_name,year,events_t,n_t,events_c,n_c
@@ -250,7 +355,25 @@ enum EmbeddedSeeds {
             Bartolucci 2017,Neoplasms benign and malignant disorders,,Tumor/malignant,2017,1,15,1,15
             """#
             ,
-        "characteristics.csv":
+        "characteristics-from-2021.csv":
+            #"""
+            study,year,reference,country,condition,patients_n,source,route,control,evaluated_t,evaluated_c,age_t,age_c,dose,phase,follow_up,registration
+            Shi 2021,2012,29,China,DLC,219,Allogenic UC-MSCs,IV,Placebo,108 (97.0),111 (86.48),21–65,19–65,1–2 × 10 ⁶ cells/kg,I/II,75,NCT01220492
+            Casiraghi 2021,2021,13,Italy,Liver transplant recipients,20,Third-party BM-derived MSC,IV,Control,10 (70),10 (60),60.2 (57.8–65.9),60.5 (53.8–66.6),1–2 × 10 ⁶ cells/kg,Ib/IIa,12,NCT02260375
+            Lan 2021,2021,19,China,Severe aplastic anemia,18,Allogenic UC-MSCs,IV,Control,9 (30),9 (50),1–10,3–9,1 × 10 ⁶ /kg per week for 3 weeks,IV,48,NCT02218437
+            Lanzoni 2021,2021,46,,COVID-19 ARDS,24,Allogenic UC-MSCs,IV,Control,12 (50),12 (80),58.58 ± 15.93,58.8 ± 11.61,2 doses; 0 and 3 rd day: 100 ± 20 × 10 ⁶,1,,NCT04355728
+            Law 2021,2021,42,Malaysia,Subacute middle cerebral artery infarct,17,Autologous BM-MSCs,IV,Control,9,8,54.6,64.0,2 million/kg,Phase 2,12,NCT01461720
+            Karyana 2022,2022,14,Indonesia,COVID-19,9,DW-MSCs,IV,Control,Low dose: 3 (100); High dose: 3 (100),3 (90),32–38; 31–47,34–43,Low dose: 5.0 × 10 ⁷ cells; High dose: 1.0 × 10 ⁸,I,28 d,NCT04535856
+            Monsel 2022,2022,22,France,COVID-19 associated ARDS,47,Allogenic UC-MSCs,IV,Control,21 (81),24 (83.3),64,63.2,3 doses: 10 ⁶ cells/kg,Phase 2b,28 d,NCT04333368
+            Shi 2022,2022,24,China,Severe COVID-19,100,Allogenic UC-MSCs,IV,Placebo,65 (56.92),35 (54.29),60.72,59.94,3 doses: 4.0 × 10 ⁷ cells,Phase 2,12,NCT04288102
+            Zang 2022,2022,26,China,T2DM,91,Allogenic UC-MSCs,IV,Placebo,45 (62.22),46 (68.18),50.00 ± 9.38,50.45 ± 8.03,3 doses: 1 × 10 ⁶ /kg,Phase 2,11.03,NCT02302599
+            Perico 2023,2023,23,3 European sites,T2DM,16,allogeneic BM-MSCs,IV,Placebo,12,4,–,–,"80 × 10 ⁶ , 160 × 10 ⁶ , 240 × 10 ⁶ cells",Phase 1b/2a,18,NCT02585622
+            Ichikado 2023,2023,47,29 centers in Japan,ARDS,30,allogeneic BM-MSCs,IV,standard group,20 (80),10 (100),69.2 ± 13.2,66.5 ± 10.8,9.0 × 10 ⁸,Phase 2,28 d,NCT03807804
+            Zhu 2024,2024,46,China,Aging frailty,30,hUC-MSCs,IV,Placebo,15 (33.33),15 (46.67),67.27 ± 5.23,69.27 ± 5.02,1 × 10 ⁶ /kg,Phase I/II,6 mon,NCT04314011
+            Laterre 2024,2024,48,"Belgium, France",Community-acquired bacterial pneumonia,83,Cx611,IV,Placebo,42,41,61.1 ± 11.2,63.4 ± 10.4,2 doses: 1.6 × 10 ⁸ cells,Phase 1b/2a,3 mon,NCT03158727
+            """#
+            ,
+        "characteristics-to-2020.csv":
             #"""
             study,year,reference,country,condition,patients_n,source,route,control,evaluated_t,evaluated_c,age_t,age_c,dose,phase,follow_up,registration
             Ning 2008,2008,38,PRC,Hematological malignancy,30,"Matched, allogenic",Central venous,Stem cell transplant alone,10 (90),15 (87%),36 ± 11,39 ± 12,3.4 × 10 ⁵ /kg,Early phase,36.6,NA
@@ -276,19 +399,6 @@ enum EmbeddedSeeds {
             Gu 2020,2020,40,China,CP,39,Autologous BM-MSCs,IV,Placebo,19 (70),20 (70),3.830 ± 0.459,4.755 ± 0.644,4.5–5.5 × 10 ⁷,,12,ChiCTR1800016554
             Dawson 2020,2020,18,USA,ASD,180,Autologous and allogenic hUCB,IV,Placebo,Ato: 56 (16.1); Allo: 63 (19.0),61 (26.2),Auto: 509 (2.74–7.99); Allo: 5.33 (2.39–8.00),5.24 (2.31–8.1),2.7 × 10 ⁷ cells/kg; 3.8 × 10 ⁷ cells/kg (adjusted > 2.5 × 10 ⁷ cells/kg),II,6,NCT02176317
             Meng 2020,2020,35,China,COVID-19,18,Allogenic UC-MSCs,IV,Placebo,9 (70),9 (40),34–64,33–67,3 × 10 ⁷,I,7 days,NCT 04252118
-            Shi 2021,2012,29,China,DLC,219,Allogenic UC-MSCs,IV,Placebo,108 (97.0),111 (86.48),21–65,19–65,1–2 × 10 ⁶ cells/kg,I/II,75,NCT01220492
-            Casiraghi 2021,2021,13,Italy,Liver transplant recipients,20,Third-party BM-derived MSC,IV,Control,10 (70),10 (60),60.2 (57.8–65.9),60.5 (53.8–66.6),1–2 × 10 ⁶ cells/kg,Ib/IIa,12,NCT02260375
-            Lan 2021,2021,19,China,Severe aplastic anemia,18,Allogenic UC-MSCs,IV,Control,9 (30),9 (50),1–10,3–9,1 × 10 ⁶ /kg per week for 3 weeks,IV,48,NCT02218437
-            Lanzoni 2021,2021,46,,COVID-19 ARDS,24,Allogenic UC-MSCs,IV,Control,12 (50),12 (80),58.58 ± 15.93,58.8 ± 11.61,2 doses; 0 and 3 rd day: 100 ± 20 × 10 ⁶,1,,NCT04355728
-            Law 2021,2021,42,Malaysia,Subacute middle cerebral artery infarct,17,Autologous BM-MSCs,IV,Control,9,8,54.6,64.0,2 million/kg,Phase 2,12,NCT01461720
-            Karyana 2022,2022,14,Indonesia,COVID-19,9,DW-MSCs,IV,Control,Low dose: 3 (100); High dose: 3 (100),3 (90),32–38; 31–47,34–43,Low dose: 5.0 × 10 ⁷ cells; High dose: 1.0 × 10 ⁸,I,28 d,NCT04535856
-            Monsel 2022,2022,22,France,COVID-19 associated ARDS,47,Allogenic UC-MSCs,IV,Control,21 (81),24 (83.3),64,63.2,3 doses: 10 ⁶ cells/kg,Phase 2b,28 d,NCT04333368
-            Shi 2022,2022,24,China,Severe COVID-19,100,Allogenic UC-MSCs,IV,Placebo,65 (56.92),35 (54.29),60.72,59.94,3 doses: 4.0 × 10 ⁷ cells,Phase 2,12,NCT04288102
-            Zang 2022,2022,26,China,T2DM,91,Allogenic UC-MSCs,IV,Placebo,45 (62.22),46 (68.18),50.00 ± 9.38,50.45 ± 8.03,3 doses: 1 × 10 ⁶ /kg,Phase 2,11.03,NCT02302599
-            Perico 2023,2023,23,3 European sites,T2DM,16,allogeneic BM-MSCs,IV,Placebo,12,4,–,–,"80 × 10 ⁶ , 160 × 10 ⁶ , 240 × 10 ⁶ cells",Phase 1b/2a,18,NCT02585622
-            Ichikado 2023,2023,47,29 centers in Japan,ARDS,30,allogeneic BM-MSCs,IV,standard group,20 (80),10 (100),69.2 ± 13.2,66.5 ± 10.8,9.0 × 10 ⁸,Phase 2,28 d,NCT03807804
-            Zhu 2024,2024,46,China,Aging frailty,30,hUC-MSCs,IV,Placebo,15 (33.33),15 (46.67),67.27 ± 5.23,69.27 ± 5.02,1 × 10 ⁶ /kg,Phase I/II,6 mon,NCT04314011
-            Laterre 2024,2024,48,"Belgium, France",Community-acquired bacterial pneumonia,83,Cx611,IV,Placebo,42,41,61.1 ± 11.2,63.4 ± 10.4,2 doses: 1.6 × 10 ⁸ cells,Phase 1b/2a,3 mon,NCT03158727
             """#
             ,
         "cohort-hazard-ratios.csv":
@@ -306,49 +416,6 @@ enum EmbeddedSeeds {
             JCM cohort 2024,Cohort: MACCE,5,2504
             """#
             ,
-        "included-reports-studies.csv":
-            #"""
-            ref,study
-            13,Casiraghi 2021
-            14,Karyana 2022
-            15,Tompkins 2017
-            16,Zhu 2024
-            17,Averyanov 2020
-            18,Dawson 2020
-            19,Lan 2021
-            20,Lee 2010
-            21,Lublin 2014
-            22,Monsel 2022
-            23,Perico 2023
-            24,Shi 2022
-            25,Weiss 2013
-            26,Zang 2022
-            27,Ercicum 2019
-            28,Shi 2012
-            30,Zhang 2016
-            31,Zhang 2012
-            32,Dhere 2016
-            33,Huang 2018
-            34,Jaillard 2020
-            35,Meng 2020
-            36,Skyler 2015
-            37,Lin 2017
-            38,Ning 2008
-            39,Bartolucci 2017
-            40,Gu 2020
-            41,Hare 2009
-            42,Law 2021
-            43,Zheng 2014
-            44,Álvaro-Gracia 2017
-            45,Fernández 2018
-            46,Lanzoni 2021
-            47,Ichikado 2023
-            48,Laterre 2024
-            49,Zhang 2016
-            50,Averyanov 2020
-            51,Shi 2021
-            """#
-            ,
         "previous-flow.csv":
             #"""
             stage,count,note
@@ -359,7 +426,49 @@ enum EmbeddedSeeds {
             included_in_quantitative_analysis,36,"In total, 36 randomized clinical trials met the inclusion criteria and were embraced in the quantitative data analysis for the safety study (**Table 2**)."
             """#
             ,
-        "rob.csv":
+        "previous-reports-studies.csv":
+            #"""
+            record,ref,study
+            1,15,Tompkins 2017
+            2,17,Averyanov 2020
+            3,18,Dawson 2020
+            4,20,Lee 2010
+            5,21,Lublin 2014
+            6,25,Weiss 2013
+            7,27,Ercicum 2019
+            8,28,Shi 2012
+            9,30,Zhang 2016
+            10,31,Zhang 2012
+            11,32,Dhere 2016
+            12,33,Huang 2018
+            13,34,Jaillard 2020
+            14,35,Meng 2020
+            15,36,Skyler 2015
+            16,37,Lin 2017
+            17,38,Ning 2008
+            18,39,Bartolucci 2017
+            19,40,Gu 2020
+            20,41,Hare 2009
+            21,43,Zheng 2014
+            22,44,Álvaro-Gracia 2017
+            23,45,Fernández 2018
+            24,49,Zhang 2016
+            25,50,Averyanov 2020
+            """#
+            ,
+        "rob-from-2021.csv":
+            #"""
+            study,domain,judgement,support
+            Karyana 2022,blinding_outcome_assessment,unclear,"ref 14: three studies^{14,30,35} had some unclear risk of bias (8.1%), and twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Lan 2021,blinding_outcome_assessment,high,"ref 19: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Shi 2022,blinding_outcome_assessment,high,"ref 24: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
+            Casiraghi 2021,incomplete_outcome_data,unclear,"ref 13: four studies^{13,15,31,39} had some unclear risk of bias (10.8%) and the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
+            Shi 2022,incomplete_outcome_data,high,"ref 24: the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
+            Zang 2022,selective_reporting,unclear,"ref 26: For the other bias, only three studies^{26,41,42} had some unclear risk of bias (8.1%) due to selective reporting"
+            Law 2021,selective_reporting,unclear,"ref 42: For the other bias, only three studies^{26,41,42} had some unclear risk of bias (8.1%) due to selective reporting"
+            """#
+            ,
+        "rob-to-2020.csv":
             #"""
             study,domain,judgement,support
             Ercicum 2019,random_sequence_generation,high,ref 27: five studies²⁷⁻³¹ were of slightly low quality because those had some high risk of bias due to random sequence generation (13.5%)
@@ -388,13 +497,10 @@ enum EmbeddedSeeds {
             Jaillard 2020,blinding_participants_personnel,unclear,"ref 34: seven studies^{27,30,31,33-36} had some unclear risk of bias (18.9%) due to blinding of participants and personnel"
             Meng 2020,blinding_participants_personnel,unclear,"ref 35: seven studies^{27,30,31,33-36} had some unclear risk of bias (18.9%) due to blinding of participants and personnel"
             Skyler 2015,blinding_participants_personnel,unclear,"ref 36: seven studies^{27,30,31,33-36} had some unclear risk of bias (18.9%) due to blinding of participants and personnel"
-            Karyana 2022,blinding_outcome_assessment,unclear,"ref 14: three studies^{14,30,35} had some unclear risk of bias (8.1%), and twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
             Zhang 2016,blinding_outcome_assessment,unclear,"ref 30: three studies^{14,30,35} had some unclear risk of bias (8.1%), and twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
             Meng 2020,blinding_outcome_assessment,unclear,"ref 35: three studies^{14,30,35} had some unclear risk of bias (8.1%), and twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
             Averyanov 2020,blinding_outcome_assessment,high,"ref 17: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
-            Lan 2021,blinding_outcome_assessment,high,"ref 19: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
             Lee 2010,blinding_outcome_assessment,high,"ref 20: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
-            Shi 2022,blinding_outcome_assessment,high,"ref 24: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
             Ercicum 2019,blinding_outcome_assessment,high,"ref 27: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
             Shi 2012,blinding_outcome_assessment,high,"ref 29: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
             Zhang 2012,blinding_outcome_assessment,high,"ref 31: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
@@ -404,55 +510,162 @@ enum EmbeddedSeeds {
             Skyler 2015,blinding_outcome_assessment,high,"ref 36: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
             Lin 2017,blinding_outcome_assessment,high,"ref 37: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
             Ning 2008,blinding_outcome_assessment,high,"ref 38: twelve studies^{17,19,20,24,27,29,31,33-38} had a high risk of bias (35.1%) due to blinding of outcome assessment"
-            Casiraghi 2021,incomplete_outcome_data,unclear,"ref 13: four studies^{13,15,31,39} had some unclear risk of bias (10.8%) and the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
             Tompkins 2017,incomplete_outcome_data,unclear,"ref 15: four studies^{13,15,31,39} had some unclear risk of bias (10.8%) and the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
             Zhang 2012,incomplete_outcome_data,unclear,"ref 31: four studies^{13,15,31,39} had some unclear risk of bias (10.8%) and the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
             Bartolucci 2017,incomplete_outcome_data,unclear,"ref 39: four studies^{13,15,31,39} had some unclear risk of bias (10.8%) and the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
             Averyanov 2020,incomplete_outcome_data,high,"ref 17: the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
-            Shi 2022,incomplete_outcome_data,high,"ref 24: the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
             Weiss 2013,incomplete_outcome_data,high,"ref 25: the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
             Gu 2020,incomplete_outcome_data,high,"ref 40: the other four studies^{17,24,25,40} had a high risk of bias (13.5%) due to incomplete outcome data"
             Averyanov 2020,selective_reporting,unclear,"ref 17: two studies^{17,37} had some unclear risk of bias (5.4%) due to selective reporting"
             Lin 2017,selective_reporting,unclear,"ref 37: two studies^{17,37} had some unclear risk of bias (5.4%) due to selective reporting"
             Shi 2012,other_bias,high,"ref 29: two studies^{29,35} had a high risk of bias (5.4%) due to other bias"
             Meng 2020,other_bias,high,"ref 35: two studies^{29,35} had a high risk of bias (5.4%) due to other bias"
-            Zang 2022,selective_reporting,unclear,"ref 26: For the other bias, only three studies^{26,41,42} had some unclear risk of bias (8.1%) due to selective reporting"
             Hare 2009,selective_reporting,unclear,"ref 41: For the other bias, only three studies^{26,41,42} had some unclear risk of bias (8.1%) due to selective reporting"
-            Law 2021,selective_reporting,unclear,"ref 42: For the other bias, only three studies^{26,41,42} had some unclear risk of bias (8.1%) due to selective reporting"
             Ning 2008,other_bias,high,ref 38: one study³⁸ had a high risk of bias (2.7%) due to other bias
             """#
             ,
-        "included-reports.ris":
+        "update-arbiter.csv":
             #"""
-            TY  - JOUR
-            AU  - Casiraghi F
-            AU  - Perico N
-            AU  - Podestà MA
-            TI  - Third-party bone marrow-derived mesenchymal stromal cell infusion before liver transplantation: A randomized controlled trial
-            T2  - Am J Transplant
-            PY  - 2021
-            VL  - 21
-            IS  - 8
-            SP  - 2795
-            EP  - 2809
-            DO  - 10.1111/ajt.16468
-            N1  - ref 13
-            ER  -
-
-            TY  - JOUR
-            AU  - Karyana M
-            AU  - Djaharuddin I
-            AU  - Rif'ati L
-            TI  - Safety of DW-MSC infusion in patients with low clinical risk COVID-19 infection: a randomized, double-blind, placebo-controlled trial
-            T2  - Stem Cell Res Ther
-            PY  - 2022
-            VL  - 13
-            IS  - 1
-            SP  - 134
-            DO  - 10.1186/s13287-022-02812-4
-            N1  - ref 14
-            ER  -
-
+            stage,record,decision,reason,what
+            title-abstract,35,exclude,not a trial of IV MSCs,a narrative review
+            full-text,37,exclude,not randomized,an uncontrolled multicentre study
+            not-retrieved,55,,registration only: no results or report to retrieve,
+            """#
+            ,
+        "update-ctgov.csv":
+            #"""
+            NCT Number,Study Title
+            NCT04333368,"Mesenchymal stromal cells given intravenously in COVID-19 associated ARDS: randomized, double-blind, placebo-controlled phase 2b trial"
+            NCT04355728,"Umbilical cord mesenchymal stem cells given intravenously in COVID-19 ARDS: randomized, double-blind, controlled phase 1/2 trial"
+            """#
+            ,
+        "update-full-text-ana.csv":
+            #"""
+            record,decision,reason
+            26,include,
+            27,include,
+            28,include,
+            29,include,
+            30,include,
+            31,include,
+            32,include,
+            36,exclude,wrong route
+            37,include,
+            42,include,
+            43,include,
+            44,include,
+            45,include,
+            46,include,
+            47,include,
+            54,include,
+            """#
+            ,
+        "update-full-text-ben.csv":
+            #"""
+            record,decision,reason
+            26,include,
+            27,include,
+            28,include,
+            29,include,
+            30,include,
+            31,include,
+            32,include,
+            36,exclude,wrong route
+            37,exclude,not randomized
+            42,include,
+            43,include,
+            44,include,
+            45,include,
+            46,include,
+            47,include,
+            54,include,
+            """#
+            ,
+        "update-studies.csv":
+            #"""
+            record,study
+            26,Casiraghi 2021
+            27,Karyana 2022
+            28,Zhu 2024
+            29,Lan 2021
+            30,Monsel 2022
+            31,Perico 2023
+            32,Shi 2022
+            42,Zang 2022
+            43,Law 2021
+            44,Lanzoni 2021
+            45,Ichikado 2023
+            46,Laterre 2024
+            47,Shi 2021
+            54,Monsel 2022
+            """#
+            ,
+        "update-title-abstract-ana.csv":
+            #"""
+            record,decision,reason
+            26,include,
+            27,include,
+            28,include,
+            29,include,
+            30,include,
+            31,include,
+            32,include,
+            33,exclude,
+            34,exclude,
+            35,include,
+            36,include,
+            37,include,
+            38,exclude,
+            39,exclude,
+            42,include,
+            43,include,
+            44,include,
+            45,include,
+            46,include,
+            47,include,
+            48,exclude,
+            50,exclude,
+            51,exclude,
+            52,exclude,
+            53,exclude,
+            54,include,
+            55,include,
+            """#
+            ,
+        "update-title-abstract-ben.csv":
+            #"""
+            record,decision,reason
+            26,include,
+            27,include,
+            28,include,
+            29,include,
+            30,include,
+            31,include,
+            32,include,
+            33,exclude,
+            34,exclude,
+            35,exclude,
+            36,include,
+            37,include,
+            38,exclude,
+            39,exclude,
+            42,include,
+            43,include,
+            44,include,
+            45,include,
+            46,include,
+            47,include,
+            48,exclude,
+            50,exclude,
+            51,exclude,
+            52,exclude,
+            53,exclude,
+            54,include,
+            55,include,
+            """#
+            ,
+        "previous-reports.ris":
+            #"""
             TY  - JOUR
             AU  - Tompkins BA
             AU  - DiFede DL
@@ -466,20 +679,6 @@ enum EmbeddedSeeds {
             EP  - 1522
             DO  - 10.1093/geronola/glx137
             N1  - ref 15
-            ER  -
-
-            TY  - JOUR
-            AU  - Zhu Y
-            AU  - Huang C
-            AU  - Zheng L
-            TI  - Safety and efficacy of umbilical cord tissue-derived mesenchymal stem cells in the treatment of patients with aging frailty: a phase I/II randomized, double-blind, placebo-controlled study
-            T2  - Stem Cell Res Ther
-            PY  - 2024
-            VL  - 15
-            IS  - 1
-            SP  - 122
-            DO  - 10.1186/s13287-024-03707-2
-            N1  - ref 16
             ER  -
 
             TY  - JOUR
@@ -509,20 +708,6 @@ enum EmbeddedSeeds {
             EP  - 173.e5
             DO  - 10.1016/j.jpeds.2020.03.011
             N1  - ref 18
-            ER  -
-
-            TY  - JOUR
-            AU  - Lan Y
-            AU  - Liu F
-            AU  - Chang L
-            TI  - Combination of umbilical cord mesenchymal stem cells and standard immunosuppressive regimen for pediatric patients with severe aplastic anemia
-            T2  - BMC Pediatr
-            PY  - 2021
-            VL  - 21
-            IS  - 1
-            SP  - 102
-            DO  - 10.1186/s12887-021-02562-x
-            N1  - ref 19
             ER  -
 
             TY  - JOUR
@@ -556,48 +741,6 @@ enum EmbeddedSeeds {
             ER  -
 
             TY  - JOUR
-            AU  - Monsel A
-            AU  - Hauw-Berlemont C
-            AU  - Mebarki M
-            TI  - Treatment of COVID-19-associated ARDS with mesenchymal stromal cells: a multicenter randomized double-blind trial
-            T2  - Crit Care
-            PY  - 2022
-            VL  - 26
-            IS  - 1
-            SP  - 48
-            DO  - 10.1186/s13054-022-03930-4
-            N1  - ref 22
-            ER  -
-
-            TY  - JOUR
-            AU  - Perico N
-            AU  - Remuzzi G
-            AU  - Griffin MD
-            TI  - Safety and preliminary efficacy of mesenchymal stromal cell (ORBCEL-M) therapy in diabetic kidney disease: a randomized clinical trial (NEPHSTROM)
-            T2  - J Am Soc Nephrol
-            PY  - 2023
-            VL  - 34
-            IS  - 10
-            SP  - 1733
-            EP  - 1751
-            DO  - 10.1681/ASN.0000000000000189
-            N1  - ref 23
-            ER  -
-
-            TY  - JOUR
-            AU  - Shi L
-            AU  - Yuan X
-            AU  - Yao W
-            TI  - Human mesenchymal stem cells treatment for severe COVID-19: 1-year follow-up results of a randomized, double-blind, placebo-controlled trial
-            T2  - EBioMedicine
-            PY  - 2022
-            VL  - 75
-            SP  - 103789
-            DO  - 10.1016/j.ebiom.2021.103789
-            N1  - ref 24
-            ER  -
-
-            TY  - JOUR
             AU  - Weiss DJ
             AU  - Casaburi R
             AU  - Flannery R
@@ -612,20 +755,6 @@ enum EmbeddedSeeds {
             EP  - 1598
             DO  - 10.1378/chest.12-2094
             N1  - ref 25
-            ER  -
-
-            TY  - JOUR
-            AU  - Zang L
-            AU  - Li Y
-            AU  - Hao H
-            TI  - Efficacy and safety of umbilical cord-derived mesenchymal stem cells in Chinese adults with type 2 diabetes: a single-center, double-blinded, randomized, placebo-controlled phase II trial
-            T2  - Stem Cell Res Ther
-            PY  - 2022
-            VL  - 13
-            IS  - 1
-            SP  - 180
-            DO  - 10.1186/s13287-022-02848-6
-            N1  - ref 26
             ER  -
 
             TY  - JOUR
@@ -839,21 +968,6 @@ enum EmbeddedSeeds {
             ER  -
 
             TY  - JOUR
-            AU  - Law ZK
-            AU  - Tan HJ
-            AU  - Chin SP
-            TI  - The effects of intravenous infusion of autologous mesenchymal stromal cells in patients with subacute middle cerebral artery infarct: a phase 2 randomized controlled trial on safety, tolerability and efficacy
-            T2  - Cytotherapy
-            PY  - 2021
-            VL  - 23
-            IS  - 9
-            SP  - 833
-            EP  - 840
-            DO  - 10.1016/j.jcyt.2021.03.005
-            N1  - ref 42
-            ER  -
-
-            TY  - JOUR
             AU  - Zheng G
             AU  - Huang L
             AU  - Tong H
@@ -894,6 +1008,302 @@ enum EmbeddedSeeds {
             SP  - e0195891
             DO  - 10.1371/journal.pone.0195891
             N1  - ref 45
+            ER  -
+
+            TY  - JOUR
+            AU  - Zhang YC
+            AU  - Liu W
+            AU  - Fu BS
+            TI  - Therapeutic potentials of umbilical cord-derived mesenchymal stromal cells for ischemic-type biliary lesions following liver transplantation
+            T2  - Cytotherapy
+            PY  - 2017
+            VL  - 19
+            IS  - 2
+            SP  - 194
+            EP  - 199
+            DO  - 10.1016/j.jcyt.2016.11.005
+            N1  - ref 49
+            ER  -
+
+            TY  - JOUR
+            AU  - Averyanov A
+            AU  - Koroleva I
+            AU  - Konoplyannikov M
+            TI  - First-in-human high-cumulative-dose stem cell therapy in idiopathic pulmonary fibrosis with rapid lung function decline
+            T2  - Stem Cells Transl Med
+            PY  - 2020
+            VL  - 9
+            IS  - 1
+            SP  - 6
+            EP  - 16
+            DO  - 10.1002/sctm.19-0037
+            N1  - ref 50
+            ER  -
+            """#
+            ,
+        "update-embase.ris":
+            #"""
+            TY  - JOUR
+            AU  - Casiraghi F
+            AU  - Perico N
+            AU  - Podestà MA
+            TI  - Third-party bone marrow-derived mesenchymal stromal cell infusion before liver transplantation: A randomized controlled trial
+            T2  - Am J Transplant
+            PY  - 2021
+            VL  - 21
+            IS  - 8
+            SP  - 2795
+            EP  - 2809
+            DO  - 10.1111/ajt.16468
+            N1  - ref 13
+            ER  -
+
+            TY  - JOUR
+            AU  - Karyana M
+            AU  - Djaharuddin I
+            AU  - Rif'ati L
+            TI  - Safety of DW-MSC infusion in patients with low clinical risk COVID-19 infection: a randomized, double-blind, placebo-controlled trial
+            T2  - Stem Cell Res Ther
+            PY  - 2022
+            VL  - 13
+            IS  - 1
+            SP  - 134
+            DO  - 10.1186/s13287-022-02812-4
+            N1  - ref 14
+            ER  -
+
+            TY  - JOUR
+            AU  - Zhu Y
+            AU  - Huang C
+            AU  - Zheng L
+            TI  - Safety and efficacy of umbilical cord tissue-derived mesenchymal stem cells in the treatment of patients with aging frailty: a phase I/II randomized, double-blind, placebo-controlled study
+            T2  - Stem Cell Res Ther
+            PY  - 2024
+            VL  - 15
+            IS  - 1
+            SP  - 122
+            DO  - 10.1186/s13287-024-03707-2
+            N1  - ref 16
+            ER  -
+
+            TY  - JOUR
+            AU  - Lan Y
+            AU  - Liu F
+            AU  - Chang L
+            TI  - Combination of umbilical cord mesenchymal stem cells and standard immunosuppressive regimen for pediatric patients with severe aplastic anemia
+            T2  - BMC Pediatr
+            PY  - 2021
+            VL  - 21
+            IS  - 1
+            SP  - 102
+            DO  - 10.1186/s12887-021-02562-x
+            N1  - ref 19
+            ER  -
+
+            TY  - JOUR
+            AU  - Monsel A
+            AU  - Hauw-Berlemont C
+            AU  - Mebarki M
+            TI  - Treatment of COVID-19-associated ARDS with mesenchymal stromal cells: a multicenter randomized double-blind trial
+            T2  - Crit Care
+            PY  - 2022
+            VL  - 26
+            IS  - 1
+            SP  - 48
+            DO  - 10.1186/s13054-022-03930-4
+            N1  - ref 22
+            ER  -
+
+            TY  - JOUR
+            AU  - Perico N
+            AU  - Remuzzi G
+            AU  - Griffin MD
+            TI  - Safety and preliminary efficacy of mesenchymal stromal cell (ORBCEL-M) therapy in diabetic kidney disease: a randomized clinical trial (NEPHSTROM)
+            T2  - J Am Soc Nephrol
+            PY  - 2023
+            VL  - 34
+            IS  - 10
+            SP  - 1733
+            EP  - 1751
+            DO  - 10.1681/ASN.0000000000000189
+            N1  - ref 23
+            ER  -
+
+            TY  - JOUR
+            AU  - Shi L
+            AU  - Yuan X
+            AU  - Yao W
+            TI  - Human mesenchymal stem cells treatment for severe COVID-19: 1-year follow-up results of a randomized, double-blind, placebo-controlled trial
+            T2  - EBioMedicine
+            PY  - 2022
+            VL  - 75
+            SP  - 103789
+            DO  - 10.1016/j.ebiom.2021.103789
+            N1  - ref 24
+            ER  -
+
+            TY  - JOUR
+            AU  - Liu F
+            AU  - Qiu H
+            AU  - Xue M
+            TI  - MSC-secreted TGF-β regulates lipopolysaccharide-stimulated macrophage M2-like polarization via the Akt/FoxO1 pathway
+            T2  - Stem Cell Res Ther
+            PY  - 2019
+            VL  - 10
+            IS  - 1
+            SP  - 345
+            DO  - 10.1186/s13287-019-1447-y
+            N1  - ref 2
+            ER  -
+
+            TY  - JOUR
+            AU  - Simon-Martinez C
+            AU  - Mailloux L
+            AU  - Ortibus E
+            TI  - Combining constraint-induced movement therapy and action-observation training in children with unilateral cerebral palsy: a randomized controlled trial
+            T2  - BMC Pediatr
+            PY  - 2018
+            VL  - 18
+            IS  - 1
+            SP  - 250
+            DO  - 10.1186/s12887-018-1228-2
+            N1  - ref 3
+            ER  -
+
+            TY  - JOUR
+            AU  - Jin MC
+            AU  - Medress ZA
+            AU  - Azad TD
+            AU  - Doulames VM
+            AU  - Veeravagu A
+            TI  - Stem cell therapies for acute spinal cord injury in humans: a review
+            T2  - Neurosurg Focus
+            PY  - 2019
+            VL  - 46
+            IS  - 3
+            SP  - E10
+            DO  - 10.3171/2018.12.FOCUS18602
+            N1  - ref 4
+            ER  -
+
+            TY  - JOUR
+            AU  - Vaquero J
+            AU  - Zurita M
+            AU  - Rico MA
+            TI  - Intrathecal administration of autologous mesenchymal stromal cells for spinal cord injury: Safety and efficacy of the 100/3 guideline
+            T2  - Cytotherapy
+            PY  - 2018
+            VL  - 20
+            IS  - 6
+            SP  - 806
+            EP  - 819
+            DO  - 10.1016/j.jcyt.2018.03.032
+            N1  - ref 5
+            ER  -
+
+            TY  - JOUR
+            AU  - Wang D
+            AU  - Li J
+            AU  - Zhang Y
+            TI  - Umbilical cord mesenchymal stem cell transplantation in active and refractory systemic lupus erythematosus: a multicenter clinical study
+            T2  - Arthritis Res Ther
+            PY  - 2014
+            VL  - 16
+            IS  - 2
+            SP  - R79
+            DO  - 10.1186/ar4520
+            N1  - ref 6
+            ER  -
+
+            TY  - JOUR
+            AU  - Boyle AJ
+            AU  - McNiece IK
+            AU  - Hare JM
+            TI  - Mesenchymal stem cell therapy for cardiac repair
+            T2  - Methods Mol Biol
+            PY  - 2010
+            VL  - 660
+            SP  - 65
+            EP  - 84
+            DO  - 10.1007/978-1-60761-705-1_5
+            N1  - ref 7
+            ER  -
+
+            TY  - JOUR
+            AU  - Freites-Martinez A
+            AU  - Santana N
+            AU  - Arias-Santiago S
+            AU  - Viera A
+            TI  - Using the Common Terminology Criteria for Adverse Events (CTCAE - Version 5.0) to evaluate the severity of adverse events of anticancer therapies
+            T2  - Actas Dermosifiliogr (Engl Ed)
+            PY  - 2021
+            VL  - 112
+            IS  - 1
+            SP  - 90
+            EP  - 92
+            DO  - 10.1016/j.ad.2019.05.009
+            N1  - ref 10
+            ER  -
+            """#
+            ,
+        "update-scopus.ris":
+            #"""
+            TY  - JOUR
+            AU  - Monsel A
+            AU  - Hauw-Berlemont C
+            AU  - Mebarki M
+            TI  - Treatment of COVID-19-associated ARDS with mesenchymal stromal cells: a multicenter randomized double-blind trial
+            T2  - Crit Care
+            PY  - 2022
+            VL  - 26
+            IS  - 1
+            SP  - 48
+            DO  - 10.1186/s13054-022-03930-4
+            N1  - ref 22
+            ER  -
+
+            TY  - JOUR
+            AU  - Perico N
+            AU  - Remuzzi G
+            AU  - Griffin MD
+            TI  - Safety and preliminary efficacy of mesenchymal stromal cell (ORBCEL-M) therapy in diabetic kidney disease: a randomized clinical trial (NEPHSTROM)
+            T2  - J Am Soc Nephrol
+            PY  - 2023
+            VL  - 34
+            IS  - 10
+            SP  - 1733
+            EP  - 1751
+            DO  - 10.1681/ASN.0000000000000189
+            N1  - ref 23
+            ER  -
+
+            TY  - JOUR
+            AU  - Zang L
+            AU  - Li Y
+            AU  - Hao H
+            TI  - Efficacy and safety of umbilical cord-derived mesenchymal stem cells in Chinese adults with type 2 diabetes: a single-center, double-blinded, randomized, placebo-controlled phase II trial
+            T2  - Stem Cell Res Ther
+            PY  - 2022
+            VL  - 13
+            IS  - 1
+            SP  - 180
+            DO  - 10.1186/s13287-022-02848-6
+            N1  - ref 26
+            ER  -
+
+            TY  - JOUR
+            AU  - Law ZK
+            AU  - Tan HJ
+            AU  - Chin SP
+            TI  - The effects of intravenous infusion of autologous mesenchymal stromal cells in patients with subacute middle cerebral artery infarct: a phase 2 randomized controlled trial on safety, tolerability and efficacy
+            T2  - Cytotherapy
+            PY  - 2021
+            VL  - 23
+            IS  - 9
+            SP  - 833
+            EP  - 840
+            DO  - 10.1016/j.jcyt.2021.03.005
+            N1  - ref 42
             ER  -
 
             TY  - JOUR
@@ -939,36 +1349,6 @@ enum EmbeddedSeeds {
             ER  -
 
             TY  - JOUR
-            AU  - Zhang YC
-            AU  - Liu W
-            AU  - Fu BS
-            TI  - Therapeutic potentials of umbilical cord-derived mesenchymal stromal cells for ischemic-type biliary lesions following liver transplantation
-            T2  - Cytotherapy
-            PY  - 2017
-            VL  - 19
-            IS  - 2
-            SP  - 194
-            EP  - 199
-            DO  - 10.1016/j.jcyt.2016.11.005
-            N1  - ref 49
-            ER  -
-
-            TY  - JOUR
-            AU  - Averyanov A
-            AU  - Koroleva I
-            AU  - Konoplyannikov M
-            TI  - First-in-human high-cumulative-dose stem cell therapy in idiopathic pulmonary fibrosis with rapid lung function decline
-            T2  - Stem Cells Transl Med
-            PY  - 2020
-            VL  - 9
-            IS  - 1
-            SP  - 6
-            EP  - 16
-            DO  - 10.1002/sctm.19-0037
-            N1  - ref 50
-            ER  -
-
-            TY  - JOUR
             AU  - Shi M
             AU  - Li YY
             AU  - Xu RN
@@ -981,6 +1361,94 @@ enum EmbeddedSeeds {
             EP  - 1441
             DO  - 10.1007/s12072-021-10199-2
             N1  - ref 51
+            ER  -
+
+            TY  - JOUR
+            AU  - Friedenstein AJ
+            AU  - Chailakhyan RK
+            AU  - Latsinik NV
+            AU  - Panasyuk AF
+            AU  - Keiliss-Borok IV
+            TI  - Stromal cells responsible for transferring the microenvironment of the hemopoietic tissues. Cloning in vitro and retransplantation in vivo
+            T2  - Transplantation
+            PY  - 1974
+            VL  - 17
+            IS  - 4
+            SP  - 331
+            EP  - 340
+            DO  - 10.1097/00007890-197404000-00001
+            N1  - ref 1
+            ER  -
+
+            TY  - JOUR
+            AU  - Vaquero J
+            AU  - Zurita M
+            AU  - Rico MA
+            TI  - Intrathecal administration of autologous mesenchymal stromal cells for spinal cord injury: Safety and efficacy of the 100/3 guideline
+            T2  - Cytotherapy
+            PY  - 2018
+            VL  - 20
+            IS  - 6
+            SP  - 806
+            EP  - 819
+            DO  - 10.1016/j.jcyt.2018.03.032
+            N1  - ref 5
+            ER  -
+
+            TY  - JOUR
+            AU  - Eom YW
+            AU  - Shim KY
+            AU  - Baik SK
+            TI  - Mesenchymal stem cell therapy for liver fibrosis
+            T2  - Korean J Intern Med
+            PY  - 2015
+            VL  - 30
+            IS  - 5
+            SP  - 580
+            EP  - 589
+            DO  - 10.3904/kjim.2015.30.5.580
+            N1  - ref 8
+            ER  -
+
+            TY  - JOUR
+            AU  - Kurtz A
+            TI  - Mesenchymal stem cell delivery routes and fate
+            T2  - Int J Stem Cells
+            PY  - 2008
+            VL  - 1
+            IS  - 1
+            SP  - 1
+            EP  - 7
+            DO  - 10.15283/ijsc.2008.1.1.1
+            N1  - ref 9
+            ER  -
+
+            TY  - JOUR
+            AU  - Şahin M
+            AU  - Aybek E
+            TI  - Jamovi: An Easy to Use statistical software for the social scientists
+            T2  - Int J Assess Tools Educ
+            PY  - 2019
+            VL  - 6
+            IS  - 4
+            SP  - 670
+            EP  - 692
+            DO  - 10.21449/ijate.661803
+            N1  - ref 11
+            ER  -
+
+            TY  - JOUR
+            AU  - DerSimonian R
+            AU  - Laird N
+            TI  - Meta-analysis in clinical trials revisited
+            T2  - Contemp Clin Trials
+            PY  - 2015
+            VL  - 45
+            IS  - Pt A
+            SP  - 139
+            EP  - 145
+            DO  - 10.1016/j.cct.2015.09.002
+            N1  - ref 12
             ER  -
             """#
             ,
