@@ -23,7 +23,7 @@ struct DemoTests {
         // The job, step by step: the arbiter's resolutions and the extraction discrepancy are shown.
         #expect(text.contains("$ livrev resolve 35 exclude --stage title-abstract --as habiba2025"))
         #expect(text.contains("$ livrev resolve 37 exclude --stage full-text --as habiba2025"))
-        #expect(text.contains("  ben  0/21 vs 1/21, 2022"))
+        #expect(text.contains("  ben  2/45 vs 0/46, 2022"))
         #expect(text.contains("scripted"))
         #expect(text.contains("Left open: 0 screening conflicts, 0 extraction discrepancies."))
         #expect(text.contains("ERROR [prisma-arithmetic]"))

@@ -157,12 +157,13 @@ def main():
     write("ae-counts-to-2020.csv", header, [r for r in table3 if int(r[4]) <= 2020])
     later = [r for r in table3 if int(r[4]) > 2020]
     write("ae-counts-from-2021.csv", header, later)
-    # The second extractor's sheet: identical but for one slip (Monsel 2022's control arm read with
-    # the treatment arm's denominator), the discrepancy the demo resolves.
+    # The second extractor's sheet: identical but for a real discrepancy of the paper. Table 3 prints
+    # Zang 2022's chest pain as 2/12 vs 0/4 (Perico 2023's denominators; Zang's other rows are
+    # 45/46); the second extractor takes Zang's own denominators, the first copies the table.
     slip = [r[:] for r in later]
     for r in slip:
-        if r[0] == "Monsel 2022" and r[2] == "a" and r[1].startswith("General disorders"):
-            r[8] = r[6]
+        if r[0] == "Zang 2022" and r[3] == "Chest pain":
+            r[6], r[8] = "45", "46"
     assert slip != later
     write("ae-counts-from-2021-ben.csv", header, slip)
 

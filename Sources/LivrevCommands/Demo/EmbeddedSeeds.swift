@@ -10,11 +10,11 @@ enum EmbeddedSeeds {
             Shi 2021,General disorders and administration site conditions,,self-limiting fever 37–38°C,2021,7,108,0,111
             Lan 2021,General disorders and administration site conditions,a,Anaphylaxis (including drug fever),2021,4,9,0,9
             Lan 2021,General disorders and administration site conditions,b,Fatigue,2021,0,9,0,9
-            Monsel 2022,General disorders and administration site conditions,a,Fever 38.2°C,2022,0,21,1,21
+            Monsel 2022,General disorders and administration site conditions,a,Fever 38.2°C,2022,0,21,1,24
             Monsel 2022,General disorders and administration site conditions,b,Fever,2022,0,21,1,24
             Monsel 2022,General disorders and administration site conditions,c,Fever 39.1°C,2022,1,21,0,24
             Monsel 2022,General disorders and administration site conditions,d,Fever 39.5°C,2022,1,21,0,24
-            Zang 2022,General disorders and administration site conditions,,Chest pain,2022,2,12,0,4
+            Zang 2022,General disorders and administration site conditions,,Chest pain,2022,2,45,0,46
             Perico 2023,General disorders and administration site conditions,a,Fever of unknown origin,2023,0,12,1,4
             Perico 2023,General disorders and administration site conditions,b,Fatigue,2023,1,12,0,4
             Perico 2023,General disorders and administration site conditions,c,Pain (right heel),2023,0,12,1,4

@@ -109,7 +109,7 @@ enum SeedReview {
 
             5. The included reports grouped into the new studies (a registration reports its trial); \
             \(ana) and \(ben) extract characteristics, risk of bias and adverse-event counts independently, \
-            and the arbiter settles the one row they read differently.
+            and the arbiter settles the one row they read differently (a real discrepancy of the paper).
             """)
         try addStudies(seed("update-studies.csv"), run)
         for extractor in [ana, ben] {
@@ -119,10 +119,16 @@ enum SeedReview {
         try run(["data", "import", seed("ae-counts-from-2021.csv"), "--as", ana])
         try run(["data", "import", seed("ae-counts-from-2021-ben.csv"), "--as", ben])
         try run(["data", "conflicts"], show: true)
+        narrate(
+            """
+            Table 3 prints Zang 2022's chest pain with Perico 2023's denominators (2/12 vs 0/4; Zang's other \
+            rows are 45/46): \(ben) took Zang's own, \(ana) copied the table. The arbiter keeps the row as \
+            published, so that the re-pool reproduces the paper; 'check' goes on reporting it.
+            """)
         try run(
             [
-                "data", "resolve", "Monsel 2022", "General disorders and administration site conditions", "--label", "a",
-                "--accept", ana, "--as", reviewer,
+                "data", "resolve", "Zang 2022", "General disorders and administration site conditions", "--accept", ana,
+                "--as", reviewer,
             ], show: true)
         // The single-arm cohort's published results, entered as the paper reports them.
         try run(["data", "import", seed("cohort-proportions.csv"), "--final", "--as", reviewer])
