@@ -73,6 +73,57 @@ struct DedupTests {
         #expect(try test.registry.findDuplicates().map(\.reason) == ["same title, authors and journal, year one apart"])
     }
 
+    /// A translated or reworded title is matched on its citation; a page typo is forgiven; an
+    /// erratum notice on another page, and two abstracts of one supplement, are not duplicates.
+    @Test func theCitationMatchesWhenTheTitleWasTranslated() throws {
+        func cited(
+            _ title: String, _ author: String, journal: String, volume: String?, pages: String, year: Int = 1994
+        ) -> ImportedRecord {
+            var record = record(title, author: author, year: year)
+            record.journal = journal
+            record.volume = volume
+            record.pages = pages
+            return record
+        }
+        let test = try TestRegistry()
+        try insert(
+            test,
+            [
+                cited(
+                    "Antibiotic prophylaxis in pulmonary surgery: amoxicillin versus cefamandole", "Train, M.",
+                    journal: "Ann Fr Anesth Reanim", volume: "13", pages: "280-284"),
+                cited(
+                    "[Comparison of amoxicillin and cefamandole in the prevention of infections in pulmonary surgery]",
+                    "Train M", journal: "Annales Francaises d'Anesthesie et de Reanimation", volume: "13 ( Pt 1)",
+                    pages: "280-4"),
+                cited(
+                    "Successful liver transplantation in a child with atypical haemolytic uraemic syndrome", "Haller W",
+                    journal: "Am J Transplant", volume: "10", pages: "2141-2147"),
+                cited(
+                    "Successful liver transplantation in a child with atypical haemolytic uraemic syndrome", "Haller W",
+                    journal: "Am J Transplant", volume: "10", pages: "2142-2147"),
+                cited(
+                    "Successful liver transplantation in a child with atypical haemolytic uraemic syndrome", "Haller W",
+                    journal: "Am J Transplant", volume: "10", pages: "2655"),
+                cited(
+                    "Incentive spirometry after myocardial revascularization", "Ferreira GM",
+                    journal: "Arq Bras Cardiol", volume: "94", pages: "233-238+230-235+246-251"),
+                cited(
+                    "[Incentive spirometry with positive airway pressure after myocardial revascularization]",
+                    "Ferreira, G. M.", journal: "Arq Bras Cardiol", volume: "94", pages: "230-5, 246-51, 233-8"),
+                cited(
+                    "Eculizumab dosing in paroxysmal nocturnal haemoglobinuria", "Kelly R",
+                    journal: "Br J Haematol", volume: "145", pages: "1-320"),
+                cited(
+                    "Quality of life under eculizumab in paroxysmal nocturnal haemoglobinuria", "Kelly R",
+                    journal: "Br J Haematol", volume: "145", pages: "1-320"),
+            ])
+        let marks = try test.registry.findDuplicates()
+        #expect(marks.map(\.record) == [2, 4, 7], "\(marks)")
+        #expect(marks.map(\.duplicateOf) == [1, 3, 6])
+        #expect(marks.first?.reason.hasPrefix("same journal, volume, pages, year and first author") == true)
+    }
+
     @Test func registerNumbersOnlyLinkRegisterRecords() throws {
         let test = try TestRegistry()
         try insert(test, [record("Trial report", nct: ["NCT01234567"]), record("Follow-up report", nct: ["NCT01234567"])])

@@ -16,6 +16,13 @@ struct DedupRecord {
     let journalWords: [String]
     let volume: String?
     let firstPage: String?
+    /// The start of every page range (`"230-5, 246-51, 233-8"` has three; a reprint lists them in
+    /// another order).
+    let pageStarts: Set<String>
+    /// The last page minus the first, when both are numbers (a supplement's whole range is long).
+    let pageSpan: Int?
+    /// The title's words of four letters or more (for a translated title's overlap).
+    let words: Set<Substring>
     let doi: String?
     let pmid: String?
     let registerNumbers: [String]
@@ -32,10 +39,22 @@ struct DedupRecord {
         self.bareTitle = bare.isEmpty || bare == compact ? nil : bare
         surnames = authors.compactMap(RecordKeys.surname)
         self.year = year
-        journalWords = RecordKeys.normalizedTitle(journal ?? "").split(separator: " ").map(String.init)
-        self.volume = volume.map(Self.digits).flatMap { $0.isEmpty ? nil : $0 }
-        self.firstPage = pages.map { String($0.drop(while: { !$0.isNumber }).prefix(while: \.isNumber)) }
+        // An elided article is a word of its own ("d'Anesthesie" is "d Anesthesie").
+        let journal = (journal ?? "").replacingOccurrences(of: "'", with: " ").replacingOccurrences(of: "’", with: " ")
+        journalWords = RecordKeys.normalizedTitle(journal).split(separator: " ").map(String.init)
+        // The volume's number: "35 ( Pt 1)" and "10 Suppl 2" are volumes 35 and 10.
+        self.volume = volume.map(Self.leadingNumber).flatMap { $0.isEmpty ? nil : $0 }
+        let starts = (pages ?? "").split(whereSeparator: { ",;+".contains($0) }).map { range in
+            String(range.drop(while: { !$0.isLetter && !$0.isNumber }).prefix(while: { $0.isLetter || $0.isNumber }))
+                .lowercased()
+        }.filter { !$0.isEmpty }
+        firstPage = starts.first.map { String($0.drop(while: { !$0.isNumber }).prefix(while: \.isNumber)) }
             .flatMap { $0.isEmpty ? nil : $0 }
+        pageStarts = Set(starts)
+        let bounds = (pages ?? "").split(whereSeparator: { !$0.isNumber }).prefix(2).compactMap { Int($0) }
+        pageSpan = bounds.count == 2 && bounds[1] >= bounds[0] ? bounds[1] - bounds[0] : nil
+        words = Set(
+            RecordKeys.normalizedTitle(Self.withoutTags(title)).split(separator: " ").filter { $0.count >= 4 })
         self.doi = doi
         self.pmid = pmid
         self.registerNumbers = registerNumbers
@@ -47,8 +66,8 @@ struct DedupRecord {
         RecordKeys.normalizedTitle(text).filter { $0 != " " }
     }
 
-    private static func digits(_ text: String) -> String {
-        String(text.filter(\.isNumber).drop(while: { $0 == "0" }))
+    private static func leadingNumber(_ text: String) -> String {
+        String(text.drop(while: { !$0.isNumber }).prefix(while: \.isNumber).drop(while: { $0 == "0" }))
     }
 
     /// The title without trailing language tags and notes (`[Spanish]`, `(author's transl)`) and

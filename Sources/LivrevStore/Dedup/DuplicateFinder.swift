@@ -6,10 +6,15 @@
 /// - it shares a PMID, unless the titles plainly differ;
 /// - it shares a DOI and the titles agree (conference abstracts of one supplement share its DOI);
 /// - two register records share a register number;
-/// - the titles agree (≥ 0.95, Levenshtein on the compact titles), nothing contradicts (volume, first
-///   page, authors, different DOIs), and the years are equal — or one apart when authors and journal
+/// - the titles agree (≥ 0.95, Levenshtein on the compact titles), nothing contradicts (volume, pages
+///   with no range start in common, authors, different DOIs), and the years are equal — or one apart when authors and journal
 ///   agree too (online first vs print); short titles need volume and page to match;
-/// - one has no title and authors, year, volume and first page all agree.
+/// - one has no title and authors, year, volume and first page all agree;
+/// - the citation agrees — journal, volume (or none on both), a page, year and first author — and the
+///   titles share a fifth of their words (a translated or reworded title; not for a long page range,
+///   which a supplement's abstracts share);
+/// - everything agrees but a first page one digit apart (a typo; an erratum on another page is not
+///   its article's duplicate).
 /// Records that pair up are grouped; the lowest id of a group is kept.
 struct DuplicateFinder {
     struct Pair {
@@ -68,12 +73,21 @@ struct DuplicateFinder {
             return ("same register number \(number)", 1)
         }
         let volumeConflict = a.volume != nil && b.volume != nil && a.volume != b.volume
-        let pageConflict = a.firstPage != nil && b.firstPage != nil && a.firstPage != b.firstPage
-        if volumeConflict || pageConflict { return nil }
+        let pageConflict = !a.pageStarts.isEmpty && !b.pageStarts.isEmpty && a.pageStarts.isDisjoint(with: b.pageStarts)
         let authors = authorAgreement(a, b)
-        if authors == false { return nil }
         let yearGap = a.year.flatMap { x in b.year.map { abs(x - $0) } }
         let journal = journalAgreement(a, b)
+        if volumeConflict || authors == false { return nil }
+        if pageConflict {
+            // A mistyped page ("2141-2147" and "2142-2147") in an otherwise identical citation. Pages
+            // further apart are another item (an erratum notice repeats its article's title).
+            guard title == 1, authors == true, journal == true, yearGap == 0, a.volume != nil, Self.onePageTypo(a, b)
+            else { return nil }
+            return ("same title, authors, journal and volume, first page one digit apart", 1)
+        }
+        if let score = Self.sameCitation(a, b, journal: journal, yearGap: yearGap) {
+            return ("same journal, volume, pages, year and first author (title translated or reworded)", score)
+        }
         guard var title else { return nil }  // an untitled record is left for a reviewer to judge
         let sameIssue = a.volume != nil && a.volume == b.volume && a.firstPage != nil && a.firstPage == b.firstPage
         if title < 0.95, authors == true, sameIssue, Self.oneContains(a.title, b.title) {
@@ -101,6 +115,32 @@ struct DuplicateFinder {
         let bareX = a.bareTitle ?? x, bareY = b.bareTitle ?? y
         if bareX == bareY || bareX == y || x == bareY { return 1 }
         return max(Self.similarity(Array(x.utf8), Array(y.utf8)), Self.similarity(Array(bareX.utf8), Array(bareY.utf8)))
+    }
+
+    /// The title-word overlap when two records cite one place in one journal — same journal, volume
+    /// (or none), page, year and first author — and their titles share words (a translated or
+    /// reworded title: ASySD matches on the citation when titles differ). Nil otherwise, and for a
+    /// long page range (a supplement's abstracts share its pages).
+    static func sameCitation(_ a: DedupRecord, _ b: DedupRecord, journal: Bool?, yearGap: Int?) -> Double? {
+        guard journal == true, yearGap == 0, a.volume == b.volume, !a.pageStarts.isDisjoint(with: b.pageStarts),
+            let page = a.firstPage, page.count >= 2, (a.pageSpan ?? 0) <= 60, (b.pageSpan ?? 0) <= 60,
+            let first = a.surnames.first, let other = b.surnames.first, Self.sameSurname(first, other)
+        else { return nil }
+        let shared = a.words.intersection(b.words).count
+        let overlap = 2 * Double(shared) / Double(max(a.words.count + b.words.count, 1))
+        return overlap >= 0.2 ? overlap : nil
+    }
+
+    /// True when some page start of one is one digit off a page start of the other, same length.
+    static func onePageTypo(_ a: DedupRecord, _ b: DedupRecord) -> Bool {
+        a.pageStarts.contains { x in
+            b.pageStarts.contains { y in x.count == y.count && x.count >= 3 && zip(x, y).filter { $0 != $1 }.count == 1 }
+        }
+    }
+
+    /// One surname, or one with a particle or given name run into it ("lequintrec", "quintrec").
+    static func sameSurname(_ x: String, _ y: String) -> Bool {
+        x == y || (min(x.count, y.count) >= 4 && (x.hasSuffix(y) || y.hasSuffix(x)))
     }
 
     /// True when one compact title (of 20 characters or more) is the other with text around it.
@@ -135,8 +175,9 @@ struct DuplicateFinder {
         let x = Set(a.surnames), y = Set(b.surnames)
         let shared = x.intersection(y).count
         if shared == 0 {
-            // Group authors and transliterations: compare the first surname's start.
-            return a.surnames[0].prefix(4) == b.surnames[0].prefix(4) ? true : false
+            // Group authors and transliterations: compare the first surname's start; a particle or
+            // a given name run into the surname ("Il Cheong, H." and "Cheong, H. I.").
+            return a.surnames[0].prefix(4) == b.surnames[0].prefix(4) || Self.sameSurname(a.surnames[0], b.surnames[0])
         }
         return Double(shared) / Double(min(x.count, y.count)) >= 0.5 || a.surnames[0] == b.surnames[0]
     }
@@ -153,5 +194,7 @@ struct DuplicateFinder {
         return zip(x, y).allSatisfy { $0.hasPrefix($1) || $1.hasPrefix($0) } || x.joined() == y.joined()
     }
 
-    private static let stopWords: Set<String> = ["the", "of", "and", "journal", "j", "de", "la", "und"]
+    private static let stopWords: Set<String> = [
+        "the", "of", "and", "journal", "j", "de", "la", "und", "d", "l", "et", "du", "des", "der", "fur", "for", "in", "on",
+    ]
 }
