@@ -1,7 +1,8 @@
 /// Finds duplicate records: candidate pairs by blocking, each pair judged by rules on its fields.
 ///
 /// Blocking (as bib-dedupe blocks) pairs records that share a DOI, a PMID, a normalised title, a
-/// register number, or (first author, year, first page) or (journal, volume, first page). A pair is a
+/// register number, or (first author, year), (first author, title's start) or (journal, volume, first
+/// page). A pair is a
 /// duplicate (rules after ASySD's and bib-dedupe's match conditions) when:
 /// - it shares a PMID, unless the titles plainly differ;
 /// - it shares a DOI and the titles agree (conference abstracts of one supplement share its DOI);
@@ -36,7 +37,11 @@ struct DuplicateFinder {
             if let bare = record.bareTitle, bare.count >= 8 { keys.append("t" + bare) }
             if record.fromRegister { keys += record.registerNumbers.map { "r" + $0 } }
             if let title = record.title, title.count >= 40 { keys.append("f" + title.prefix(30)) }
-            if let author = record.surnames.first { keys.append("a\(author)|\(record.year ?? 0)") }
+            if let author = record.surnames.first {
+                keys.append("a\(author)|\(record.year ?? 0)")
+                // A year one apart and a typo early in the title ("eculizamab") still meet here.
+                if let title = record.title, title.count >= 40 { keys.append("b\(author)|\(title.prefix(12))") }
+            }
             if let volume = record.volume, let page = record.firstPage, !record.journalWords.isEmpty {
                 keys.append("j\(record.journalWords.map { $0.prefix(1) }.joined())|\(volume)|\(page)")
             }
