@@ -149,3 +149,45 @@ struct DedupTests {
         #expect(try registry.records().map(\.duplicateOf) == [nil, nil])
     }
 }
+
+/// The banded Levenshtein similarity agrees with the full dynamic programme wherever it answers.
+@Suite("Dedup title similarity")
+struct TitleSimilarityTests {
+    private func reference(_ x: [UInt8], _ y: [UInt8]) -> Double {
+        var row = Array(0...y.count)
+        for i in 1...max(x.count, 1) where !x.isEmpty {
+            var next = [i] + Array(repeating: 0, count: y.count)
+            for j in 1...max(y.count, 1) where !y.isEmpty {
+                next[j] = Swift.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            row = next
+        }
+        return 1 - Double(row[y.count]) / Double(Swift.max(x.count, y.count, 1))
+    }
+
+    @Test func bandedEqualsFullAboveTheFloorAndZeroBelow() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcde".utf8)
+        for _ in 0..<2000 {
+            let x = (0..<Int.random(in: 1...60, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            var y = x
+            for _ in 0..<Int.random(in: 0...8, using: &generator) {
+                let position = Int.random(in: 0...y.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: y.insert(alphabet.randomElement(using: &generator)!, at: position)
+                case 1 where position < y.count: y.remove(at: position)
+                default: if position < y.count { y[position] = alphabet.randomElement(using: &generator)! }
+                }
+            }
+            for floor in [0.5, 0.9] {
+                let full = reference(x, y)
+                let banded = DuplicateFinder.similarity(x, y, floor: floor)
+                if full >= floor {
+                    #expect(abs(banded - full) < 1e-12, "\(x) \(y) floor \(floor)")
+                } else {
+                    #expect(banded == 0, "\(x) \(y) floor \(floor)")
+                }
+            }
+        }
+    }
+}

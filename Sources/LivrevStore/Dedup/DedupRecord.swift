@@ -33,14 +33,18 @@ struct DedupRecord {
         doi: String?, pmid: String?, registerNumbers: [String], fromRegister: Bool
     ) {
         self.id = id
-        let compact = Self.compact(Self.withoutTags(title))
+        let normalized = RecordKeys.normalizedTitle(Self.withoutTags(title))
+        let compact = Self.withoutSpaces(normalized)
         self.title = compact.isEmpty ? nil : compact
         let bare = Self.compact(Self.withoutBracketed(title))
         self.bareTitle = bare.isEmpty || bare == compact ? nil : bare
         surnames = authors.compactMap(RecordKeys.surname)
         self.year = year
         // An elided article is a word of its own ("d'Anesthesie" is "d Anesthesie").
-        let journal = (journal ?? "").replacingOccurrences(of: "'", with: " ").replacingOccurrences(of: "’", with: " ")
+        var journal = journal ?? ""
+        if journal.contains(where: { $0 == "'" || $0 == "’" }) {
+            journal = String(journal.map { $0 == "'" || $0 == "’" ? " " : $0 })
+        }
         journalWords = RecordKeys.normalizedTitle(journal).split(separator: " ").map(String.init)
         // The volume's number: "35 ( Pt 1)" and "10 Suppl 2" are volumes 35 and 10.
         self.volume = volume.map(Self.leadingNumber).flatMap { $0.isEmpty ? nil : $0 }
@@ -53,8 +57,7 @@ struct DedupRecord {
         pageStarts = Set(starts)
         let bounds = (pages ?? "").split(whereSeparator: { !$0.isNumber }).prefix(2).compactMap { Int($0) }
         pageSpan = bounds.count == 2 && bounds[1] >= bounds[0] ? bounds[1] - bounds[0] : nil
-        words = Set(
-            RecordKeys.normalizedTitle(Self.withoutTags(title)).split(separator: " ").filter { $0.count >= 4 })
+        words = Set(normalized.split(separator: " ").filter { $0.utf8.count >= 4 })
         self.doi = doi
         self.pmid = pmid
         self.registerNumbers = registerNumbers
@@ -63,7 +66,11 @@ struct DedupRecord {
 
     /// Letters and digits only, accents and case removed.
     static func compact(_ text: String) -> String {
-        RecordKeys.normalizedTitle(text).filter { $0 != " " }
+        withoutSpaces(RecordKeys.normalizedTitle(text))
+    }
+
+    private static func withoutSpaces(_ text: String) -> String {
+        String(decoding: text.utf8.filter { $0 != 0x20 }, as: UTF8.self)
     }
 
     private static func leadingNumber(_ text: String) -> String {
@@ -91,12 +98,12 @@ struct DedupRecord {
     /// `text` without `[…]` and `(…)` parts.
     static func withoutBracketed(_ text: String) -> String {
         var depth = 0
-        var out = ""
-        for character in text {
-            if character == "[" || character == "(" { depth += 1; continue }
-            if (character == "]" || character == ")") && depth > 0 { depth -= 1; continue }
-            if depth == 0 { out.append(character) }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "[" || scalar == "(" { depth += 1; continue }
+            if (scalar == "]" || scalar == ")") && depth > 0 { depth -= 1; continue }
+            if depth == 0 { out.append(scalar) }
         }
-        return out
+        return String(out)
     }
 }

@@ -67,10 +67,10 @@ struct DuplicateFinder {
 
     /// The reason and score when `a` and `b` are one report, else nil.
     func judge(_ a: DedupRecord, _ b: DedupRecord) -> (String, Double)? {
-        let title = titleSimilarity(a, b)
-        if let pmid = a.pmid, pmid == b.pmid, title.map({ $0 >= 0.5 }) ?? true {
+        if let pmid = a.pmid, pmid == b.pmid, titleSimilarity(a, b, floor: 0.5).map({ $0 >= 0.5 }) ?? true {
             return ("same PMID \(pmid)", 1)
         }
+        let title = titleSimilarity(a, b)
         if let doi = a.doi, doi == b.doi, title.map({ $0 >= 0.9 }) ?? true {
             return ("same DOI \(doi)", title ?? 1)
         }
@@ -113,13 +113,16 @@ struct DuplicateFinder {
         }
     }
 
-    /// 1 for equal compact titles (or bare titles), else a Levenshtein similarity; nil when one has none.
-    private func titleSimilarity(_ a: DedupRecord, _ b: DedupRecord) -> Double? {
+    /// 1 for equal compact titles (or bare titles), else a Levenshtein similarity (0 below `floor`);
+    /// nil when one has none.
+    private func titleSimilarity(_ a: DedupRecord, _ b: DedupRecord, floor: Double = 0.9) -> Double? {
         guard let x = a.title, let y = b.title else { return nil }
         if x == y { return 1 }
         let bareX = a.bareTitle ?? x, bareY = b.bareTitle ?? y
         if bareX == bareY || bareX == y || x == bareY { return 1 }
-        return max(Self.similarity(Array(x.utf8), Array(y.utf8)), Self.similarity(Array(bareX.utf8), Array(bareY.utf8)))
+        return max(
+            Self.similarity(Array(x.utf8), Array(y.utf8), floor: floor),
+            Self.similarity(Array(bareX.utf8), Array(bareY.utf8), floor: floor))
     }
 
     /// The title-word overlap when two records cite one place in one journal — same journal, volume
@@ -155,22 +158,33 @@ struct DuplicateFinder {
         return short.count >= 20 && (long.hasPrefix(short) || long.hasSuffix(short))
     }
 
-    /// 1 − Levenshtein distance / longer length (Levenshtein 1966), early exit when it cannot reach 0.9.
-    static func similarity(_ x: [UInt8], _ y: [UInt8]) -> Double {
+    /// 1 − Levenshtein distance / longer length (Levenshtein 1966) when that is at least `floor`
+    /// (by default 0.9), else 0. Only the diagonal band the floor allows is computed (Ukkonen 1985:
+    /// a distance of at most d stays within d cells of the diagonal), and the loop stops as soon as a
+    /// whole row exceeds it, so a pair of unrelated titles costs a few rows, not length².
+    static func similarity(_ x: [UInt8], _ y: [UInt8], floor: Double = 0.9) -> Double {
         let longer = max(x.count, y.count)
         guard longer > 0 else { return 1 }
-        if Double(abs(x.count - y.count)) / Double(longer) > 0.1 { return 0 }
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...max(x.count, 1) where !x.isEmpty {
-            current[0] = i
-            for j in 1...max(y.count, 1) where !y.isEmpty {
+        let limit = Int((1 - floor) * Double(longer) + 1e-9)  // 1 − 0.9 is 0.0999…
+        guard abs(x.count - y.count) <= limit, !x.isEmpty, !y.isEmpty else { return 0 }
+        let beyond = limit + 1
+        var previous = (0...y.count).map { min($0, beyond) }
+        var current = [Int](repeating: beyond, count: y.count + 1)
+        for i in 1...x.count {
+            let low = max(1, i - limit), high = min(y.count, i + limit)
+            current[low - 1] = low == 1 ? min(i, beyond) : beyond
+            var best = current[low - 1]
+            for j in low...high {
                 let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost, beyond)
+                best = min(best, current[j])
             }
+            if high < y.count { current[high + 1] = beyond }
+            if best > limit { return 0 }
             swap(&previous, &current)
         }
-        return 1 - Double(previous[y.count]) / Double(longer)
+        let distance = previous[y.count]
+        return distance > limit ? 0 : 1 - Double(distance) / Double(longer)
     }
 
     /// True when the author lists share most surnames (in any order), false when they share none,

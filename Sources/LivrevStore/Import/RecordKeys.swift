@@ -82,6 +82,18 @@ package enum RecordKeys {
             if tokens.count > 1, let last = tokens.last, isInitials(last) { tokens.removeLast() }
             name = Substring(tokens.joined(separator: " "))
         }
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, most names: the same letters and digits, lower-cased, without Foundation's NFKD.
+            var bytes: [UInt8] = []
+            for byte in name.utf8 {
+                switch byte {
+                case 0x41...0x5A: bytes.append(byte + 0x20)
+                case 0x61...0x7A, 0x30...0x39: bytes.append(byte)
+                default: continue
+                }
+            }
+            return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+        }
         var result = String.UnicodeScalarView()
         for scalar in name.decomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
             switch scalar.properties.generalCategory {
