@@ -50,32 +50,27 @@ struct ImportCommand: ParsableCommand {
             }
             guard let searchID = try search ?? registry.searches().last?.id else { throw CommandError.noSearch }
             let target = try registry.search(id: searchID)
-            // Read and check the whole file before taking the write lock, so that screeners wait only
-            // for the inserts; a file with an error imports nothing and never locks the registry.
-            var records: [ImportedRecord] = []
+            // Read, check and convert the whole file before taking the write lock, so that screeners wait
+            // only for the inserts (the seal hashes the rows beside them); a file with an error imports
+            // nothing and never locks the registry.
+            var batch = RecordBatch(searchID: searchID, file: file, format: sniffed.format)
             let reader = try sniffed.format.reader(source: source, sniffed: sniffed)
             while let record = try reader.next() {
                 if record.title.isEmpty {
                     notes.append("warning: \(file):\(record.line): record has no title; imported as untitled")
                 }
-                records.append(record)
+                batch.append(record)
             }
-            if records.isEmpty { throw ImportError.noRecords(file: file, format: sniffed.format.displayName) }
-            let inserter = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
-                var inserter = try registry.recordInserter(
-                    searchID: searchID, file: file, format: sniffed.format, revision: revision)
+            if batch.count == 0 { throw ImportError.noRecords(file: file, format: sniffed.format.displayName) }
+            try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 let progress = ProgressReporter("Importing \(file)", unit: "records")
                 defer { progress.finish() }
-                for record in records {
-                    try inserter.insert(record)
-                    progress.advance()
-                }
-                return inserter
+                try registry.insert(batch, revision: revision) { progress.advance() }
             }
             for note in notes { Output.error(note) }
             Output.print(
-                "Imported \(inserter.count) records from \(file) into search \(searchID) (\(target.source))\n"
-                    + "  \(inserter.withDOI) with a DOI, \(inserter.withPMID) with a PMID, \(inserter.withAbstract) with an abstract"
+                "Imported \(batch.count) records from \(file) into search \(searchID) (\(target.source))\n"
+                    + "  \(batch.withDOI) with a DOI, \(batch.withPMID) with a PMID, \(batch.withAbstract) with an abstract"
             )
         }
     }

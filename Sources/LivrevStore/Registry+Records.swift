@@ -22,51 +22,43 @@ package struct RecordDetail: Equatable, Sendable {
     package let pmid: String?
 }
 
-/// Inserts imported records into one search with one prepared statement.
-package struct RecordInserter {
-    private let statement: Statement
-    private let revision: Int64
-    private let searchID: Int64
-    private let file: String
-    private let format: ImportFormat?
-    package private(set) var count = 0
-    /// How many stored records have a DOI, a PMID, an abstract (for the import's summary line).
+/// Records of one search read and checked before a write takes the lock, each already as the values
+/// it is stored with, so that the write only inserts them (`Registry.insert(_:revision:progress:)`).
+package struct RecordBatch: Sendable {
+    /// The record table's columns after `id` and `revision`, in its order.
+    fileprivate static let columns = [
+        "search_id", "title", "abstract", "authors", "year", "journal", "doi", "pmid", "registry_numbers",
+        "source_file", "source_line", "volume", "issue", "pages", "keywords", "source_format",
+    ]
+
+    package let searchID: Int64
+    package let file: String
+    package let format: ImportFormat?
+    fileprivate private(set) var rows: [[SQLValue]] = []
+    /// How many records have a DOI, a PMID, an abstract (for the import's summary line).
     package private(set) var withDOI = 0, withPMID = 0, withAbstract = 0
 
-    init(registry: Registry, searchID: Int64, file: String, format: ImportFormat?, revision: Int64) throws {
-        statement = try registry.connection.prepare(
-            """
-            INSERT INTO record (revision, search_id, title, abstract, authors, year, journal, doi, pmid,
-                                registry_numbers, source_file, source_line, volume, issue, pages, keywords,
-                                source_format)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        self.revision = revision
+    package init(searchID: Int64, file: String, format: ImportFormat? = nil) {
         self.searchID = searchID
         self.file = file
         self.format = format
     }
 
+    package var count: Int { rows.count }
+
     /// Appends one record. The DOI is normalized here, once, whatever field the reader took it from.
-    package mutating func insert(_ record: ImportedRecord) throws {
+    package mutating func append(_ record: ImportedRecord) {
         let registryNumbers = record.registryNumbers.isEmpty ? nil : record.registryNumbers.joined(separator: " ")
         let authors = record.authors.isEmpty ? nil : record.authors.joined(separator: "\n")
         let keywords = record.keywords.isEmpty ? nil : record.keywords.joined(separator: "\n")
         let doi = record.doi.flatMap(RecordKeys.normalizedDOI)
-        // Bound one by one: an array of twelve existentials per record was a measurable share of an import.
-        statement.reset()
-        let values: [SQLValue] = [
-            .integer(revision), .integer(searchID), .text(record.title), record.abstract.sqlValue, authors.sqlValue,
-            record.year.sqlValue, record.journal.sqlValue, doi.sqlValue,
-            record.pmid.sqlValue, registryNumbers.sqlValue, .text(file), .integer(Int64(record.line)),
-            record.volume.sqlValue, record.issue.sqlValue, record.pages.sqlValue, keywords.sqlValue,
+        rows.append([
+            .integer(searchID), .text(record.title), record.abstract.sqlValue, authors.sqlValue,
+            record.year.sqlValue, record.journal.sqlValue, doi.sqlValue, record.pmid.sqlValue,
+            registryNumbers.sqlValue, .text(file), .integer(Int64(record.line)), record.volume.sqlValue,
+            record.issue.sqlValue, record.pages.sqlValue, keywords.sqlValue,
             format.map { SQLValue.text($0.rawValue) } ?? .null,
-        ]
-        for (index, value) in values.enumerated() {
-            try statement.bind(value, at: Int32(index + 1))
-        }
-        try statement.run()
-        count += 1
+        ])
         if doi != nil { withDOI += 1 }
         if record.pmid != nil { withPMID += 1 }
         if record.abstract != nil { withAbstract += 1 }
@@ -74,14 +66,32 @@ package struct RecordInserter {
 }
 
 extension Registry {
-    /// A writer for records of search `searchID` read from `file`.
+    /// Inserts `batch` as part of `revision`, calling `progress` after each record. A second thread
+    /// hashes the rows for the revision's seal meanwhile, so the seal does not read them back.
     ///
     /// - Throws: `StoreError.noSuchSearch`.
-    package func recordInserter(
-        searchID: Int64, file: String, format: ImportFormat? = nil, revision: Int64
-    ) throws -> RecordInserter {
-        _ = try search(id: searchID)
-        return try RecordInserter(registry: self, searchID: searchID, file: file, format: format, revision: revision)
+    package func insert(_ batch: RecordBatch, revision: Int64, progress: () -> Void = {}) throws {
+        _ = try search(id: batch.searchID)
+        let mark = try connection.scalarInt("SELECT coalesce(max(id), 0) FROM record") ?? 0
+        let shape = try connection.prepare("SELECT * FROM record LIMIT 0")
+        if (0..<shape.columnCount).map(shape.columnName) == ["id", "revision"] + RecordBatch.columns {
+            digestsAhead["record"] = RowsDigest(
+                after: mark, revision: revision, rows: batch.rows, late: Registry.lateColumns("record", shape))
+        }
+        let names = RecordBatch.columns.joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: RecordBatch.columns.count + 2).joined(separator: ", ")
+        let statement = try connection.prepare("INSERT INTO record (id, revision, \(names)) VALUES (\(placeholders))")
+        for (offset, values) in batch.rows.enumerated() {
+            // Bound one by one: an array of existentials per record was a measurable share of an import.
+            statement.reset()
+            try statement.bind(.integer(mark + 1 + Int64(offset)), at: 1)
+            try statement.bind(.integer(revision), at: 2)
+            for (index, value) in values.enumerated() {
+                try statement.bind(value, at: Int32(index + 3))
+            }
+            try statement.run()
+            progress()
+        }
     }
 
     /// Every record as of `revision`, in id order, with its derived status.

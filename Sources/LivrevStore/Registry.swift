@@ -17,6 +17,8 @@ import Foundation
 package final class Registry {
     package let connection: Connection
     package let path: String
+    /// Digests of rows the current write hashed while inserting them, by table (see `seal`).
+    var digestsAhead: [String: RowsDigest] = [:]
 
     private init(connection: Connection, path: String) {
         self.connection = connection
@@ -123,6 +125,8 @@ package final class Registry {
     package func write<T>(reviewer: String?, command: String, _ body: (Int64) throws -> T) throws -> T {
         guard !isReadOnly else { throw StoreError.readOnly(path: path) }
         var result: T?
+        digestsAhead = [:]
+        defer { digestsAhead = [:] }
         do {
             try connection.inTransaction(.immediate) {
                 let marks = try highWaterMarks()

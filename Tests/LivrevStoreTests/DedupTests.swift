@@ -8,8 +8,9 @@ struct DedupTests {
         let registry = test.registry
         try registry.write(reviewer: nil, command: "import") { revision in
             let search = try registry.addSearch(source: "S", date: "2026-01-01", query: nil, kind: kind, revision: revision)
-            var inserter = try registry.recordInserter(searchID: search, file: "f", revision: revision)
-            for record in records { try inserter.insert(record) }
+            var batch = RecordBatch(searchID: search, file: "f")
+            for record in records { batch.append(record) }
+            try registry.insert(batch, revision: revision)
         }
     }
 

@@ -30,13 +30,14 @@ struct TestRegistry {
     func addRecords(_ titles: [String], search: Int64, year: Int? = 2020) throws {
         let registry = registry
         try registry.write(reviewer: nil, command: "import") { revision in
-            var inserter = try registry.recordInserter(searchID: search, file: "test.ris", revision: revision)
+            var batch = RecordBatch(searchID: search, file: "test.ris")
             for (index, title) in titles.enumerated() {
-                try inserter.insert(
+                batch.append(
                     ImportedRecord(
                         title: title, abstract: nil, authors: ["Smith J"], year: year, journal: nil, doi: nil, pmid: nil,
                         registryNumbers: [], line: index + 1))
             }
+            try registry.insert(batch, revision: revision)
         }
     }
 
