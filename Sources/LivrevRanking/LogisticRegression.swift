@@ -16,6 +16,8 @@ struct LogisticRegression {
     private(set) var weights: [Double]
     /// `αᵢ / Cᵢ` of each row trained on so far, and its label.
     private var fraction: [Int: (value: Double, include: Bool)] = [:]
+    /// `αᵢ yᵢ` of each row of the last fit.
+    private var trained: [Int: Double] = [:]
 
     init(termCount: Int, cost: Double, tolerance: Double = 0.1, maximumPasses: Int = 1000) {
         self.cost = cost
@@ -39,43 +41,62 @@ struct LogisticRegression {
         var index = Array(0..<count)
         var innerTolerance = 1e-2
         let smallestInnerTolerance = min(1e-8, tolerance)
-        weights.withUnsafeMutableBufferPointer { w in
-            for i in 0..<count { features.add(y[i] * alpha[i], row: rows[i], to: w) }
-            for _ in 0..<maximumPasses {
-                for position in 0..<count { index.swapAt(position, position + random.below(count - position)) }
-                var newtonSteps = 0
-                var largestGradient = 0.0
-                for i in index {
-                    let c = upper[i]
-                    let a = squaredNorms[i]
-                    let b = y[i] * features.dot(UnsafeBufferPointer(w), row: rows[i])
-                    // Optimise whichever of αᵢ and Cᵢ − αᵢ the gradient moves away from its bound.
-                    let flipped = 0.5 * a * ((c - alpha[i]) - alpha[i]) + b < 0
-                    let sign = flipped ? -1.0 : 1.0
-                    let old = flipped ? c - alpha[i] : alpha[i]
-                    var z = old
-                    if c - z < 0.5 * c { z *= 0.1 }
-                    var gradient = a * (z - old) + sign * b + Double.log(z / (c - z))
-                    largestGradient = max(largestGradient, abs(gradient))
-                    var steps = 0
-                    while steps <= 100 {
-                        if abs(gradient) < innerTolerance { break }
-                        let curvature = a + c / (c - z) / z
-                        let next = z - gradient / curvature
-                        z = next <= 0 ? z * 0.1 : next
-                        gradient = a * (z - old) + sign * b + Double.log(z / (c - z))
-                        steps += 1
+        let (tolerance, maximumPasses) = (tolerance, maximumPasses)
+        var weights = self.weights
+        self.weights = []
+        defer { self.weights = weights }
+        features.withRows { x in
+            let privateMass = rows.map { x.privateMass[$0] }
+            weights.withUnsafeMutableBufferPointer { weightBuffer in
+                let w = weightBuffer
+                for i in 0..<count { x.add(y[i] * alpha[i], row: rows[i], to: w) }
+                for _ in 0..<maximumPasses {
+                    for position in 0..<count { index.swapAt(position, position + random.below(count - position)) }
+                    var newtonSteps = 0
+                    var largestGradient = 0.0
+                    for i in index {
+                        let c = upper[i]
+                        let a = squaredNorms[i]
+                        // `yᵢ w · xᵢ`, the private terms' part `αᵢ · privateMass` folded in.
+                        let b = y[i] * x.dot(UnsafeBufferPointer(w), row: rows[i]) + alpha[i] * privateMass[i]
+                        // Optimise whichever of αᵢ and Cᵢ − αᵢ the gradient moves away from its bound.
+                        let flipped = 0.5 * a * ((c - alpha[i]) - alpha[i]) + b < 0
+                        let sign = flipped ? -1.0 : 1.0
+                        let old = flipped ? c - alpha[i] : alpha[i]
+                        var z = old
+                        if c - z < 0.5 * c { z *= 0.1 }
+                        var gradient = a * (z - old) + sign * b + Double.log(z / (c - z))
+                        largestGradient = max(largestGradient, abs(gradient))
+                        var steps = 0
+                        while steps <= 100 {
+                            if abs(gradient) < innerTolerance { break }
+                            let curvature = a + c / (c - z) / z
+                            let next = z - gradient / curvature
+                            z = next <= 0 ? z * 0.1 : next
+                            gradient = a * (z - old) + sign * b + Double.log(z / (c - z))
+                            steps += 1
+                        }
+                        newtonSteps += steps
+                        if steps > 0 {
+                            alpha[i] = flipped ? c - z : z
+                            x.add(sign * (z - old) * y[i], row: rows[i], to: w)
+                        }
                     }
-                    newtonSteps += steps
-                    if steps > 0 {
-                        alpha[i] = flipped ? c - z : z
-                        features.add(sign * (z - old) * y[i], row: rows[i], to: w)
-                    }
+                    if largestGradient < tolerance { break }
+                    if newtonSteps <= count / 10 { innerTolerance = max(smallestInnerTolerance, 0.1 * innerTolerance) }
                 }
-                if largestGradient < tolerance { break }
-                if newtonSteps <= count / 10 { innerTolerance = max(smallestInnerTolerance, 0.1 * innerTolerance) }
             }
         }
         for i in 0..<count { fraction[rows[i]] = (alpha[i] / upper[i], labels[i]) }
+        trained = Dictionary(uniqueKeysWithValues: (0..<count).map { (rows[$0], alpha[$0] * y[$0]) })
+    }
+
+    /// `w · x + intercept` of each of `rows` (a trained row's private terms included).
+    func scores(_ features: TextFeatures, rows: [Int]) -> [Double] {
+        features.withRows { x in
+            weights.withUnsafeBufferPointer { w in
+                rows.map { x.dot(w, row: $0) + (trained[$0] ?? 0) * x.privateMass[$0] }
+            }
+        }
     }
 }

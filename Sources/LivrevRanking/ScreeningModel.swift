@@ -48,8 +48,8 @@ package struct ScreeningModel {
         self.features = features
         self.settings = settings
         random = RandomSource(seed: seed)
-        svm = LinearSVM(termCount: features.termCount, cost: settings.svmCost)
-        logistic = LogisticRegression(termCount: features.termCount, cost: settings.logisticCost)
+        svm = LinearSVM(termCount: features.sharedTermCount, cost: settings.svmCost)
+        logistic = LogisticRegression(termCount: features.sharedTermCount, cost: settings.logisticCost)
     }
 
     /// Whether `labels` hold both an include and an exclude, which a classifier needs.
@@ -61,30 +61,49 @@ package struct ScreeningModel {
     ///
     /// - Precondition: `canRank(labels)`.
     package mutating func scores(labels: [(row: Int, include: Bool)]) -> [Double] {
+        fit(labels: labels)
+        return scores(of: Array(0..<features.count))
+    }
+
+    /// Fits on `labels` (warm-started from the last fit): each later `scores(of:)` reads this fit.
+    ///
+    /// - Precondition: `canRank(labels)`.
+    package mutating func fit(labels: [(row: Int, include: Bool)]) {
         precondition(Self.canRank(labels), "a ranking needs at least one include and one exclude")
         let rows = labels.map(\.row)
         let includes = labels.map(\.include)
         let weights = Self.balancedWeights(includes, ratio: settings.balanceRatio)
-        let fitted: [Double]
         switch settings.classifier {
-        case .svm:
-            svm.fit(features, rows: rows, labels: includes, rowWeights: weights, random: &random)
-            fitted = svm.weights
-        case .logistic:
-            logistic.fit(features, rows: rows, labels: includes, rowWeights: weights, random: &random)
-            fitted = logistic.weights
+        case .svm: svm.fit(features, rows: rows, labels: includes, rowWeights: weights, random: &random)
+        case .logistic: logistic.fit(features, rows: rows, labels: includes, rowWeights: weights, random: &random)
         }
-        return features.scores(fitted)
     }
+
+    /// The last fit's score of each of `rows`, in that order (higher = more likely an include);
+    /// scoring only the records still to rank is what keeps a step cheap.
+    package func scores(of rows: [Int]) -> [Double] {
+        switch settings.classifier {
+        case .svm: svm.scores(features, rows: rows)
+        case .logistic: logistic.scores(features, rows: rows)
+        }
+    }
+
+    /// Passes the classifier made over its training rows, all fits together.
+    package var passes: Int { settings.classifier == .svm ? svm.passes : 0 }
 
     /// Every unlabelled record, most likely include first (ties in record order).
     package mutating func ranked(labels: [(row: Int, include: Bool)]) -> [Int] {
-        let score = scores(labels: labels)
+        fit(labels: labels)
         var labelled = [Bool](repeating: false, count: features.count)
         for label in labels { labelled[label.row] = true }
-        return (0..<features.count).filter { !labelled[$0] }.sorted {
-            score[$0] > score[$1] || (score[$0] == score[$1] && $0 < $1)
-        }
+        return Self.order((0..<features.count).filter { !labelled[$0] }, by: self)
+    }
+
+    /// `rows` most likely include first by the last fit, ties to the lower row.
+    package static func order(_ rows: [Int], by model: ScreeningModel) -> [Int] {
+        let score = model.scores(of: rows)
+        return rows.indices.sorted { score[$0] > score[$1] || (score[$0] == score[$1] && rows[$0] < rows[$1]) }
+            .map { rows[$0] }
     }
 
     /// ASReview's "balanced" sample weights: each include 1 and each exclude

@@ -51,6 +51,9 @@ package struct Simulation {
         let order = versionOf.indices.sorted { (versionOf[$0], $0) < (versionOf[$1], $1) }
         var boundaries: [Int: Int] = [:]  // version → records read when it opened
         var refits = 0
+        // The unread records of the version being screened, in record order: the ones to score.
+        var pending: [Int] = []
+        var pendingVersion: Int?
         while remaining > 0 {
             // The earliest version still holding unread records is the one being screened.
             guard let firstUnread = order.first(where: { !read[$0] }) else { break }
@@ -58,15 +61,19 @@ package struct Simulation {
             if boundaries[version] == nil { boundaries[version] = labels.count }
             let next: Int
             if ScreeningModel.canRank(labels) {
-                let score = model.scores(labels: labels)
+                model.fit(labels: labels)
                 refits += 1
-                var best = -1
-                for row in order where !read[row] && versionOf[row] == version {
-                    if best < 0 || score[row] > score[best] { best = row }
+                if pendingVersion != version {
+                    pending = order.filter { !read[$0] && versionOf[$0] == version }
+                    pendingVersion = version
                 }
-                next = best
+                let score = model.scores(of: pending)
+                var best = 0
+                for position in pending.indices where score[position] > score[best] { best = position }
+                next = pending.remove(at: best)
             } else {
                 next = firstUnread
+                pending.removeAll { $0 == next }
             }
             read[next] = true
             labels.append((next, includes[next]))
@@ -76,6 +83,7 @@ package struct Simulation {
         let sequence = labels.map(\.include)
         return SimulationResult(
             readingOrder: labels.map(\.row), labels: sequence, priors: priorRows.count, refits: refits,
+            passes: model.passes,
             curve: ScreeningCurve(labels: Array(sequence.dropFirst(priorRows.count))),
             versionStarts: boundaries.sorted { $0.key < $1.key }.map { (version: $0.key, read: $0.value) })
     }
@@ -105,6 +113,8 @@ package struct SimulationResult: Sendable {
     package let priors: Int
     /// How many times the model was refitted and the records re-ranked.
     package let refits: Int
+    /// Passes the classifier made over its training rows, all refits together.
+    package let passes: Int
     /// The labels in reading order without the priors (what WSS and recall are computed on).
     package let curve: ScreeningCurve
     /// For a replay by version: each version and how many records had been read when it opened.

@@ -17,115 +17,244 @@ package struct TextFeatureSettings: Equatable, Sendable {
 /// `(1 + ln tf) · idf`, each row scaled to unit length. The vocabulary is fitted on every record,
 /// labelled or not, as ASReview does: the model sees the whole corpus's words from the start.
 ///
+/// Terms found in one record only ("private" terms, a fifth of the entries and most bigrams) are
+/// numbered after the shared ones and stored at the end of their row. A linear model's weight on
+/// a private term of row `i` is `αᵢ yᵢ xᵢₜ` (the weights are a sum of training rows), so its whole
+/// contribution to `w · xᵢ` is `αᵢ yᵢ · privateMass[i]`: the classifiers keep weights over the
+/// shared terms only and fold that term in, which gives the same fit over far less memory.
+///
 /// Source: Salton & Buckley (1988), doi:10.1016/0306-4573(88)90021-0; scikit-learn
 /// `TfidfTransformer` documentation.
 package struct TextFeatures: Sendable {
-    /// Row `r` holds entries `rowStart[r] ..< rowStart[r + 1]` of `columns` and `values`.
+    /// Row `r` holds entries `rowStart[r] ..< rowStart[r + 1]` of `columns` and `values`, its
+    /// shared terms (columns below `sharedTermCount`) first, each part in column order.
     let rowStart: [Int]
+    /// Row `r`'s shared terms are entries `rowStart[r] ..< sharedEnd[r]`.
+    let sharedEnd: [Int]
     let columns: [Int32]
     let values: [Float]
+    /// `Σ x²` over each row's private terms.
+    let privateMass: [Double]
     /// Number of distinct terms kept (columns), not counting the intercept.
     package let termCount: Int
+    /// Terms found in two records or more: columns `0 ..< sharedTermCount`.
+    package let sharedTermCount: Int
 
     package var count: Int { rowStart.count - 1 }
 
     /// Featurises `texts`, one per record, in order.
     package init(texts: [String], settings: TextFeatureSettings = TextFeatureSettings()) {
-        // Each record's distinct terms with their counts, and each term's document frequency.
-        var perRecord: [[(term: UInt64, count: Int)]] = []
-        perRecord.reserveCapacity(texts.count)
-        var documentFrequency: [UInt64: Int32] = [:]
+        // Each record's distinct terms (by id, in order of first appearance) with their counts,
+        // and each term's document frequency.
+        var table = TermTable()
+        var documentFrequency: [Int32] = []
+        var recordStart = [0]
+        var termIDs: [Int32] = []
+        var termCounts: [Int32] = []
+        recordStart.reserveCapacity(texts.count + 1)
+        var terms: [UInt64] = []
         for text in texts {
-            var terms = Tokenizer.terms(of: text, bigrams: settings.bigrams)
+            terms.removeAll(keepingCapacity: true)
+            Tokenizer.appendTerms(of: text, bigrams: settings.bigrams, to: &terms)
             terms.sort()
-            var counted: [(term: UInt64, count: Int)] = []
             var index = 0
             while index < terms.count {
                 var end = index + 1
                 while end < terms.count && terms[end] == terms[index] { end += 1 }
-                counted.append((terms[index], end - index))
-                documentFrequency[terms[index], default: 0] += 1
+                let id = table.id(of: terms[index], next: Int32(documentFrequency.count))
+                if Int(id) == documentFrequency.count { documentFrequency.append(0) }
+                documentFrequency[Int(id)] += 1
+                termIDs.append(id)
+                termCounts.append(Int32(end - index))
                 index = end
             }
-            perRecord.append(counted)
+            recordStart.append(termIDs.count)
         }
         let n = texts.count
         let maximumCount = settings.maximumDocumentFrequency * Double(n)
-        // Columns in order of first appearance, so the layout is a function of the texts alone.
-        var column: [UInt64: Int32] = [:]
-        column.reserveCapacity(documentFrequency.count)
-        var idf: [Float] = []
+        // Columns: shared terms in order of first appearance, then private ones likewise, so the
+        // layout is a function of the texts alone.
+        var column = [Int32](repeating: -1, count: documentFrequency.count)
+        var idf = [Double](repeating: 0, count: documentFrequency.count)
+        var shared: Int32 = 0
+        for (id, df) in documentFrequency.enumerated() where Double(df) <= maximumCount && df > 1 {
+            column[id] = shared
+            shared += 1
+        }
+        var next = shared
+        for (id, df) in documentFrequency.enumerated() where Double(df) <= maximumCount {
+            idf[id] = Double.log((1 + Double(n)) / (1 + Double(df))) + 1
+            if df == 1 {
+                column[id] = next
+                next += 1
+            }
+        }
         var rowStart = [0]
+        var sharedEnd: [Int] = []
+        var privateMass: [Double] = []
         var columns: [Int32] = []
         var values: [Float] = []
-        for counted in perRecord {
-            let start = columns.count
+        rowStart.reserveCapacity(n + 1)
+        sharedEnd.reserveCapacity(n)
+        privateMass.reserveCapacity(n)
+        columns.reserveCapacity(termIDs.count)
+        values.reserveCapacity(termIDs.count)
+        var weights: [Double] = []
+        var sharedEntries: [UInt64] = []
+        var privateEntries: [UInt64] = []
+        for record in 0..<n {
+            weights.removeAll(keepingCapacity: true)
             var squares = 0.0
-            for (term, count) in counted {
-                let df = Double(documentFrequency[term] ?? 1)
-                if df > maximumCount { continue }
-                let index: Int32
-                if let known = column[term] {
-                    index = known
-                } else {
-                    index = Int32(idf.count)
-                    column[term] = index
-                    idf.append(Float(Double.log((1 + Double(n)) / (1 + df)) + 1))
-                }
-                let tf = settings.sublinearTermFrequency ? 1 + Double.log(Double(count)) : Double(count)
-                let weight = tf * Double(idf[Int(index)])
+            for entry in recordStart[record]..<recordStart[record + 1] {
+                let id = Int(termIDs[entry])
+                guard column[id] >= 0 else { continue }
+                let count = Double(termCounts[entry])
+                let tf = settings.sublinearTermFrequency ? 1 + Double.log(count) : count
+                let weight = tf * idf[id]
                 squares += weight * weight
-                columns.append(index)
-                values.append(Float(weight))
+                weights.append(weight)
             }
             let scale = squares > 0 ? 1 / squares.squareRoot() : 0
-            // Entries in column order, so a row's weights are read front to back.
-            let entries = (start..<columns.count).map { (columns[$0], Float(Double(values[$0]) * scale)) }
-                .sorted { $0.0 < $1.0 }
-            columns.replaceSubrange(start..., with: entries.map(\.0))
-            values.replaceSubrange(start..., with: entries.map(\.1))
+            // Entries in column order (column in the high half, the value's bits below it).
+            sharedEntries.removeAll(keepingCapacity: true)
+            privateEntries.removeAll(keepingCapacity: true)
+            var kept = 0
+            for entry in recordStart[record]..<recordStart[record + 1] {
+                let index = column[Int(termIDs[entry])]
+                guard index >= 0 else { continue }
+                let value = Float(weights[kept] * scale)
+                kept += 1
+                let packed = UInt64(UInt32(index)) << 32 | UInt64(value.bitPattern)
+                if index < shared { sharedEntries.append(packed) } else { privateEntries.append(packed) }
+            }
+            sharedEntries.sort()
+            privateEntries.sort()
+            var mass = 0.0
+            for packed in sharedEntries {
+                columns.append(Int32(packed >> 32))
+                values.append(Float(bitPattern: UInt32(truncatingIfNeeded: packed)))
+            }
+            sharedEnd.append(columns.count)
+            for packed in privateEntries {
+                let value = Float(bitPattern: UInt32(truncatingIfNeeded: packed))
+                columns.append(Int32(packed >> 32))
+                values.append(value)
+                mass += Double(value) * Double(value)
+            }
+            privateMass.append(mass)
             rowStart.append(columns.count)
         }
         self.rowStart = rowStart
+        self.sharedEnd = sharedEnd
         self.columns = columns
         self.values = values
-        self.termCount = idf.count
+        self.privateMass = privateMass
+        self.termCount = Int(next)
+        self.sharedTermCount = Int(shared)
     }
 
-    /// `weights · x_row + intercept`, where `weights[termCount]` is the intercept's weight.
+    /// Calls `body` with a bounds-unchecked view of the rows, valid only during the call.
     @inline(__always)
-    func dot(_ weights: UnsafeBufferPointer<Double>, row: Int) -> Double {
-        columns.withUnsafeBufferPointer { columns in
-            values.withUnsafeBufferPointer { values in
-                var sum = weights[termCount]
-                for entry in rowStart[row]..<rowStart[row + 1] {
-                    sum += weights[Int(columns[entry])] * Double(values[entry])
-                }
-                return sum
-            }
-        }
-    }
-
-    /// `weights += scale · x_row` (and the intercept's weight by `scale`).
-    @inline(__always)
-    func add(_ scale: Double, row: Int, to weights: UnsafeMutableBufferPointer<Double>) {
-        columns.withUnsafeBufferPointer { columns in
-            values.withUnsafeBufferPointer { values in
-                weights[termCount] += scale
-                for entry in rowStart[row]..<rowStart[row + 1] {
-                    weights[Int(columns[entry])] += scale * Double(values[entry])
+    func withRows<R>(_ body: (SparseRows) throws -> R) rethrows -> R {
+        try rowStart.withUnsafeBufferPointer { rowStart in
+            try sharedEnd.withUnsafeBufferPointer { sharedEnd in
+                try columns.withUnsafeBufferPointer { columns in
+                    try values.withUnsafeBufferPointer { values in
+                        try privateMass.withUnsafeBufferPointer { privateMass in
+                            try body(
+                                SparseRows(
+                                    rowStart: rowStart, sharedEnd: sharedEnd, columns: columns, values: values,
+                                    privateMass: privateMass, intercept: sharedTermCount))
+                        }
+                    }
                 }
             }
         }
-    }
-
-    /// Every row's score `weights · x_row + intercept`.
-    func scores(_ weights: [Double]) -> [Double] {
-        weights.withUnsafeBufferPointer { w in (0..<count).map { dot(w, row: $0) } }
     }
 
     /// `‖x_row‖²` with the intercept's constant 1 (rows are unit length, so 2 unless empty).
     func squaredNorm(row: Int) -> Double {
         rowStart[row + 1] > rowStart[row] ? 2 : 1
+    }
+}
+
+/// The rows of `TextFeatures` through raw pointers, for the classifiers' inner loops. Weight
+/// vectors have `intercept + 1` entries: one per shared term, then the intercept's.
+struct SparseRows {
+    let rowStart: UnsafeBufferPointer<Int>
+    let sharedEnd: UnsafeBufferPointer<Int>
+    let columns: UnsafeBufferPointer<Int32>
+    let values: UnsafeBufferPointer<Float>
+    let privateMass: UnsafeBufferPointer<Double>
+    /// The intercept's index in a weight vector (the number of shared terms).
+    let intercept: Int
+
+    /// `weights · x_row + intercept` over the shared terms (add `αᵢ yᵢ · privateMass[row]` for a
+    /// trained row's private terms).
+    @inline(__always)
+    func dot(_ weights: UnsafeBufferPointer<Double>, row: Int) -> Double {
+        var sum = weights[intercept]
+        var entry = rowStart[row]
+        let end = sharedEnd[row]
+        while entry < end {
+            sum += weights[Int(columns[entry])] * Double(values[entry])
+            entry += 1
+        }
+        return sum
+    }
+
+    /// `weights += scale · x_row` over the shared terms and the intercept.
+    @inline(__always)
+    func add(_ scale: Double, row: Int, to weights: UnsafeMutableBufferPointer<Double>) {
+        weights[intercept] += scale
+        var entry = rowStart[row]
+        let end = sharedEnd[row]
+        while entry < end {
+            weights[Int(columns[entry])] += scale * Double(values[entry])
+            entry += 1
+        }
+    }
+}
+
+/// Term hashes to dense ids, in order of first appearance: open addressing with linear probing
+/// over a power-of-two table (the keys are already FNV-1a hashes, mixed once more for the index).
+/// A zero hash marks an empty slot, so the term hashing to 0 is stored as 1 (a collision of
+/// probability 2⁻⁶⁴, like any other).
+struct TermTable {
+    private var keys = [UInt64](repeating: 0, count: 1 << 16)
+    private var ids = [Int32](repeating: 0, count: 1 << 16)
+    private var used = 0
+
+    /// The id of `hash`, assigning `next` when it is new.
+    mutating func id(of hash: UInt64, next: Int32) -> Int32 {
+        let key = hash == 0 ? 1 : hash
+        if used * 2 >= keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
+        while true {
+            let found = keys[slot]
+            if found == key { return ids[slot] }
+            if found == 0 {
+                keys[slot] = key
+                ids[slot] = next
+                used += 1
+                return next
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldIDs = ids
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        ids = [Int32](repeating: 0, count: oldKeys.count * 2)
+        let mask = keys.count - 1
+        for (key, id) in zip(oldKeys, oldIDs) where key != 0 {
+            var slot = Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            ids[slot] = id
+        }
     }
 }

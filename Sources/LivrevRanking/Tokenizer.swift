@@ -14,21 +14,26 @@ struct Tokenizer {
 
     /// The hashes of `text`'s unigrams, then of its bigrams (each pair of neighbouring tokens).
     static func terms(of text: String, bigrams: Bool) -> [UInt64] {
+        var terms: [UInt64] = []
+        appendTerms(of: text, bigrams: bigrams, to: &terms)
+        return terms
+    }
+
+    /// Appends the hashes of `text`'s unigrams, then of its bigrams, to `terms`.
+    static func appendTerms(of text: String, bigrams: Bool, to terms: inout [UInt64]) {
         var bytes: [UInt8] = []
         var tokens: [Range<Int>] = []
         tokenize(text, into: &bytes, tokens: &tokens)
-        var terms: [UInt64] = []
-        terms.reserveCapacity(bigrams ? tokens.count * 2 : tokens.count)
+        let first = terms.count
+        terms.reserveCapacity(first + (bigrams ? tokens.count * 2 : tokens.count))
         for token in tokens { terms.append(hash(bytes[token], from: offsetBasis)) }
         if bigrams, tokens.count > 1 {
             for index in 1..<tokens.count {
-                let first = terms[index - 1]
-                var joined = (first ^ 0x20) &* prime  // the space between the two words
+                var joined = (terms[first + index - 1] ^ 0x20) &* prime  // the space between the words
                 joined = hash(bytes[tokens[index]], from: joined)
                 terms.append(joined)
             }
         }
-        return terms
     }
 
     static func hash(_ bytes: ArraySlice<UInt8>, from start: UInt64) -> UInt64 {

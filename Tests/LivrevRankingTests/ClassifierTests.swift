@@ -29,24 +29,24 @@ struct ClassifierTests {
     /// Decision values of a converged fit agree with `LinearSVC(C=0.11)` on every record.
     @Test func svmMatchesLinearSVC() throws {
         let expected = try #require(reference["svm"] as? [Double])
-        var svm = LinearSVM(termCount: features.termCount, cost: 0.11, tolerance: 1e-9, maximumPasses: 100_000)
+        var svm = LinearSVM(termCount: features.sharedTermCount, cost: 0.11, tolerance: 1e-9, maximumPasses: 100_000)
         var random = RandomSource(seed: 1)
         svm.fit(
             features, rows: rows, labels: labels, rowWeights: ScreeningModel.balancedWeights(labels, ratio: 9.8),
             random: &random)
-        let scores = features.scores(svm.weights)
+        let scores = svm.scores(features, rows: Array(0..<features.count))
         for (a, b) in zip(scores, expected) { #expect(abs(a - b) < 1e-6, "\(a) vs \(b)") }
     }
 
     /// Decision values agree with liblinear's dual logistic regression (C = 1).
     @Test func logisticMatchesLiblinear() throws {
         let expected = try #require(reference["logistic"] as? [Double])
-        var model = LogisticRegression(termCount: features.termCount, cost: 1, tolerance: 1e-10, maximumPasses: 100_000)
+        var model = LogisticRegression(termCount: features.sharedTermCount, cost: 1, tolerance: 1e-10, maximumPasses: 100_000)
         var random = RandomSource(seed: 1)
         model.fit(
             features, rows: rows, labels: labels, rowWeights: ScreeningModel.balancedWeights(labels, ratio: 9.8),
             random: &random)
-        let scores = features.scores(model.weights)
+        let scores = model.scores(features, rows: Array(0..<features.count))
         for (a, b) in zip(scores, expected) { #expect(abs(a - b) < 1e-5, "\(a) vs \(b)") }
     }
 
@@ -55,7 +55,7 @@ struct ClassifierTests {
         let extended = rows + [2]
         let extendedLabels = labels + [true]
         let weights = ScreeningModel.balancedWeights(extendedLabels, ratio: 9.8)
-        var warm = LinearSVM(termCount: features.termCount, cost: 0.11, tolerance: 1e-9, maximumPasses: 100_000)
+        var warm = LinearSVM(termCount: features.sharedTermCount, cost: 0.11, tolerance: 1e-9, maximumPasses: 100_000)
         var cold = warm
         var random = RandomSource(seed: 3)
         warm.fit(
@@ -63,6 +63,7 @@ struct ClassifierTests {
             random: &random)
         warm.fit(features, rows: extended, labels: extendedLabels, rowWeights: weights, random: &random)
         cold.fit(features, rows: extended, labels: extendedLabels, rowWeights: weights, random: &random)
-        for (a, b) in zip(features.scores(warm.weights), features.scores(cold.weights)) { #expect(abs(a - b) < 1e-6) }
+        let all = Array(0..<features.count)
+        for (a, b) in zip(warm.scores(features, rows: all), cold.scores(features, rows: all)) { #expect(abs(a - b) < 1e-6) }
     }
 }

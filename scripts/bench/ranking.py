@@ -41,12 +41,13 @@ def livrev_simulate(path, seed):
     result = subprocess.run([BINARY, "simulate", path, "--seed", str(seed), "--format", "json"],
                             capture_output=True, text=True, env=env, check=True)
     data = json.loads(result.stdout)
-    timing = re.search(r"featurise ([\d.]+) ms .*?(\d+) retrain-and-rank steps ([\d.]+) ms \(([\d.]+) ms each\), "
+    timing = re.search(r"featurise ([\d.]+) ms .*?(\d+) retrain-and-rank steps ([\d.]+) ms \(([\d.]+) ms each, (\d+) passes\), "
                        r"stopping rule ([\d.]+) ms", result.stderr)
     data["featurise_ms"] = float(timing.group(1))
     data["steps"] = int(timing.group(2))
     data["step_ms"] = float(timing.group(4))
-    data["stop_rule_ms"] = float(timing.group(5))
+    data["passes"] = int(timing.group(5))
+    data["stop_rule_ms"] = float(timing.group(6))
     return data
 
 

@@ -74,9 +74,11 @@ struct Simulate: ParsableCommand, FormattedCommand {
             if ProcessInfo.processInfo.environment["LIVREV_TIMING"] != nil {
                 Output.error(
                     "timing (CPU): featurise \(CPUTime.milliseconds(start, featurised)) ms (\(features.count) records, "
-                        + "\(features.termCount) terms), \(result.refits) retrain-and-rank steps "
+                        + "\(features.termCount) terms, \(features.sharedTermCount) shared), "
+                        + "\(result.refits) retrain-and-rank steps "
                         + "\(CPUTime.milliseconds(featurised, replayed)) ms "
-                        + "(\(CPUTime.milliseconds(featurised, replayed, per: result.refits)) ms each), "
+                        + "(\(CPUTime.milliseconds(featurised, replayed, per: result.refits)) ms each, "
+                        + "\(result.passes) passes), "
                         + "stopping rule \(CPUTime.milliseconds(replayed, end)) ms")
             }
             let summary = SimulationSummary(file: file, seed: seed, result: result, stop: stop)
