@@ -101,7 +101,8 @@ public enum SequentialError: Error, Equatable, CustomStringConvertible {
     case measure(Measure)
     case method(PoolingMethod)
     case noControlEvents(outcome: String)
-    case notAProportion(controlRisk: Double, rrr: Double)
+    /// The plan gives no possible trial; `pooledFrom` names the studies a pooled control risk came from.
+    case impossiblePlan(outcome: String, reason: String, pooledFrom: [String]?)
 
     public var description: String {
         switch self {
@@ -113,9 +114,9 @@ public enum SequentialError: Error, Equatable, CustomStringConvertible {
             "sequential monitoring pools OR, RR or RD, not \(measure.rawValue)"
         case .method(let method):
             "sequential monitoring pools with DL, FE or MH, not \(method.rawValue)"
-        case .notAProportion(let risk, let rrr):
-            "a control risk of \(risk) and a relative increase of \(-rrr) give an experimental risk of "
-                + "\(risk * (1 - rrr)), which is not a proportion"
+        case .impossiblePlan(let outcome, let reason, let studies):
+            "outcome '\(outcome)': \(reason)"
+                + (studies.map { " (the control risk is pooled from the control arms of \($0.joined(separator: ", ")))" } ?? "")
         case .noControlEvents(let outcome):
             "outcome '\(outcome)' has no control events, so '--control-risk pooled' has nothing to pool; give a proportion"
         }
@@ -175,12 +176,17 @@ public enum SequentialAnalysis {
             guard events > 0, total > 0 else { throw SequentialError.noControlEvents(outcome: outcome.name) }
             controlRisk = Double(events) / Double(total)
         }
-        guard controlRisk * (1 - plan.relativeRiskReduction) < 1 else {
-            throw SequentialError.notAProportion(controlRisk: controlRisk, rrr: plan.relativeRiskReduction)
+        let size: RequiredInformationSize
+        do {
+            size = try RequiredInformationSize(
+                controlRisk: controlRisk, relativeRiskReduction: plan.relativeRiskReduction, alpha: plan.alpha,
+                power: plan.power)
+        } catch MetaAnalysisError.impossibleDesign(let reason) {
+            var seen: Set<String> = []
+            let studies = last.map(\.study).filter { seen.insert($0).inserted }
+            let pooledFrom = plan.controlRisk == .pooled ? studies : nil
+            throw SequentialError.impossiblePlan(outcome: outcome.name, reason: reason, pooledFrom: pooledFrom)
         }
-        let size = try RequiredInformationSize(
-            controlRisk: controlRisk, relativeRiskReduction: plan.relativeRiskReduction, alpha: plan.alpha,
-            power: plan.power)
         let adjusted = size.adjusted(by: plan.adjustment == .d2 ? d2 : plan.adjustment == .i2 ? i2 : 0)
         var pooled: [(label: String, participants: Int, result: PooledOutcome)] = []
         for look in looks {

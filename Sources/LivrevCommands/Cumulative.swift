@@ -68,7 +68,7 @@ struct CumulativeCommand: RegistryCommand, FormattedCommand {
     }
 
     private func bySnapshot(_ registry: Registry, upTo revision: Int64) throws -> [CumulativeEntry] {
-        try registry.snapshots(at: revision).compactMap { snapshot in
+        try registry.snapshots(upTo: revision).compactMap { snapshot in
             try Pool.analyses(
                 registry, outcome: outcome, options: options, at: snapshot.atRevision, snapshot: snapshot.name
             ).first.flatMap { CumulativeAnalysis.step($0, snapshot: snapshot.name) }

@@ -67,8 +67,7 @@ struct SequentialCommand: RegistryCommand, FormattedCommand {
             result = try SequentialAnalysis.byYear(outcomeValue, rows: rows, specification: specification, plan: plan)
         case .snapshot:
             let outcomeValue = AnalysisOutcome(try registry.outcome(named: outcome, at: revision))
-            // Every snapshot up to the one read (a snapshot's own row comes one revision after what it names).
-            let looks = try registry.snapshots(at: .max).filter { $0.atRevision <= revision }.compactMap {
+            let looks = try registry.snapshots(upTo: revision).compactMap {
                 snapshot -> (label: String, rows: [AnalysisRow])? in
                 let rows = try Pool.analysisInput(registry, outcome: outcome, at: snapshot.atRevision).first?.1 ?? []
                 return rows.isEmpty ? nil : (snapshot.name, rows)

@@ -30,6 +30,18 @@ extension Registry {
         ).map([revision], Registry.snapshot)
     }
 
+    /// The snapshots a read as of `revision` has in its timeline, oldest first: every one that names a
+    /// revision ≤ `revision`. A snapshot taken at revision r holds everything up to r (its own row is
+    /// written one revision later), so a read at snapshot S includes S. `.max` gives all of them.
+    package func snapshots(upTo revision: Int64) throws -> [Snapshot] {
+        try connection.prepare(
+            """
+            SELECT s.name, s.at_revision, r.created_at, r.reviewer, s.note
+            FROM snapshot s JOIN revision r ON r.id = s.revision WHERE s.at_revision <= ? ORDER BY s.id
+            """
+        ).map([revision], Registry.snapshot)
+    }
+
     /// The snapshot with this name.
     ///
     /// - Throws: `StoreError.noSuchSnapshot`.

@@ -22,6 +22,9 @@ public enum MetaAnalysisError: Error, Equatable, CustomStringConvertible {
     case rootSearchFailed(estimator: String)
     /// An effect size or count that is not finite or not valid.
     case invalidInput(row: Int, reason: String)
+    /// Design parameters that do not describe a possible trial (a required information size's
+    /// control risk, relative risk reduction, α or power): no data row is at fault.
+    case impossibleDesign(reason: String)
     /// An iterative estimator did not converge within its iteration limit.
     case didNotConverge(estimator: String, iterations: Int)
     /// The design matrix of a meta-regression is rank deficient.
@@ -53,6 +56,8 @@ public enum MetaAnalysisError: Error, Equatable, CustomStringConvertible {
             return "\(estimator): error in the iterative search for τ² (uniroot)"
         case let .invalidInput(row, reason):
             return "invalid input in row \(row): \(reason)"
+        case let .impossibleDesign(reason):
+            return reason
         case let .didNotConverge(estimator, iterations):
             return "\(estimator) did not converge in \(iterations) iterations"
         case let .singularDesign(columns):

@@ -108,6 +108,28 @@ struct SequentialTests {
         #expect((then["looks"] as? [[String: Any]])?.count == 1)
     }
 
+    /// A snapshot taken at revision r holds everything up to r: read at a snapshot, `cumulative` and
+    /// `sequential` by snapshot both end with that snapshot's own step.
+    @Test func readAtASnapshotBothEndWithThatSnapshot() throws {
+        let livrev = try seedRegistry()
+        let general = "General disorders and administration site conditions"
+        for (at, expected) in [("v2020", ["v2020"]), ("v2024", ["v2020", "v2024"])] {
+            let cumulative = try livrev.run([
+                "cumulative", "--outcome", general, "--by", "snapshot", "--at", at, "--format", "json",
+            ])
+            try expectSuccess(cumulative)
+            let steps = try #require(try JSONSerialization.jsonObject(with: Data(cumulative.stdout.utf8)) as? [[String: Any]])
+            #expect(steps.map { $0["step"] as? String } == expected, "cumulative --at \(at)")
+            let sequential = try json(
+                livrev.run([
+                    "sequential", "--outcome", general, "--control-risk", "pooled", "--rrr", "-0.3", "--by", "snapshot",
+                    "--at", at, "--format", "json",
+                ]))
+            let looks = try #require(sequential["looks"] as? [[String: Any]])
+            #expect(looks.map { $0["label"] as? String } == expected, "sequential --at \(at)")
+        }
+    }
+
     @Test func anOutcomesPlanIsStoredAsHistoryAndMonitorsEverySnapshotAlike() throws {
         let livrev = try seedRegistry()
         let general = "General disorders and administration site conditions"
@@ -144,6 +166,19 @@ struct SequentialTests {
         for part in ["class=\"z-curve\"", "class=\"boundary\"", "class=\"futility\"", "class=\"naive\"", "class=\"ris\""] {
             #expect(result.stdout.contains(part), "\(part)")
         }
+    }
+
+    /// A plan that fails only through the data (every control participant had the event, so the pooled
+    /// control risk is 1) is refused once, naming the studies it was pooled from, not a "row 0".
+    @Test func aPooledControlRiskThatIsNoProportionNamesItsStudies() throws {
+        let livrev = try seedRegistry()
+        try livrev.write("all.csv", "study,outcome,events_t,n_t,events_c,n_c\nA 2020,Fever,3,40,41,41\nB 2021,Fever,5,61,60,60\n")
+        try expectSuccess(livrev("data import all.csv"))
+        let result = try livrev.run(["sequential", "--outcome", "Fever", "--control-risk", "pooled", "--rrr", "0.2"])
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(!result.stderr.contains("row 0"), "\(result.stderr)")
+        #expect(result.stderr.contains("A 2020") && result.stderr.contains("B 2021"), "\(result.stderr)")
+        #expect(result.stderr.contains("the control risk must lie in (0, 1), not 1"), "\(result.stderr)")
     }
 
     @Test func impossiblePlansAndUnfitOutcomesAreRefused() throws {

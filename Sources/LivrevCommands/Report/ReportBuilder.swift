@@ -158,7 +158,7 @@ struct ReportBuilder {
 
     /// What changed since the latest snapshot before the reported revision, if there is one.
     private func changesSection(_ pooled: [PooledOutcome]) throws -> HTMLSection? {
-        guard let earlier = try registry.snapshots(at: revision).last(where: { $0.atRevision < revision }) else { return nil }
+        guard let earlier = try registry.snapshots(upTo: revision).last(where: { $0.atRevision < revision }) else { return nil }
         let facts = try registry.factChanges(from: earlier.atRevision, to: revision)
         let before = try Pool.analyses(registry, outcome: nil, options: options, at: earlier.atRevision, snapshot: earlier.name)
         let changes = OutcomeChange.pair(before: before, after: pooled)

@@ -26,25 +26,24 @@ public struct RequiredInformationSize: Equatable, Sendable {
     /// The unrounded size, in participants.
     public let exact: Double
 
-    /// - Throws: `MetaAnalysisError.invalidInput` when P_C is outside (0, 1), RRR is 0 or outside
+    /// - Throws: `MetaAnalysisError.impossibleDesign` when P_C is outside (0, 1), RRR is 0 or outside
     ///   (−1, 1), P_E = P_C(1 − RRR) reaches 1, or α or the power is outside (0, 1).
     public init(controlRisk: Double, relativeRiskReduction: Double, alpha: Double, power: Double) throws {
         guard controlRisk > 0, controlRisk < 1 else {
-            throw MetaAnalysisError.invalidInput(row: 0, reason: "the control risk must lie in (0, 1), not \(controlRisk)")
+            throw MetaAnalysisError.impossibleDesign(reason: "the control risk must lie in (0, 1), not \(controlRisk)")
         }
         guard relativeRiskReduction != 0, relativeRiskReduction > -1, relativeRiskReduction < 1 else {
-            throw MetaAnalysisError.invalidInput(
-                row: 0, reason: "the relative risk reduction must lie in (-1, 1) and not be 0, not \(relativeRiskReduction)")
+            throw MetaAnalysisError.impossibleDesign(
+                reason: "the relative risk reduction must lie in (-1, 1) and not be 0, not \(relativeRiskReduction)")
         }
         let experimental = controlRisk * (1 - relativeRiskReduction)
         guard experimental < 1 else {
-            throw MetaAnalysisError.invalidInput(
-                row: 0,
+            throw MetaAnalysisError.impossibleDesign(
                 reason: "a control risk of \(controlRisk) and a relative increase of \(-relativeRiskReduction) "
                     + "give an experimental risk of \(experimental), which is not a proportion")
         }
         guard alpha > 0, alpha < 1, power > 0, power < 1 else {
-            throw MetaAnalysisError.invalidInput(row: 0, reason: "alpha and power must lie in (0, 1)")
+            throw MetaAnalysisError.impossibleDesign(reason: "alpha and power must lie in (0, 1)")
         }
         self.controlRisk = controlRisk
         self.relativeRiskReduction = relativeRiskReduction
