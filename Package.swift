@@ -9,6 +9,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.0.0"),
     ],
     targets: [
         // MARK: - System libraries
@@ -34,9 +38,25 @@ let package = Package(
         // The analysis pipeline: an outcome's rows and a specification in, typed results out.
         .target(name: "LivrevAnalysis", dependencies: ["MetaAnalysis"]),
         .target(name: "LivrevReports", dependencies: ["LivrevAnalysis", "MetaAnalysis"]),
+        // `livrev serve`: Hummingbird 2, accounts and sessions, the JSON API and the pages. It calls
+        // LivrevStore, LivrevAnalysis and LivrevReports; no SQL and no statistics of its own.
+        .target(
+            name: "LivrevServer",
+            dependencies: [
+                "LivrevStore",
+                "LivrevRanking",
+                "LivrevAnalysis",
+                "LivrevReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "LivrevCommands",
             dependencies: [
+                "LivrevServer",
                 "LivrevStore",
                 "LivrevRanking",
                 "MetaAnalysis",

@@ -77,6 +77,8 @@ enum CommandError: Error, CustomStringConvertible {
     case notATerminal
     /// The command needs an acting reviewer (`--as`) in this registry; the message says why.
     case needsReviewer(String)
+    /// `--password-stdin` found no password on standard input.
+    case noPassword
 
     var exitCode: Int32 {
         switch self {
@@ -89,6 +91,7 @@ enum CommandError: Error, CustomStringConvertible {
         case .noSearch: ExitStatus.noSuchObject
         case .notATerminal: ExitStatus.usage
         case .needsReviewer: ExitStatus.usage
+        case .noPassword: ExitStatus.dataError
         }
     }
 
@@ -105,6 +108,7 @@ enum CommandError: Error, CustomStringConvertible {
         case .notATerminal:
             "the interactive screener needs a terminal; in a script use 'livrev screen next' and 'livrev screen decide'"
         case .needsReviewer(let message): message
+        case .noPassword: "no password on standard input: --password-stdin reads it from the first line"
         }
     }
 }

@@ -38,7 +38,7 @@ enum ExtractionRecording {
     /// - Throws: `StoreError.noSuchReviewer`, `.mayNotConsolidate`.
     func checkFinal(_ registry: Registry) throws {
         guard case .final(let name) = self else { return }
-        guard try registry.reviewer(named: name).role.mayConsolidate else {
+        guard try registry.reviewer(named: name).role.mayArbitrate else {
             throw StoreError.mayNotConsolidate(reviewer: name, action: "import values as final")
         }
     }

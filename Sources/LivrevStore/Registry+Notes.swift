@@ -27,7 +27,7 @@ extension Registry {
     /// The notes `reader` may see (their own; an arbiter sees everyone's), of one record or of all,
     /// oldest first. Another screener's notes stay hidden: a note may say how its author voted.
     package func notes(record: Int64? = nil, visibleTo reader: Reviewer) throws -> [RecordNote] {
-        let own = reader.role == .arbiter ? "" : " AND n.reviewer_id = \(reader.id)"
+        let own = reader.role.mayArbitrate ? "" : " AND n.reviewer_id = \(reader.id)"
         let only = record.map { " AND n.record_id = \($0)" } ?? ""
         return try connection.prepare(
             """

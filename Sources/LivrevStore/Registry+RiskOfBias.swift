@@ -68,7 +68,7 @@ extension Registry {
                 throw StoreError.notAJudge(reviewer: party.name, study: key)
             }
             guard partner.id != reviewer.id else { throw StoreError.notAJudge(reviewer: partner.name, study: key) }
-        } else if reviewer.role != .arbiter {
+        } else if !reviewer.role.mayArbitrate {
             throw StoreError.notAnArbiter(reviewer: reviewer.name)
         }
         guard let judgement = tool.level(level) else {

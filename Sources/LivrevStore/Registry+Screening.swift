@@ -53,7 +53,7 @@ extension Registry {
                 throw StoreError.notAParty(reviewer: party.name, record: id)
             }
             guard partner.id != reviewer.id else { throw StoreError.notAParty(reviewer: partner.name, record: id) }
-        } else if reviewer.role != .arbiter {
+        } else if !reviewer.role.mayArbitrate {
             throw StoreError.notAnArbiter(reviewer: reviewer.name)
         }
         try connection.execute(

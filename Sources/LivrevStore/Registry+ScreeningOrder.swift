@@ -30,9 +30,11 @@ extension Registry {
     }
 
     /// Up to `limit` records awaiting `reviewer` at `stage`, in ranked order (see
-    /// `nextRecord(stage:reviewer:skipping:order:)`).
+    /// `nextRecord(stage:reviewer:skipping:order:)`). Without a reviewer, the records awaiting
+    /// anyone, ranked from disclosed outcomes only (resolutions and agreed decisions): the order
+    /// `serve` shares among all its screeners.
     package func rankedQueue(
-        stage: ScreeningStage, reviewer: Reviewer, skipping: Set<Int64> = [], limit: Int = .max
+        stage: ScreeningStage, reviewer: Reviewer?, skipping: Set<Int64> = [], limit: Int = .max
     ) throws -> [Int64] {
         let facts = try screeningFacts()
         let awaiting: RecordStatus = stage == .titleAbstract ? .awaitingTitleAbstract : .awaitingFullText
@@ -45,7 +47,7 @@ extension Registry {
             let row = corpus.count
             corpus.append(record.id)
             let stageFacts = record[stage]
-            let own = stageFacts.votes.first { $0.reviewerID == reviewer.id }?.decision
+            let own = reviewer.flatMap { reviewer in stageFacts.votes.first { $0.reviewerID == reviewer.id } }?.decision
             if let known = stageFacts.resolution?.decision ?? own
                 ?? stageFacts.outcome(required: Self.reviewersPerRecord).decision
             {

@@ -59,7 +59,7 @@ extension Registry {
             throw recorded ? StoreError.noExtractionConflict(row) : StoreError.noSuchRow(row)
         }
         guard state.status == .conflict else { throw StoreError.noExtractionConflict(row) }
-        guard arbiter.role.mayConsolidate else {
+        guard arbiter.role.mayArbitrate else {
             throw StoreError.mayNotConsolidate(reviewer: arbiter.name, action: "resolve an extraction discrepancy")
         }
         let value: CharacteristicValue?

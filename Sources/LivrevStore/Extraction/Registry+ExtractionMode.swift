@@ -7,11 +7,6 @@ package enum ExtractionMode: String, CaseIterable, Sendable {
     case single
 }
 
-extension ReviewerRole {
-    /// Whether this role may resolve extraction discrepancies and record values as final.
-    package var mayConsolidate: Bool { self == .arbiter }
-}
-
 extension Registry {
     /// The extraction mode as of `revision`: the latest one recorded, `single` when none was
     /// (a registry made before dual extraction existed keeps working as it did).

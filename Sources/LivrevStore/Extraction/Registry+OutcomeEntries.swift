@@ -80,7 +80,7 @@ extension Registry {
             throw StoreError.noSuchRow(row)
         }
         guard state.status == .conflict else { throw StoreError.noExtractionConflict(row) }
-        guard arbiter.role.mayConsolidate else {
+        guard arbiter.role.mayArbitrate else {
             throw StoreError.mayNotConsolidate(reviewer: arbiter.name, action: "resolve an extraction discrepancy")
         }
         let described = state.values.compactMap(\.value).first ?? state.consolidated
