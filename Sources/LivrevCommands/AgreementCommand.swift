@@ -43,37 +43,10 @@ struct AgreementCommand: RegistryCommand, FormattedCommand {
             return
         }
         let categories = stage.decisions.map(\.rawValue)
-        let pairs = try context.registry.decisionPairs(stage: stage, at: snapshot.revision(in: context))
-        let results = try pairs.map { pair in
-            (
-                pair,
-                try Agreement(
-                    first: pair.decisions.map(\.0.rawValue), second: pair.decisions.map(\.1.rawValue),
-                    categories: categories)
-            )
-        }
+        let results = try AgreementCommand.results(context.registry, stage: stage, at: snapshot.revision(in: context))
+        let pairs = results.map(\.0)
         if format == .json {
-            func object(_ pair: DecisionPairs, _ agreement: Agreement) -> JSONValue {
-                .object([
-                    ("stage", .string(stage.rawValue)),
-                    ("reviewers", .array([.string(pair.first.name), .string(pair.second.name)])),
-                    ("records", .integer(agreement.n)), ("agreement", .number(agreement.observedAgreement)),
-                    ("kappa", .number(agreement.kappa)), ("kappa_se", .number(agreement.kappaStandardError)),
-                    ("pabak", .number(agreement.pabak)), ("changed_after_conflict", .integer(pair.changedAfterConflict)),
-                ])
-            }
-            // One pair: the SPEC object; several: an array of them.
-            if results.count == 1, let (pair, agreement) = results.first {
-                Output.print(object(pair, agreement).rendered(pretty: true))
-            } else if results.isEmpty {
-                Output.print(
-                    JSONValue.object([
-                        ("stage", .string(stage.rawValue)), ("records", .integer(0)),
-                        ("agreement", .null), ("kappa", .null), ("changed_after_conflict", .integer(0)),
-                    ]).rendered(pretty: true))
-            } else {
-                Output.print(JSONValue.array(results.map(object)).rendered(pretty: true))
-            }
+            Output.print(AgreementCommand.json(stage: stage, results).rendered(pretty: true))
             return
         }
         guard !results.isEmpty else {
@@ -94,6 +67,41 @@ struct AgreementCommand: RegistryCommand, FormattedCommand {
         if changed > 0 {
             Output.print(
                 "\(changed) record(s) had a vote changed after the conflict showed (their first votes are counted above).")
+        }
+    }
+
+    /// `--format json` (and `serve`'s `GET /api/agreement`): the SPEC object for one pair of
+    /// reviewers, an array of them for several.
+    static func json(stage: ScreeningStage, _ results: [(DecisionPairs, Agreement)]) -> JSONValue {
+        func object(_ pair: DecisionPairs, _ agreement: Agreement) -> JSONValue {
+            .object([
+                ("stage", .string(stage.rawValue)),
+                ("reviewers", .array([.string(pair.first.name), .string(pair.second.name)])),
+                ("records", .integer(agreement.n)), ("agreement", .number(agreement.observedAgreement)),
+                ("kappa", .number(agreement.kappa)), ("kappa_se", .number(agreement.kappaStandardError)),
+                ("pabak", .number(agreement.pabak)), ("changed_after_conflict", .integer(pair.changedAfterConflict)),
+            ])
+        }
+        if results.count == 1, let (pair, agreement) = results.first { return object(pair, agreement) }
+        guard !results.isEmpty else {
+            return .object([
+                ("stage", .string(stage.rawValue)), ("records", .integer(0)),
+                ("agreement", .null), ("kappa", .null), ("changed_after_conflict", .integer(0)),
+            ])
+        }
+        return .array(results.map(object))
+    }
+
+    /// Agreement over every pair of reviewers at `stage` as of `revision`.
+    static func results(_ registry: Registry, stage: ScreeningStage, at revision: Int64) throws -> [(DecisionPairs, Agreement)] {
+        let categories = stage.decisions.map(\.rawValue)
+        return try registry.decisionPairs(stage: stage, at: revision).map { pair in
+            (
+                pair,
+                try Agreement(
+                    first: pair.decisions.map(\.0.rawValue), second: pair.decisions.map(\.1.rawValue),
+                    categories: categories)
+            )
         }
     }
 }

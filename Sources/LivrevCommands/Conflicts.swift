@@ -18,13 +18,7 @@ struct Conflicts: RegistryCommand, FormattedCommand {
     func run(_ context: CommandContext) throws {
         let conflicts = try context.registry.conflicts(stage: stageOptions.stage, at: snapshot.revision(in: context))
         if format == .json {
-            let items = conflicts.map { conflict in
-                JSONValue.object([
-                    ("record", .integer(Int(conflict.record))), ("stage", .string(conflict.stage.rawValue)),
-                    ("decisions", .object(conflict.decisions.map { ($0.reviewer, .string($0.decision.rawValue)) })),
-                ])
-            }
-            Output.print(JSONValue.array(items).rendered(pretty: true))
+            Output.print(Conflicts.json(conflicts).rendered(pretty: true))
             return
         }
         guard !conflicts.isEmpty else {
@@ -38,5 +32,16 @@ struct Conflicts: RegistryCommand, FormattedCommand {
             ]
         }
         Output.print(TextTable(header: ["record", "decisions"], rows: rows).rendered(), terminator: "")
+    }
+
+    /// `--format json` (and `serve`'s `GET /api/conflicts`).
+    static func json(_ conflicts: [ScreeningConflict]) -> JSONValue {
+        .array(
+            conflicts.map { conflict in
+                JSONValue.object([
+                    ("record", .integer(Int(conflict.record))), ("stage", .string(conflict.stage.rawValue)),
+                    ("decisions", .object(conflict.decisions.map { ($0.reviewer, .string($0.decision.rawValue)) })),
+                ])
+            })
     }
 }

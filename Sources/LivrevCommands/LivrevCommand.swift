@@ -18,7 +18,7 @@ public struct LivrevCommand: ParsableCommand {
             StudyCommand.self, PreviousCommand.self, OutcomeCommand.self, DataCommand.self, ExtractionCommand.self,
             RiskOfBiasCommand.self, Check.self,
             Pool.self, CumulativeCommand.self, SequentialCommand.self, SnapshotCommand.self, Log.self, Verify.self,
-            Demo.self, Report.self, Export.self, Simulate.self, HelpTopic.self,
+            Demo.self, Report.self, Export.self, Simulate.self, Serve.self, HelpTopic.self,
         ]
     )
 
