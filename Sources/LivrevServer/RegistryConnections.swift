@@ -12,6 +12,8 @@ import Synchronization
 final class RegistryConnections: Sendable {
     private let writer: Connected
     private let readers: [Connected]
+    /// The background refresh's own connection, so that a slow rebuild never queues a request.
+    private let refresher: Connected
     private let nextReader = Atomic<Int>(0)
 
     let path: String
@@ -20,6 +22,7 @@ final class RegistryConnections: Sendable {
         self.path = path
         writer = Connected(try Registry.open(path: path), label: "livrev.write")
         readers = try (0..<count).map { Connected(try Registry.open(path: path), label: "livrev.read.\($0)") }
+        refresher = Connected(try Registry.open(path: path), label: "livrev.refresh")
     }
 
     /// Runs `body` on the write connection, after every write queued before it.
@@ -33,11 +36,10 @@ final class RegistryConnections: Sendable {
         return try await readers[index % readers.count].run(body)
     }
 
-    /// Runs `body` on one of the read connections, blocking the calling thread (the background
-    /// refresh, which runs on its own thread).
+    /// Runs `body` on the refresh's own connection, blocking the calling thread (the background
+    /// refresh, which runs on its own thread, and start-up).
     func readNow<T>(_ body: (Registry) throws -> T) throws -> T {
-        let index = nextReader.add(1, ordering: .relaxed).oldValue
-        return try readers[index % readers.count].runNow(body)
+        try refresher.runNow(body)
     }
 
     /// Waits for every queued write to finish (a clean stop loses nothing acknowledged or queued).

@@ -141,6 +141,12 @@ extension ReviewServer {
             return (record, revision)
         }
         queues.recorded(stage: stage, record: record, reviewer: reviewer.id, voted: false, revision: revision)
+        // A withdrawn vote can put a decided record back in the queues: rebuild them before answering.
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { _ = try self.queues.refresh() })
+            }
+        }
         return HTTPResponses.json(.object([("revision", .integer(Int(revision))), ("record", .integer(Int(record)))]))
     }
 
@@ -159,6 +165,7 @@ extension ReviewServer {
                 return revision
             }
         }
+        queues.recorded(revision: revision)
         return HTTPResponses.json(.object([("revision", .integer(Int(revision)))]))
     }
 
@@ -175,6 +182,7 @@ extension ReviewServer {
                 return revision
             }
         }
+        queues.recorded(revision: revision)
         return HTTPResponses.json(.object([("revision", .integer(Int(revision)))]))
     }
 

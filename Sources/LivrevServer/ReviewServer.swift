@@ -55,6 +55,7 @@ package final class ReviewServer: Sendable {
     package func run(onListening: @escaping @Sendable (Int) -> Void) async throws {
         let router = Router()
         addAPIRoutes(to: router)
+        addPageRoutes(to: router)
         var logger = Logger(label: "livrev.serve")
         logger.logLevel = .warning
         let app = Application(
@@ -76,7 +77,7 @@ package final class ReviewServer: Sendable {
         while !stopping.load(ordering: .relaxed) {
             Thread.sleep(forTimeInterval: interval)
             do {
-                try queues.refresh()
+                try queues.refresh(ownWritesEvery: .seconds(2))
             } catch {
                 FileHandle.standardError.write(Data("livrev serve: refreshing the queues: \(error)\n".utf8))
             }

@@ -8,8 +8,8 @@ import Synchronization
 /// Per stage: the records awaiting a vote in the shared ranked order (`rankedQueue(stage:
 /// reviewer: nil)`, trained on disclosed outcomes only), who has voted on each (that a vote exists
 /// may show; its value is never read here), and reservations: a record handed to one reviewer is
-/// held for them for `reservation` seconds, so that concurrent screeners get different records and
-/// no record gets a third vote. A background refresh rebuilds the lists whenever the registry's
+/// held for them for `reservation` seconds, so that concurrent screeners get different records
+/// (while there are enough) and no record gets a third vote. A background refresh rebuilds the lists whenever the registry's
 /// head revision moves (a CLI import, a decision typed at a terminal), so new records reach
 /// everyone's queue without a restart; the server's own decisions update the lists at once.
 ///
@@ -25,9 +25,12 @@ final class ScreeningQueues: Sendable {
         var voters: [ScreeningStage: [Int64: Set<Int64>]] = [:]
         /// Votes the server recorded or withdrew after `head`, replayed over the next refresh.
         var recent: [(revision: Int64, stage: ScreeningStage, record: Int64, reviewer: Int64, voted: Bool)] = []
-        /// stage → record → who holds it, until when.
-        var holds: [ScreeningStage: [Int64: (reviewer: Int64, until: ContinuousClock.Instant)]] = [:]
+        /// stage → record → who holds it (at most two), until when.
+        var holds: [ScreeningStage: [Int64: [Int64: ContinuousClock.Instant]]] = [:]
         var team: [String: Reviewer] = [:]
+        /// Revisions the server itself wrote after `head` (votes, withdrawals, resolutions, notes).
+        var own: Set<Int64> = []
+        var rebuilt = ContinuousClock.now
 
         mutating func apply(stage: ScreeningStage, record: Int64, reviewer: Int64, voted: Bool) {
             if voted {
@@ -57,32 +60,41 @@ final class ScreeningQueues: Sendable {
 
     /// The next record for `reviewer` at `stage`, reserved for them; nil when none is left.
     ///
-    /// A record they already hold comes back until they decide it or the hold lapses; else the
+    /// A record they already hold comes back until they decide it or the hold lapses. Else the
     /// first record of the shared order that they have not voted on, that has fewer than two
-    /// votes, and that nobody else holds.
+    /// votes and that nobody else holds; failing that (the end of the queue), the first whose
+    /// votes and other holders still leave room for them, so that nobody idles while a record
+    /// they must screen too is open in a colleague's browser.
     func next(stage: ScreeningStage, reviewer: Int64) -> Int64? {
         let now = ContinuousClock.now
         return state.withLock { state in
             let voters = state.voters[stage] ?? [:]
-            var holds = state.holds[stage] ?? [:]
-            if let held = holds.first(where: { $0.value.reviewer == reviewer && $0.value.until > now })?.key,
+            var holds = (state.holds[stage] ?? [:]).compactMapValues { holders in
+                let live = holders.filter { $0.value > now }
+                return live.isEmpty ? nil : live
+            }
+            defer { state.holds[stage] = holds }
+            if let held = holds.first(where: { $0.value[reviewer] != nil })?.key,
                 !(voters[held]?.contains(reviewer) ?? false)
             {
-                holds[held] = (reviewer, now + reservation)
-                state.holds[stage] = holds
+                holds[held]?[reviewer] = now + reservation
                 return held
             }
-            let found = (state.ranked[stage] ?? []).first { record in
+            func room(_ record: Int64, sharing: Bool) -> Bool {
                 let votes = voters[record] ?? []
-                guard !votes.contains(reviewer), votes.count < Registry.reviewersPerRecord else { return false }
-                guard let hold = holds[record] else { return true }
-                return hold.reviewer == reviewer || hold.until <= now
+                guard !votes.contains(reviewer) else { return false }
+                let others = (holds[record] ?? [:]).keys.filter { $0 != reviewer }.count
+                return sharing
+                    ? votes.count + others < Registry.reviewersPerRecord
+                    : others == 0 && votes.count < Registry.reviewersPerRecord
             }
-            if let found {
-                holds = holds.filter { $0.value.reviewer != reviewer && $0.value.until > now }
-                holds[found] = (reviewer, now + reservation)
-                state.holds[stage] = holds
-            }
+            let ranked = state.ranked[stage] ?? []
+            guard
+                let found = ranked.first(where: { room($0, sharing: false) }) ?? ranked.first(where: { room($0, sharing: true) })
+            else { return nil }
+            for record in holds.keys { holds[record]?[reviewer] = nil }
+            holds = holds.filter { !$0.value.isEmpty }
+            holds[found, default: [:]][reviewer] = now + reservation
             return found
         }
     }
@@ -97,6 +109,17 @@ final class ScreeningQueues: Sendable {
                 return !votes.contains(reviewer) && votes.count < Registry.reviewersPerRecord
             }.count
             return (decided, remaining)
+        }
+    }
+
+    /// How many records each reviewer has a current vote on at `stage` (reviewer id → count).
+    func votesPerReviewer(stage: ScreeningStage) -> [Int64: Int] {
+        state.withLock { state in
+            var counts: [Int64: Int] = [:]
+            for voters in (state.voters[stage] ?? [:]).values {
+                for reviewer in voters { counts[reviewer, default: 0] += 1 }
+            }
+            return counts
         }
     }
 
@@ -116,21 +139,32 @@ final class ScreeningQueues: Sendable {
         state.withLock { state in
             state.apply(stage: stage, record: record, reviewer: reviewer, voted: voted)
             state.recent.append((revision, stage, record, reviewer, voted))
-            if state.holds[stage]?[record]?.reviewer == reviewer { state.holds[stage]?[record] = nil }
+            state.own.insert(revision)
+            state.holds[stage]?[record]?[reviewer] = nil
         }
+    }
+
+    /// Notes a revision the server wrote that is not a vote (a resolution, a note).
+    func recorded(revision: Int64) {
+        _ = state.withLock { $0.own.insert(revision) }
     }
 
     // MARK: - Refreshing
 
-    /// Rebuilds the lists when the registry's head revision moved since the last refresh.
+    /// Rebuilds the lists when the registry's head revision moved since the last refresh: at once
+    /// when someone else wrote (the CLI), else at most every `ownWritesEvery` (the server's own
+    /// votes are in the lists already; a rebuild re-ranks and moves records on to full text).
     ///
     /// - Returns: whether it rebuilt them.
     @discardableResult
-    func refresh() throws -> Bool {
-        let known = state.withLock { $0.head }
+    func refresh(ownWritesEvery: Duration = .zero) throws -> Bool {
+        let (known, own, rebuilt) = state.withLock { ($0.head, $0.own, $0.rebuilt) }
         let fresh: State? = try connections.readNow { registry in
             let head = try registry.headRevision()
             guard head != known else { return nil }
+            // Revision ids are consecutive: all of (known, head] are the server's own when it wrote that many.
+            let onlyOwn = own.filter { $0 > known && $0 <= head }.count == Int(head - known)
+            guard !onlyOwn || ContinuousClock.now - rebuilt >= ownWritesEvery else { return nil }
             var fresh = State()
             fresh.head = head
             let facts = try registry.screeningFacts(at: head)
@@ -149,6 +183,7 @@ final class ScreeningQueues: Sendable {
         state.withLock { state in
             // The server's own writes that the rebuild may not have seen yet.
             fresh.recent = state.recent.filter { $0.revision > fresh.head }
+            fresh.own = state.own.filter { $0 > fresh.head }
             for vote in fresh.recent {
                 fresh.apply(stage: vote.stage, record: vote.record, reviewer: vote.reviewer, voted: vote.voted)
             }

@@ -48,59 +48,23 @@ struct RecordCard {
         return lines.isEmpty ? [""] : lines
     }
 
-    /// The line with every include term in green and every exclude term in red. A term matches
-    /// whole words, case-insensitively; a trailing `*` matches any ending (`randomi*`).
+    /// The line with every include term in green and every exclude term in red
+    /// (`ScreeningTerms.marks(in:)` says where).
     private func highlighted(_ line: String) -> String {
         guard highlighting, !(terms.include.isEmpty && terms.exclude.isEmpty) else { return line }
         let characters = Array(line)
-        let folded = characters.map { Character($0.lowercased()) }
-        var marks = Array(repeating: 0, count: characters.count)  // 0 none, 1 include, 2 exclude
-        for (list, mark) in [(terms.exclude, 2), (terms.include, 1)] {
-            for term in list {
-                for range in RecordCard.matches(of: term, in: folded) {
-                    for index in range where marks[index] == 0 { marks[index] = mark }
-                }
-            }
-        }
+        let marks = terms.marks(in: characters)
         var out = ""
-        var open = 0
+        var open = ScreeningTerms.Mark.none
         for (index, character) in characters.enumerated() {
             if marks[index] != open {
-                out += open == 0 ? "" : "\u{1B}[0m"
-                if marks[index] != 0 { out += marks[index] == 1 ? "\u{1B}[1;32m" : "\u{1B}[1;31m" }
+                out += open == .none ? "" : "\u{1B}[0m"
+                if marks[index] != .none { out += marks[index] == .include ? "\u{1B}[1;32m" : "\u{1B}[1;31m" }
                 open = marks[index]
             }
             out.append(character)
         }
-        return out + (open == 0 ? "" : "\u{1B}[0m")
-    }
-
-    /// Where `term` occurs in `text` as whole words (`*` at its end: as a word's beginning).
-    static func matches(of term: String, in text: [Character]) -> [Range<Int>] {
-        let prefix = term.hasSuffix("*")
-        let needle = Array(prefix ? String(term.dropLast()) : term)
-        guard !needle.isEmpty, needle.count <= text.count else { return [] }
-        func isWord(_ index: Int) -> Bool { index >= 0 && index < text.count && (text[index].isLetter || text[index].isNumber) }
-        var found: [Range<Int>] = []
-        var start = 0
-        while start + needle.count <= text.count {
-            if !isWord(start - 1), Array(text[start..<start + needle.count]) == needle {
-                var end = start + needle.count
-                if prefix {
-                    while isWord(end) { end += 1 }
-                    found.append(start..<end)
-                    start = end
-                    continue
-                }
-                if !isWord(end) {
-                    found.append(start..<end)
-                    start = end
-                    continue
-                }
-            }
-            start += 1
-        }
-        return found
+        return out + (open == .none ? "" : "\u{1B}[0m")
     }
 }
 
