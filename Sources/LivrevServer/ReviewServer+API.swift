@@ -66,6 +66,12 @@ extension ReviewServer {
         router.post("/api/resolve") { request, context in
             await self.answer { try await self.resolve(request, context) }
         }
+        router.post("/api/reviewers") { request, context in
+            await self.answer { try await self.addReviewer(request, context) }
+        }
+        router.post("/api/reviewers/role") { request, context in
+            await self.answer { try await self.changeRole(request, context) }
+        }
         router.get("/api/prisma") { request, _ in
             await self.answer {
                 _ = try await self.account(request, writing: false)
@@ -186,7 +192,69 @@ extension ReviewServer {
         return HTTPResponses.json(.object([("revision", .integer(Int(revision)))]))
     }
 
+    /// `{name, role?, password?}`: a new team member (lead only).
+    private func addReviewer(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let lead = try await self.lead(request)
+        let body = try await Self.body(request, context)
+        guard let name = body["name"] as? String, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw APIError.badRequest("a reviewer needs a name")
+        }
+        let role = try Self.role(body["role"] as? String ?? "reviewer")
+        let password = body["password"] as? String
+        if let password, password.isEmpty { throw APIError.badRequest("an empty password cannot sign in") }
+        let hash = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: password.map { PasswordHashing.hash($0) }) }
+        }
+        var words = ["serve:", "reviewer", "add", name, "--role", role.rawValue, "--as", lead.name]
+        if hash != nil { words.append("--password-stdin") }
+        let command = hooks.commandLine(words)
+        let revision = try await connections.write { registry in
+            try registry.write(reviewer: lead.name, command: command) { revision in
+                try registry.addReviewer(name, role: role, passwordHash: hash, revision: revision)
+                return revision
+            }
+        }
+        queues.recorded(revision: revision)
+        return HTTPResponses.json(.object([("revision", .integer(Int(revision)))]))
+    }
+
+    /// `{name, role}`: a team member's role from now on (lead only).
+    private func changeRole(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let lead = try await self.lead(request)
+        let body = try await Self.body(request, context)
+        guard let name = body["name"] as? String else { throw APIError.badRequest("say whose role: {\"name\", \"role\"}") }
+        let role = try Self.role(body["role"] as? String ?? "")
+        let command = hooks.commandLine(["serve:", "reviewer", "role", name, role.rawValue, "--as", lead.name])
+        let revision = try await connections.write { registry in
+            try registry.write(reviewer: lead.name, command: command) { revision in
+                try registry.setRole(role, of: name, revision: revision)
+                return revision
+            }
+        }
+        queues.recorded(revision: revision)
+        return HTTPResponses.json(.object([("revision", .integer(Int(revision)))]))
+    }
+
     // MARK: - Sessions and roles
+
+    /// The signed-in reviewer, who must be a lead; the CSRF token is checked (both lead calls write).
+    ///
+    /// - Throws: 403 for anyone else.
+    func lead(_ request: Request) async throws -> Reviewer {
+        let (_, reviewer) = try await account(request, writing: true)
+        guard reviewer.role.mayLead else {
+            throw APIError.forbidden(
+                "only a lead may add reviewers and change roles; \(reviewer.name) is a \(reviewer.role.rawValue)")
+        }
+        return reviewer
+    }
+
+    static func role(_ text: String) throws -> ReviewerRole {
+        guard let role = ReviewerRole(rawValue: text) else {
+            throw APIError.badRequest("role must be reviewer, arbiter or lead")
+        }
+        return role
+    }
 
     /// The session of a request, checking the CSRF token for writes.
     ///

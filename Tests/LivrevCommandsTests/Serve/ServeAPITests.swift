@@ -148,6 +148,30 @@ struct ServeAPITests {
         #expect(try livrev("log").stdout.contains("livrev serve: resolve 1 exclude --stage title-abstract --as cy"))
     }
 
+    @Test func onlyALeadAddsReviewersAndChangesRoles() throws {
+        let livrev = try Self.team(records: 2)
+        let served = try ServedRegistry(livrev)
+        let cy = try served.signedIn("cy", password: "cy-pw")
+        let before = try livrev.logicalDump()
+        #expect(try cy.post("/api/reviewers", ["name": "dee", "password": "dee-pw"]).status == 403)
+        #expect(try cy.post("/api/reviewers/role", ["name": "ana", "role": "lead"]).status == 403)
+        #expect(try livrev.logicalDump() == before)
+        let lea = try served.signedIn("lea", password: "lea-pw")
+        #expect(try lea.post("/api/reviewers", ["name": "dee", "password": "dee-pw"], csrf: false).status == 403)
+        #expect(try lea.post("/api/reviewers", ["name": "dee", "password": "dee-pw"]).status == 200)
+        #expect(try lea.post("/api/reviewers", ["name": "dee"]).status == 400)
+        #expect(try lea.post("/api/reviewers/role", ["name": "ana", "role": "boss"]).status == 400)
+        #expect(try lea.post("/api/reviewers/role", ["name": "nobody", "role": "arbiter"]).status == 404)
+        #expect(try lea.post("/api/reviewers/role", ["name": "ana", "role": "arbiter"]).status == 200)
+        // The role counts at once: ana may now see conflicts, and dee signs in.
+        let ana = try served.signedIn("ana", password: "ana-pw")
+        #expect(try ana.get("/api/conflicts?stage=title-abstract").status == 200)
+        #expect(try served.signedIn("dee", password: "dee-pw").get("/api/me").json["role"] as? String == "reviewer")
+        let log = try livrev("log").stdout
+        #expect(log.contains("livrev serve: reviewer add dee --role reviewer --as lea --password-stdin"))
+        #expect(!log.contains("dee-pw"))
+    }
+
     @Test func aCLIImportReachesTheQueueWithoutARestart() throws {
         let livrev = try Self.team(records: 2)
         let served = try ServedRegistry(livrev)
