@@ -52,8 +52,13 @@ enum RecordFields {
 
     /// `records show` as text: one `field: value` line each, abstract last, HTML shown as text.
     static func text(_ record: StoredRecord) -> String {
+        // A field per line, its value wrapped under itself to fit 100 columns.
         func line(_ name: String, _ value: String?) -> String {
-            "\(name.padding(toLength: 14, withPad: " ", startingAt: 0))\(SafeText.singleLine(value ?? "—"))\n"
+            let lines = TextTable.wrapped(SafeText.singleLine(value ?? "—"), width: TextTable.terminalWidth - 14)
+            return lines.enumerated().map {
+                ($0.offset == 0 ? name.padding(toLength: 14, withPad: " ", startingAt: 0) : String(repeating: " ", count: 14))
+                    + $0.element
+            }.joined(separator: "\n") + "\n"
         }
         var text = line("id", String(record.id))
         text += line("title", record.title ?? "(no title)")
@@ -72,25 +77,11 @@ enum RecordFields {
         text += line("duplicate_of", record.duplicateOf.map(String.init))
         text += line("status", record.status.rawValue)
         if let abstract = record.abstract {
-            text += "\nabstract\n" + Wrap.lines(SafeText.singleLine(SafeText.htmlAsText(abstract)), width: 100) + "\n"
+            text +=
+                "\nabstract\n"
+                + TextTable.wrapped(SafeText.singleLine(SafeText.htmlAsText(abstract)), width: TextTable.terminalWidth)
+                .joined(separator: "\n") + "\n"
         }
         return text
-    }
-}
-
-/// Plain word wrapping for text output (100 columns).
-enum Wrap {
-    static func lines(_ text: String, width: Int) -> String {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if !current.isEmpty && current.count + 1 + word.count > width {
-                lines.append(current)
-                current = ""
-            }
-            current += current.isEmpty ? String(word) : " " + word
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines.joined(separator: "\n")
     }
 }

@@ -66,7 +66,8 @@ extension RiskOfBiasCommand {
                         + [Self.symbol(summary.overall) + (summary.overridden ? "*" : "")]
                 }
                 Output.print(TextTable(header: header, rows: rows).rendered(), terminator: "")
-                Output.print("\n" + tool.domains.enumerated().map { "D\($0.offset + 1) = \($0.element)" }.joined(separator: "; "))
+                let key = tool.domains.enumerated().map { "D\($0.offset + 1) = \($0.element)" }.joined(separator: "; ")
+                Output.print("\n" + TextTable.wrapped(key, width: TextTable.terminalWidth).joined(separator: "\n"))
                 Output.print(
                     "+ low, ? \(tool.levels[1].replacingOccurrences(of: "_", with: " ")), − high, · not assessed; * overall set by a reviewer"
                 )

@@ -34,7 +34,9 @@ struct PoolKindsTests {
         let expected = try Self.reference(measure.lowercased())
         Self.expectMatches(try json(livrev("pool --outcome Remission --measure \(measure) --format json")), expected)
         let back = try #require(expected["back"] as? [String: Double])
+        // Lines wrap at 100 columns, a continuation indented under its line.
         let text = try livrev("pool --outcome Remission --measure \(measure)").stdout
+            .replacingOccurrences(of: "\n    ", with: " ")
         let proportion = String(
             format: "proportion = %.4f (%.4f to %.4f)", back["estimate"] ?? 0, back["lower"] ?? 0, back["upper"] ?? 0)
         #expect(text.contains(proportion), "\(text)")

@@ -58,12 +58,17 @@ struct ReadmeTests {
             try process.run()
             let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
             DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: timer)
-            _ = out.fileHandleForReading.readDataToEndOfFile()
+            let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             timer.cancel()
             #expect(process.terminationStatus == 0, "README line failed (exit \(process.terminationStatus)): \(line)\n\(errors)")
             if process.terminationStatus != 0 { break }
+            // Plain text fits 100 columns (JSON, CSV, --wide and redirected output are for programs).
+            if !["--format", "--wide", ">"].contains(where: line.contains) {
+                let wide = printed.split(separator: "\n").filter { $0.count > 100 }
+                #expect(wide.isEmpty, "README line prints wider than 100 columns: \(line)\n\(wide.joined(separator: "\n"))")
+            }
         }
         #expect(FileManager.default.fileExists(atPath: livrev.folder.appendingPathComponent("review.html").path))
     }

@@ -1,3 +1,4 @@
+import LivrevReports
 import LivrevStore
 
 /// A record laid out for a reviewer to read: title, authors, source, identifiers and the abstract,
@@ -33,19 +34,10 @@ struct RecordCard {
         return wrapped.enumerated().map { ($0 == 0 ? prefix : String(repeating: " ", count: indent)) + highlighted($1) }
     }
 
-    /// Words wrapped to lines of at most `width` characters (a longer word gets a line of its own).
+    /// Words wrapped to lines of at most `width` characters, as every text output wraps them.
     static func wrapped(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            if !line.isEmpty, line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += line.isEmpty ? String(word) : " " + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines.isEmpty ? [""] : lines
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        return TextTable.wrapped(words, width: width)
     }
 
     /// The line with every include term in green and every exclude term in red

@@ -10,7 +10,13 @@ extension PooledOutcome {
     /// Tables fit `width` columns (nil: `--wide`).
     public func renderedText(diagnostics: Bool = false, width: Int? = TextTable.terminalWidth) -> String {
         let lines = summaryLines()
-        let head = ([lines[0]] + lines.dropFirst().map { "  " + $0 }).joined(separator: "\n")
+        // The first line names the analysis; the rest are indented under it; all wrap to `width`.
+        let head = lines.enumerated().flatMap { index, line in
+            let indent = index == 0 ? "" : "  "
+            return TextTable.wrapped(line, width: (width ?? Int.max) - indent.count).enumerated().map {
+                indent + ($0.offset == 0 ? "" : "  ") + $0.element
+            }
+        }.joined(separator: "\n")
         guard estimate != nil else { return head + "\n" }
         let header = ["study", "label", "counts", scaleName, "95% CI", "weight %", "rstudent", "Cook's D"]
         let table = rows.map { row -> [String] in
