@@ -27,7 +27,7 @@ package struct TextFeatureSettings: Equatable, Sendable {
 /// `TfidfTransformer` documentation.
 package struct TextFeatures: Sendable {
     /// Row `r` holds entries `rowStart[r] ..< rowStart[r + 1]` of `columns` and `values`, its
-    /// shared terms (columns below `sharedTermCount`) first, each part in column order.
+    /// shared terms (columns below `sharedTermCount`) first.
     let rowStart: [Int]
     /// Row `r`'s shared terms are entries `rowStart[r] ..< sharedEnd[r]`.
     let sharedEnd: [Int]
@@ -46,27 +46,36 @@ package struct TextFeatures: Sendable {
     package init(texts: [String], settings: TextFeatureSettings = TextFeatureSettings()) {
         // Each record's distinct terms (by id, in order of first appearance) with their counts,
         // and each term's document frequency.
-        var table = TermTable()
+        var table = TermTable(expected: texts.count * 64)
         var documentFrequency: [Int32] = []
         var recordStart = [0]
         var termIDs: [Int32] = []
         var termCounts: [Int32] = []
         recordStart.reserveCapacity(texts.count + 1)
         var terms: [UInt64] = []
-        for text in texts {
+        // The last record each term was seen in, and where its count is in that record's list.
+        var lastSeen: [Int32] = []
+        var slot: [Int32] = []
+        for (record, text) in texts.enumerated() {
             terms.removeAll(keepingCapacity: true)
             Tokenizer.appendTerms(of: text, bigrams: settings.bigrams, to: &terms)
-            terms.sort()
-            var index = 0
-            while index < terms.count {
-                var end = index + 1
-                while end < terms.count && terms[end] == terms[index] { end += 1 }
-                let id = table.id(of: terms[index], next: Int32(documentFrequency.count))
-                if Int(id) == documentFrequency.count { documentFrequency.append(0) }
-                documentFrequency[Int(id)] += 1
-                termIDs.append(id)
-                termCounts.append(Int32(end - index))
-                index = end
+            let start = termIDs.count
+            for term in terms {
+                let id = table.id(of: term, next: Int32(documentFrequency.count))
+                if Int(id) == documentFrequency.count {
+                    documentFrequency.append(0)
+                    lastSeen.append(-1)
+                    slot.append(0)
+                }
+                if lastSeen[Int(id)] == Int32(record) {
+                    termCounts[start + Int(slot[Int(id)])] += 1
+                } else {
+                    lastSeen[Int(id)] = Int32(record)
+                    slot[Int(id)] = Int32(termIDs.count - start)
+                    documentFrequency[Int(id)] += 1
+                    termIDs.append(id)
+                    termCounts.append(1)
+                }
             }
             recordStart.append(termIDs.count)
         }
@@ -100,8 +109,6 @@ package struct TextFeatures: Sendable {
         columns.reserveCapacity(termIDs.count)
         values.reserveCapacity(termIDs.count)
         var weights: [Double] = []
-        var sharedEntries: [UInt64] = []
-        var privateEntries: [UInt64] = []
         for record in 0..<n {
             weights.removeAll(keepingCapacity: true)
             var squares = 0.0
@@ -115,31 +122,30 @@ package struct TextFeatures: Sendable {
                 weights.append(weight)
             }
             let scale = squares > 0 ? 1 / squares.squareRoot() : 0
-            // Entries in column order (column in the high half, the value's bits below it).
-            sharedEntries.removeAll(keepingCapacity: true)
-            privateEntries.removeAll(keepingCapacity: true)
+            // Shared terms first, each part in order of first appearance in the record.
             var kept = 0
+            var mass = 0.0
             for entry in recordStart[record]..<recordStart[record + 1] {
                 let index = column[Int(termIDs[entry])]
                 guard index >= 0 else { continue }
-                let value = Float(weights[kept] * scale)
+                if index < shared {
+                    columns.append(index)
+                    values.append(Float(weights[kept] * scale))
+                }
                 kept += 1
-                let packed = UInt64(UInt32(index)) << 32 | UInt64(value.bitPattern)
-                if index < shared { sharedEntries.append(packed) } else { privateEntries.append(packed) }
-            }
-            sharedEntries.sort()
-            privateEntries.sort()
-            var mass = 0.0
-            for packed in sharedEntries {
-                columns.append(Int32(packed >> 32))
-                values.append(Float(bitPattern: UInt32(truncatingIfNeeded: packed)))
             }
             sharedEnd.append(columns.count)
-            for packed in privateEntries {
-                let value = Float(bitPattern: UInt32(truncatingIfNeeded: packed))
-                columns.append(Int32(packed >> 32))
-                values.append(value)
-                mass += Double(value) * Double(value)
+            kept = 0
+            for entry in recordStart[record]..<recordStart[record + 1] {
+                let index = column[Int(termIDs[entry])]
+                guard index >= 0 else { continue }
+                if index >= shared {
+                    let value = Float(weights[kept] * scale)
+                    columns.append(index)
+                    values.append(value)
+                    mass += Double(value) * Double(value)
+                }
+                kept += 1
             }
             privateMass.append(mass)
             rowStart.append(columns.count)
@@ -221,9 +227,17 @@ struct SparseRows {
 /// A zero hash marks an empty slot, so the term hashing to 0 is stored as 1 (a collision of
 /// probability 2⁻⁶⁴, like any other).
 struct TermTable {
-    private var keys = [UInt64](repeating: 0, count: 1 << 16)
-    private var ids = [Int32](repeating: 0, count: 1 << 16)
+    private var keys: [UInt64]
+    private var ids: [Int32]
     private var used = 0
+
+    /// A table for about `expected` distinct terms before it grows.
+    init(expected: Int) {
+        var size = 1 << 12
+        while size < expected * 2 { size <<= 1 }
+        keys = Array(repeating: 0, count: size)
+        ids = Array(repeating: 0, count: size)
+    }
 
     /// The id of `hash`, assigning `next` when it is new.
     mutating func id(of hash: UInt64, next: Int32) -> Int32 {

@@ -20,59 +20,95 @@ struct Tokenizer {
     }
 
     /// Appends the hashes of `text`'s unigrams, then of its bigrams, to `terms`.
+    ///
+    /// One scan: each word byte is folded into the token's own hash and into its bigram's, which
+    /// starts from the previous kept token's hash and a space (FNV-1a is sequential).
     static func appendTerms(of text: String, bigrams: Bool, to terms: inout [UInt64]) {
-        var bytes: [UInt8] = []
-        var tokens: [Range<Int>] = []
-        tokenize(text, into: &bytes, tokens: &tokens)
-        let first = terms.count
-        terms.reserveCapacity(first + (bigrams ? tokens.count * 2 : tokens.count))
-        for token in tokens { terms.append(hash(bytes[token], from: offsetBasis)) }
-        if bigrams, tokens.count > 1 {
-            for index in 1..<tokens.count {
-                var joined = (terms[first + index - 1] ^ 0x20) &* prime  // the space between the words
-                joined = hash(bytes[tokens[index]], from: joined)
-                terms.append(joined)
+        var text = text
+        var scan = Scan()
+        text.withUTF8 { utf8 in
+            var position = 0
+            while position < utf8.count {
+                let byte = utf8[position]
+                if byte < 0x80 {
+                    position += 1
+                    switch byte {
+                    case 0x41...0x5A: scan.fold(byte + 0x20)
+                    case 0x61...0x7A, 0x30...0x39, 0x5F: scan.fold(byte)
+                    default:
+                        if scan.characters > 0 { scan.close(into: &terms) }
+                        continue
+                    }
+                    scan.characters += 1
+                } else {
+                    let (scalar, length) = decode(utf8, at: position)
+                    if isWordCharacter(scalar) {
+                        if scalar.properties.changesWhenLowercased {
+                            for lower in scalar.properties.lowercaseMapping.utf8 { scan.fold(lower) }
+                        } else {
+                            for offset in 0..<length { scan.fold(utf8[position + offset]) }
+                        }
+                        scan.characters += 1
+                    } else if scan.characters > 0 {
+                        scan.close(into: &terms)
+                    }
+                    position += length
+                }
             }
+            if scan.characters > 0 { scan.close(into: &terms) }
         }
+        if bigrams { terms.append(contentsOf: scan.pairs) }
+    }
+
+    /// The token being read: its word characters so far, its hash and its bigram's hash.
+    private struct Scan {
+        var characters = 0
+        /// Whether a token has begun (its first byte folded in).
+        var open = false
+        var unigram = offsetBasis
+        var bigram = offsetBasis
+        /// The hash of the last token kept, once there is one.
+        var previous: UInt64?
+        var pairs: [UInt64] = []
+
+        @inline(__always)
+        mutating func fold(_ byte: UInt8) {
+            if !open {
+                open = true
+                unigram = offsetBasis
+                if let previous { bigram = (previous ^ 0x20) &* prime }  // the space between the words
+            }
+            unigram = (unigram ^ UInt64(byte)) &* prime
+            bigram = (bigram ^ UInt64(byte)) &* prime
+        }
+
+        @inline(__always)
+        mutating func close(into terms: inout [UInt64]) {
+            if characters >= 2 {
+                terms.append(unigram)
+                if previous != nil { pairs.append(bigram) }
+                previous = unigram
+            }
+            characters = 0
+            open = false
+        }
+    }
+
+    /// The scalar whose UTF-8 encoding starts at `position` (a lead byte of valid UTF-8, as a
+    /// `String`'s always is) and its length in bytes.
+    @inline(__always)
+    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at position: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(utf8[position])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = lead & (0xFF >> (length + 1))
+        for offset in 1..<length { value = value << 6 | UInt32(utf8[position + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     static func hash(_ bytes: ArraySlice<UInt8>, from start: UInt64) -> UInt64 {
         var value = start
         for byte in bytes { value = (value ^ UInt64(byte)) &* prime }
         return value
-    }
-
-    /// Appends the lower-cased UTF-8 bytes of each token of two or more word characters to `bytes`
-    /// and its range to `tokens`.
-    private static func tokenize(_ text: String, into bytes: inout [UInt8], tokens: inout [Range<Int>]) {
-        var start = 0
-        var characters = 0
-        func close() {
-            if characters >= 2 { tokens.append(start..<bytes.count) } else { bytes.removeSubrange(start...) }
-            characters = 0
-            start = bytes.count
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
-                switch byte {
-                case 0x41...0x5A: bytes.append(byte + 0x20)
-                case 0x61...0x7A, 0x30...0x39, 0x5F: bytes.append(byte)
-                default:
-                    close()
-                    continue
-                }
-                characters += 1
-            } else if isWordCharacter(scalar) {
-                let lower = scalar.properties.changesWhenLowercased ? scalar.properties.lowercaseMapping : String(scalar)
-                bytes.append(contentsOf: lower.utf8)
-                characters += 1
-            } else {
-                close()
-            }
-        }
-        close()
     }
 
     /// Python's `\w` outside ASCII: what `str.isalnum()` accepts, letters and numbers.

@@ -32,36 +32,36 @@ extension Registry {
     /// Up to `limit` records awaiting `reviewer` at `stage`, in ranked order (see
     /// `nextRecord(stage:reviewer:skipping:order:)`). Without a reviewer, the records awaiting
     /// anyone, ranked from disclosed outcomes only (resolutions and agreed decisions): the order
-    /// `serve` shares among all its screeners.
+    /// `serve` shares among all its screeners. A process that ranks more than once should hold a
+    /// `ScreeningRanker` and ask it instead: the same order, featurised once.
     package func rankedQueue(
         stage: ScreeningStage, reviewer: Reviewer?, skipping: Set<Int64> = [], limit: Int = .max
     ) throws -> [Int64] {
+        try ScreeningRanker().rankedQueue(in: self, stage: stage, reviewer: reviewer, skipping: skipping, limit: limit)
+    }
+
+    /// The records ranking reads (not a previous version's, not duplicates), in id order; the
+    /// records among them with a label `reviewer` may know at `stage`; and those awaiting them.
+    func rankingInput(stage: ScreeningStage, reviewer: Reviewer?, skipping: Set<Int64>) throws -> RankingInput {
         let facts = try screeningFacts()
         let awaiting: RecordStatus = stage == .titleAbstract ? .awaitingTitleAbstract : .awaitingFullText
-        var corpus: [Int64] = []
-        var candidates: [Int] = []
-        var labels: [(row: Int, include: Bool)] = []
+        var input = RankingInput()
         for record in facts.records {
             let kind = facts.searchKinds[record.searchID] ?? .database
             guard kind != .previous, record.duplicateOf == nil else { continue }
-            let row = corpus.count
-            corpus.append(record.id)
+            let row = input.corpus.count
+            input.corpus.append(record.id)
             let stageFacts = record[stage]
             let own = reviewer.flatMap { reviewer in stageFacts.votes.first { $0.reviewerID == reviewer.id } }?.decision
             if let known = stageFacts.resolution?.decision ?? own
                 ?? stageFacts.outcome(required: Self.reviewersPerRecord).decision
             {
-                labels.append((row, known.movesOn))
+                input.labels.append((row, known.movesOn))
             } else if facts.status(of: record) == awaiting && !skipping.contains(record.id) {
-                candidates.append(row)
+                input.candidates.append(row)
             }
         }
-        guard ScreeningModel.canRank(labels) else { return Array(candidates.prefix(limit).map { corpus[$0] }) }
-        let texts = try screeningTexts(of: corpus)
-        var model = ScreeningModel(features: TextFeatures(texts: texts), seed: 0)
-        let score = model.scores(labels: labels)
-        let ranked = candidates.sorted { score[$0] > score[$1] || (score[$0] == score[$1] && $0 < $1) }
-        return ranked.prefix(limit).map { corpus[$0] }
+        return input
     }
 
     /// Title, abstract, journal (and keywords, where the registry keeps them) of each record, in
@@ -77,5 +77,66 @@ extension Registry {
             texts[row.int64(0)] = parts.joined(separator: " ")
         }
         return ids.map { texts[$0] ?? "" }
+    }
+}
+
+/// What one ranking reads from the registry: the corpus (record ids, in id order), the labels by
+/// corpus row, and the candidate rows.
+struct RankingInput {
+    var corpus: [Int64] = []
+    var labels: [(row: Int, include: Bool)] = []
+    var candidates: [Int] = []
+}
+
+/// Ranks records for screening inside a long-running process (`livrev serve`): it keeps the TF-IDF
+/// features of the registry's records between requests and featurises again only when the set of
+/// records ranked changes (an import, a duplicate marked). Each request reads the decisions afresh
+/// and fits the model from them, exactly as `screen next --order ranked` does in a new process,
+/// so both offer the same record; what is saved is the featurising, the bulk of the cost.
+///
+/// For example, a server holding one ranker per open registry:
+///
+/// ```swift
+/// let ranker = ScreeningRanker()
+/// let next = try ranker.rankedQueue(in: registry, stage: .titleAbstract, reviewer: ana, limit: 1).first
+/// // … Ana votes; Ben imports an update search …
+/// let queue = try ranker.rankedQueue(in: registry, stage: .titleAbstract, reviewer: ana, limit: 20)
+/// ```
+///
+/// It is not safe to call from two threads at once: hold it in one actor (or behind a lock).
+/// The blinding of `nextRecord(stage:reviewer:skipping:order:)` holds: a fit reads only what the
+/// reviewer may know, and the cached features depend on the records' texts alone.
+package final class ScreeningRanker {
+    private var corpus: [Int64] = []
+    private var features: TextFeatures?
+
+    package init() {}
+
+    /// Up to `limit` records awaiting `reviewer` at `stage`, most likely include first, ties to the
+    /// lower id; imported order until the labels `reviewer` may know hold an include and an
+    /// exclude (see `Registry.nextRecord(stage:reviewer:skipping:order:)`).
+    ///
+    /// - Throws: `StoreError` and `SQLiteError` from reading the facts.
+    package func rankedQueue(
+        in registry: Registry, stage: ScreeningStage, reviewer: Reviewer?, skipping: Set<Int64> = [],
+        limit: Int = .max
+    ) throws -> [Int64] {
+        let input = try registry.rankingInput(stage: stage, reviewer: reviewer, skipping: skipping)
+        guard ScreeningModel.canRank(input.labels) else {
+            return Array(input.candidates.prefix(limit).map { input.corpus[$0] })
+        }
+        var model = ScreeningModel(features: try features(of: input.corpus, in: registry), seed: 0)
+        model.fit(labels: input.labels)
+        return ScreeningModel.order(input.candidates, by: model).prefix(limit).map { input.corpus[$0] }
+    }
+
+    /// The features of `corpus`, featurised again only when it differs from the last one (records
+    /// are facts, never edited, so the same ids mean the same texts).
+    private func features(of corpus: [Int64], in registry: Registry) throws -> TextFeatures {
+        if let features, corpus == self.corpus { return features }
+        let fresh = TextFeatures(texts: try registry.screeningTexts(of: corpus))
+        self.corpus = corpus
+        features = fresh
+        return fresh
     }
 }

@@ -12,7 +12,9 @@ For each labelled set in ../shared/screening-data (or LIVREV_SCREENING_DATA) and
     the simulation divided by its retrain-and-rank steps.
 Then, unless --skip-20k, a synthetic 20,000-record labelled set (Zipf-distributed vocabulary,
 200-word abstracts, 2% includes sharing topic words; seeded) is replayed the same way, which
-gives the retrain-and-rank cost at 20,000 records.
+gives the retrain-and-rank cost at 20,000 records; and the same records are imported into a
+registry where ana has decided the first 400, and `screen next --order ranked` is timed in a new
+process each time (featurising, fitting on the 400 decisions and ranking 19,600 records).
 Prints Markdown tables for BENCHMARKS.md.
 """
 import json
@@ -25,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATA = os.environ.get("LIVREV_SCREENING_DATA", os.path.join(os.path.dirname(ROOT), "shared", "screening-data"))
@@ -88,6 +91,38 @@ def synthetic(path, records=20000, include_rate=0.02, seed=20261202):
             elif rng.random() < 0.05:
                 words[::20] = rng.choices(topic, k=len(words[::20]))
             out.write(f"{' '.join(words[:15])},{' '.join(words[15:])},{1 if include else 0}\n")
+
+
+def registry_screen_next(folder, runs=5):
+    """`screen next --order ranked` in a new process on a 20,000-record registry with 400 decisions."""
+    path = os.path.join(folder, "registry-20000.csv")
+    synthetic(path)
+    env = dict(os.environ, LIVREV_DB=os.path.join(folder, "bench.livrev"))
+
+    def livrev(*args):
+        return subprocess.run([BINARY, *args], env=env, capture_output=True, text=True, check=True).stdout
+
+    livrev("init", "--title", "ranking bench")
+    livrev("reviewer", "add", "ana")
+    livrev("reviewer", "add", "ben")
+    search = livrev("search", "add", "--source", "bench", "--date", "2026-12-01").split()[-1]
+    livrev("import", "records", path, "--search", search, "--format", "csv")
+    with open(path, encoding="utf-8") as f:
+        labels = [line.rstrip().rsplit(",", 1)[1] == "1" for line in list(f)[1:]]
+    decisions = os.path.join(folder, "decisions.csv")
+    with open(decisions, "w") as out:
+        out.write("record,decision\n")
+        for record in range(1, 401):
+            out.write(f"{record},{'include' if labels[record - 1] else 'exclude'}\n")
+    livrev("screen", "import", decisions, "--stage", "title-abstract", "--as", "ana")
+    cpu, wall = [], []
+    for _ in range(runs):
+        before = cpu_of_children()
+        start = time.perf_counter()
+        livrev("screen", "next", "--stage", "title-abstract", "--as", "ana", "--order", "ranked")
+        wall.append(time.perf_counter() - start)
+        cpu.append(cpu_of_children() - before)
+    return sorted(cpu)[runs // 2] * 1000, sorted(wall)[runs // 2] * 1000
 
 
 def mean(values):
@@ -157,6 +192,13 @@ def main():
             print("|---|---|---|---|---|---|")
             print(f"| 20,000 records, {run['includes']} includes | {run['featurise_ms']:.0f} | {run['steps']} "
                   f"| {run['step_ms']:.2f} | {run['stop_rule_ms']:.0f} | {run['wss95']:.3f} |")
+        with tempfile.TemporaryDirectory() as folder:
+            cpu, wall = registry_screen_next(folder)
+            print()
+            print("| registry | command (new process, median of 5) | CPU ms | wall ms |")
+            print("|---|---|---|---|")
+            print(f"| 20,000 records, 400 decided by ana | `screen next --stage title-abstract --as ana --order ranked` "
+                  f"| {cpu:.0f} | {wall:.0f} |")
 
 
 def asreview_version():
