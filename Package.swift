@@ -34,7 +34,7 @@ let package = Package(
             name: "LivrevRanking",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
-        .target(name: "LivrevStore", dependencies: ["CSQLite", "LivrevRanking"]),
+        .target(name: "LivrevStore", dependencies: ["CSQLite", "LivrevRanking"], plugins: ["EmbedResources"]),
         // The analysis pipeline: an outcome's rows and a specification in, typed results out.
         .target(name: "LivrevAnalysis", dependencies: ["MetaAnalysis"]),
         .target(name: "LivrevReports", dependencies: ["LivrevAnalysis", "MetaAnalysis"]),
@@ -63,8 +63,15 @@ let package = Package(
                 "LivrevAnalysis",
                 "LivrevReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["EmbedResources"]
         ),
+
+        // MARK: - Build tools
+
+        // Schema/ and Seeds/ compiled into the binary, generated in the build directory on every build.
+        .executableTarget(name: "ResourceEmbedder"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["ResourceEmbedder"]),
 
         // MARK: - Executable
 

@@ -12,7 +12,7 @@ team migrating this review would make, and each is written down in Seeds/README.
   - Table 3's "Epicum 2019" rows keep that spelling, so `check` can find the near-duplicate
     of "Ercicum 2019" as a reviewer would have to;
   - risk-of-bias rows are the published (final) judgements of RoB 1.
-Then run scripts/embed-resources.sh so the binary carries the new Seeds/.
+The next `swift build` embeds the new Seeds/ in the binary (the EmbedResources plugin).
 """
 import csv
 import os

@@ -29,7 +29,7 @@ enum SeedReview {
             try? FileManager.default.removeItem(at: folder)
         }
         for (name, text) in EmbeddedSeeds.files {
-            try Data((text + "\n").utf8).write(to: seeds.appendingPathComponent(name))
+            try Data(text.utf8).write(to: seeds.appendingPathComponent(name))
         }
         FileManager.default.changeCurrentDirectoryPath(folder.path)
         func seed(_ name: String) -> String { "Seeds/" + name }
