@@ -34,10 +34,13 @@ let package = Package(
             name: "LivrevRanking",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
-        .target(name: "LivrevStore", dependencies: ["CSQLite", "LivrevRanking"], plugins: ["EmbedResources"]),
+        // The risk-of-bias tools (domains, levels, the overall algorithm): one list for storage, analysis and figures.
+        .target(name: "RiskOfBias"),
+        .target(
+            name: "LivrevStore", dependencies: ["CSQLite", "LivrevRanking", "RiskOfBias"], plugins: ["EmbedResources"]),
         // The analysis pipeline: an outcome's rows and a specification in, typed results out.
-        .target(name: "LivrevAnalysis", dependencies: ["MetaAnalysis"]),
-        .target(name: "LivrevReports", dependencies: ["LivrevAnalysis", "MetaAnalysis"]),
+        .target(name: "LivrevAnalysis", dependencies: ["MetaAnalysis", "RiskOfBias"]),
+        .target(name: "LivrevReports", dependencies: ["LivrevAnalysis", "MetaAnalysis", "RiskOfBias"]),
         // `livrev serve`: Hummingbird 2, accounts and sessions, the JSON API and the pages. It calls
         // LivrevStore, LivrevAnalysis and LivrevReports; no SQL and no statistics of its own.
         .target(
@@ -62,6 +65,7 @@ let package = Package(
                 "MetaAnalysis",
                 "LivrevAnalysis",
                 "LivrevReports",
+                "RiskOfBias",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedResources"]
@@ -84,11 +88,12 @@ let package = Package(
             dependencies: ["MetaAnalysis", .product(name: "RealModule", package: "swift-numerics")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "LivrevAnalysisTests", dependencies: ["LivrevAnalysis", "MetaAnalysis"]),
+        .testTarget(name: "RiskOfBiasTests", dependencies: ["RiskOfBias"]),
+        .testTarget(name: "LivrevAnalysisTests", dependencies: ["LivrevAnalysis", "MetaAnalysis", "RiskOfBias"]),
         .testTarget(name: "LivrevRankingTests", dependencies: ["LivrevRanking"], exclude: ["Fixtures"]),
-        .testTarget(name: "LivrevStoreTests", dependencies: ["LivrevStore"], exclude: ["Fixtures"]),
+        .testTarget(name: "LivrevStoreTests", dependencies: ["LivrevStore", "RiskOfBias"], exclude: ["Fixtures"]),
         // Golden files and fixtures are read through #filePath, so they are not bundled.
-        .testTarget(name: "LivrevReportsTests", dependencies: ["LivrevReports"], exclude: ["Snapshots"]),
+        .testTarget(name: "LivrevReportsTests", dependencies: ["LivrevReports", "RiskOfBias"], exclude: ["Snapshots"]),
         .testTarget(
             name: "LivrevCommandsTests",
             dependencies: ["LivrevCommands", "LivrevStore", "livrev"],

@@ -1,22 +1,15 @@
-/// A risk-of-bias judgement as an analysis reads it.
-public enum RiskOfBiasLevel: String, CaseIterable, Sendable {
-    case low
-    case someConcerns = "some_concerns"
-    case unclear
-    case high
-}
+import RiskOfBias
 
 /// One study's final risk of bias under one tool: overall, and in the domain an exclusion asks about.
 public struct StudyRiskOfBias: Equatable, Sendable {
     public var study: String
-    /// The tool's name as a reason cites it ("rob1", "rob2").
-    public var tool: String
+    public var tool: RiskOfBiasTool
     public var overall: RiskOfBiasLevel?
     /// The domain named by the exclusion, as this tool names it, with its judgement; nil when the
     /// exclusion judges overall or the tool has no such domain.
     public var domain: (name: String, level: RiskOfBiasLevel?)?
 
-    public init(study: String, tool: String, overall: RiskOfBiasLevel?, domain: (name: String, level: RiskOfBiasLevel?)?) {
+    public init(study: String, tool: RiskOfBiasTool, overall: RiskOfBiasLevel?, domain: (name: String, level: RiskOfBiasLevel?)?) {
         self.study = study
         self.tool = tool
         self.overall = overall
@@ -47,7 +40,7 @@ public struct RiskOfBiasExclusion: Equatable, Sendable {
                 guard let judged = assessment.domain else { continue }
                 if judged.level == .high { excluded[assessment.study] = "high risk of bias in \(judged.name)" }
             } else if assessment.overall == .high {
-                excluded[assessment.study] = "high overall risk of bias (\(assessment.tool))"
+                excluded[assessment.study] = "high overall risk of bias (\(assessment.tool.rawValue))"
             }
         }
         return excluded

@@ -42,12 +42,13 @@ extension RiskOfBiasCommand {
                     let key = row.study + "\u{0}" + row.domain
                     if let (earlier, line) = seen[key], earlier != row.judgement {
                         warnings.append(
-                            "\(file):\(row.line): \(row.study) \(row.domain) is \(row.judgement) here but \(earlier) on line "
+                            "\(file):\(row.line): \(row.study) \(row.domain) is \(row.judgement.rawValue) here but "
+                                + "\(earlier.rawValue) on line "
                                 + "\(line); the later row stands")
                     }
                     seen[key] = (row.judgement, row.line)
                     try registry.setRiskOfBias(
-                        study: row.study, tool: tool, domain: row.domain, judgement: row.judgement, support: row.support,
+                        study: row.study, tool: tool, domain: row.domain, judgement: row.judgement.rawValue, support: row.support,
                         reviewer: reviewer, final: final, revision: revision)
                 }
                 return rows.count

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LivrevReports
 import LivrevStore
+import RiskOfBias
 
 extension RiskOfBiasCommand {
     struct Summary: RegistryCommand, FormattedCommand {
@@ -54,32 +55,32 @@ extension RiskOfBiasCommand {
                         summaries.map { summary in
                             .object([
                                 ("study", .string(summary.study)), ("tool", .string(tool.rawValue)),
-                                ("domains", .object(tool.domains.map { ($0, .string(summary.domains[$0])) })),
-                                ("overall", .string(summary.overall)), ("overridden", .bool(summary.overridden)),
+                                ("domains", .object(tool.domainKeys.map { ($0, .string(summary.domains[$0]?.rawValue)) })),
+                                ("overall", .string(summary.overall?.rawValue)), ("overridden", .bool(summary.overridden)),
                             ])
                         }
                     ).rendered(pretty: true))
             default:
                 let header = ["study"] + tool.domains.indices.map { "D\($0 + 1)" } + ["overall"]
                 let rows = summaries.map { summary in
-                    [summary.study] + tool.domains.map { Self.symbol(summary.domains[$0]) }
+                    [summary.study] + tool.domainKeys.map { Self.symbol(summary.domains[$0]) }
                         + [Self.symbol(summary.overall) + (summary.overridden ? "*" : "")]
                 }
                 Output.print(TextTable(header: header, rows: rows).rendered(), terminator: "")
-                let key = tool.domains.enumerated().map { "D\($0.offset + 1) = \($0.element)" }.joined(separator: "; ")
+                let key = tool.domainKeys.enumerated().map { "D\($0.offset + 1) = \($0.element)" }.joined(separator: "; ")
                 Output.print("\n" + TextTable.wrapped(key, width: TextTable.terminalWidth).joined(separator: "\n"))
                 Output.print(
-                    "+ low, ? \(tool.levels[1].replacingOccurrences(of: "_", with: " ")), − high, · not assessed; * overall set by a reviewer"
+                    "+ low, ? \(tool.levels[1].rawValue.replacingOccurrences(of: "_", with: " ")), − high, · not assessed; * overall set by a reviewer"
                 )
             }
         }
 
-        private static func symbol(_ judgement: String?) -> String {
+        private static func symbol(_ judgement: RiskOfBiasLevel?) -> String {
             switch judgement {
-            case "low": "+"
-            case "high": "−"
+            case .low: "+"
+            case .high: "−"
             case nil: "·"
-            default: "?"
+            case .unclear, .someConcerns: "?"
             }
         }
     }

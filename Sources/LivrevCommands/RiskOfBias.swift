@@ -1,6 +1,7 @@
 import ArgumentParser
 import LivrevReports
 import LivrevStore
+import RiskOfBias
 
 /// `livrev rob set|import|conflicts|resolve|summary`: dual risk-of-bias assessment.
 struct RiskOfBiasCommand: ParsableCommand {
@@ -10,7 +11,7 @@ struct RiskOfBiasCommand: ParsableCommand {
 
     struct ToolOption: ParsableArguments {
         @Option(help: "The tool: rob1 (7 domains; low/unclear/high) or rob2 (5 domains; low/some_concerns/high).")
-        var tool: LivrevStore.RiskOfBiasTool = .rob1
+        var tool: RiskOfBiasTool = .rob1
     }
 
     struct SetJudgement: RegistryCommand {
@@ -65,7 +66,7 @@ struct RiskOfBiasCommand: ParsableCommand {
                                 ("study", .string(state.study)), ("domain", .string(state.domain)),
                                 (
                                     "judgements",
-                                    .object(state.judgements.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+                                    .object(state.judgements.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.rawValue)) })
                                 ),
                             ])
                         }
@@ -79,7 +80,7 @@ struct RiskOfBiasCommand: ParsableCommand {
             let rows = conflicts.map { state in
                 [
                     state.study, state.domain,
-                    state.judgements.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+                    state.judgements.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.rawValue)" }
                         .joined(separator: ", "),
                 ]
             }
@@ -118,4 +119,4 @@ struct RiskOfBiasCommand: ParsableCommand {
     }
 }
 
-extension LivrevStore.RiskOfBiasTool: ExpressibleByArgument {}
+extension RiskOfBiasTool: ExpressibleByArgument {}

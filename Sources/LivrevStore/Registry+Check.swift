@@ -1,4 +1,5 @@
 import Foundation
+import RiskOfBias
 
 extension Registry {
     /// The consistency report: every finding, errors first, then warnings, then notes.

@@ -1,12 +1,14 @@
+import RiskOfBias
+
 /// Where one domain of one study stands: reviewers' current judgements and the final one, if any.
 package struct RiskOfBiasDomain: Equatable, Sendable {
     package let study: String
     package let tool: RiskOfBiasTool
     package let domain: String
     /// Reviewer name → current judgement, in team order.
-    package let judgements: [String: String]
+    package let judgements: [String: RiskOfBiasLevel]
     /// The agreed or resolved judgement; nil while pending or in conflict.
-    package let final: String?
+    package let final: RiskOfBiasLevel?
     package var inConflict: Bool { final == nil && Set(judgements.values).count > 1 }
 }
 
@@ -14,9 +16,9 @@ package struct RiskOfBiasDomain: Equatable, Sendable {
 package struct RiskOfBiasSummary: Equatable, Sendable {
     package let study: String
     package let tool: RiskOfBiasTool
-    package let domains: [String: String]
+    package let domains: [String: RiskOfBiasLevel]
     /// The overall judgement: a recorded override, else the tool's algorithm over the final domains.
-    package let overall: String?
+    package let overall: RiskOfBiasLevel?
     package let overridden: Bool
 }
 
@@ -32,11 +34,11 @@ extension Registry {
         guard let study = try studyID(key) else { throw StoreError.noSuchStudy(key) }
         guard let domain = tool.domain(text) else {
             throw StoreError.invalidJudgement(
-                "\(tool.rawValue) has no domain '\(text)' (domains: \(tool.domains.joined(separator: ", ")))")
+                "\(tool.name) has no domain '\(text)' (domains: \(tool.domainKeys.joined(separator: ", ")))")
         }
         guard let judgement = tool.level(level) else {
             throw StoreError.invalidJudgement(
-                "'\(level)' is not a \(tool.rawValue) judgement (\(tool.levels.joined(separator: ", ")))")
+                "'\(level)' is not a \(tool.name) judgement (\(tool.levels.map(\.rawValue).joined(separator: ", ")))")
         }
         let table = final ? "rob_resolution" : "rob_judgement"
         let extra = final ? ", consensus" : ""
@@ -45,7 +47,7 @@ extension Registry {
             """
             INSERT INTO \(table) (revision, study_id, tool, domain, judgement, reviewer_id, support\(extra))
             VALUES (?, ?, ?, ?, ?, ?, ?\(extraValue))
-            """, revision, study, tool.rawValue, domain, judgement, reviewer.id, support)
+            """, revision, study, tool.rawValue, domain, judgement.rawValue, reviewer.id, support)
     }
 
     /// Resolves a conflict on one domain: by an arbiter, or by one of the judging reviewers with `consensus`.
@@ -56,7 +58,7 @@ extension Registry {
         reviewer: Reviewer, consensus partner: Reviewer?, revision: Int64
     ) throws {
         guard let domain = tool.domain(text) else {
-            throw StoreError.invalidJudgement("\(tool.rawValue) has no domain '\(text)'")
+            throw StoreError.invalidJudgement("\(tool.name) has no domain '\(text)'")
         }
         let study = StudyKey.identity(key)
         let state = try riskOfBiasDomains(tool: tool).first { StudyKey.identity($0.study) == study && $0.domain == domain }
@@ -73,13 +75,13 @@ extension Registry {
         }
         guard let judgement = tool.level(level) else {
             throw StoreError.invalidJudgement(
-                "'\(level)' is not a \(tool.rawValue) judgement (\(tool.levels.joined(separator: ", ")))")
+                "'\(level)' is not a \(tool.name) judgement (\(tool.levels.map(\.rawValue).joined(separator: ", ")))")
         }
         try connection.execute(
             """
             INSERT INTO rob_resolution (revision, study_id, tool, domain, judgement, reviewer_id, consensus, support)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, revision, try studyID(key), tool.rawValue, domain, judgement, reviewer.id, partner != nil, support)
+            """, revision, try studyID(key), tool.rawValue, domain, judgement.rawValue, reviewer.id, partner != nil, support)
         if let partner { try recordPartner(partner, of: "rob_resolution", revision: revision) }
     }
 
@@ -87,8 +89,8 @@ extension Registry {
     package func riskOfBiasDomains(tool: RiskOfBiasTool, at revision: Int64 = .max) throws -> [RiskOfBiasDomain] {
         let team = try reviewers(at: revision)
         let names = Dictionary(uniqueKeysWithValues: team.map { ($0.id, $0.name) })
-        var votes: [String: [String: String]] = [:]  // "study\u{0}domain" → reviewer → judgement
-        var finals: [String: String] = [:]
+        var votes: [String: [String: RiskOfBiasLevel]] = [:]  // "study\u{0}domain" → reviewer → judgement
+        var finals: [String: RiskOfBiasLevel] = [:]
         var keys: [(String, String)] = []
         for (table, isFinal) in [("rob_judgement", false), ("rob_resolution", true)] {
             try connection.prepare(
@@ -101,16 +103,17 @@ extension Registry {
                 let domain = row.text(1) ?? ""
                 let key = study + "\u{0}" + domain
                 if votes[key] == nil, finals[key] == nil { keys.append((study, domain)) }
+                let level = row.text(2).flatMap(RiskOfBiasLevel.init(rawValue:))
                 if isFinal {
-                    finals[key] = row.text(2)
+                    finals[key] = level
                 } else {
-                    votes[key, default: [:]][names[row.int64(3)] ?? "?"] = row.text(2)
+                    votes[key, default: [:]][names[row.int64(3)] ?? "?"] = level
                 }
             }
         }
         let studyOrder = Dictionary(uniqueKeysWithValues: try studies(at: revision).enumerated().map { ($1.key, $0) })
         let domainOrder = Dictionary(
-            uniqueKeysWithValues: (tool.domains + [RiskOfBiasTool.overall]).enumerated().map { ($1, $0) })
+            uniqueKeysWithValues: (tool.domainKeys + [RiskOfBiasTool.overall]).enumerated().map { ($1, $0) })
         return keys.sorted {
             (studyOrder[$0.0] ?? 0, domainOrder[$0.1] ?? 0) < (studyOrder[$1.0] ?? 0, domainOrder[$1.1] ?? 0)
         }.map { study, domain in
@@ -127,7 +130,7 @@ extension Registry {
     /// The derived risk of bias of every judged study: final per domain, and overall.
     package func riskOfBiasSummaries(tool: RiskOfBiasTool, at revision: Int64 = .max) throws -> [RiskOfBiasSummary] {
         var order: [String] = []
-        var finals: [String: [String: String]] = [:]
+        var finals: [String: [String: RiskOfBiasLevel]] = [:]
         for state in try riskOfBiasDomains(tool: tool, at: revision) {
             if finals[state.study] == nil {
                 order.append(state.study)
@@ -138,7 +141,7 @@ extension Registry {
         return order.map { study in
             var domains = finals[study] ?? [:]
             let override = domains.removeValue(forKey: RiskOfBiasTool.overall)
-            let derived = tool.overall(tool.domains.compactMap { domains[$0] })
+            let derived = tool.overall(tool.domainKeys.compactMap { domains[$0] })
             return RiskOfBiasSummary(
                 study: study, tool: tool, domains: domains, overall: override ?? derived,
                 overridden: override != nil && override != derived)

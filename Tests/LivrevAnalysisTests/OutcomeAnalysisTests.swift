@@ -1,4 +1,5 @@
 import LivrevAnalysis
+import RiskOfBias
 import MetaAnalysis
 import Testing
 
@@ -68,9 +69,9 @@ struct OutcomeAnalysisTests {
 
     @Test func riskOfBiasExclusionJudgesOverallOrTheNamedDomain() {
         let assessments = [
-            StudyRiskOfBias(study: "A", tool: "rob2", overall: .high, domain: ("missing_outcome_data", .low)),
-            StudyRiskOfBias(study: "B", tool: "rob2", overall: .someConcerns, domain: ("missing_outcome_data", .high)),
-            StudyRiskOfBias(study: "C", tool: "rob1", overall: .low, domain: nil),
+            StudyRiskOfBias(study: "A", tool: .rob2, overall: .high, domain: ("missing_outcome_data", .low)),
+            StudyRiskOfBias(study: "B", tool: .rob2, overall: .someConcerns, domain: ("missing_outcome_data", .high)),
+            StudyRiskOfBias(study: "C", tool: .rob1, overall: .low, domain: nil),
         ]
         #expect(RiskOfBiasExclusion().excludedStudies(assessments) == ["A": "high overall risk of bias (rob2)"])
         #expect(

@@ -1,5 +1,6 @@
 import Foundation
 import LivrevReports
+import RiskOfBias
 
 /// Fixed figure inputs for the golden files: deterministic, no randomness.
 enum Fixtures {
@@ -26,7 +27,7 @@ enum Fixtures {
         let w = 1 / (se * se)
         var judgements: [RiskOfBiasJudgement] = []
         if let rob {
-            judgements = (0..<rob.defaultDomains.count).map { judgement(i, $0, tool: rob) }
+            judgements = (0..<rob.domains.count).map { judgement(i, $0, tool: rob) }
             judgements.append([.low, .low, rob == .rob1 ? .unclear : .someConcerns, .high][(i * 3) % 4])
         }
         let n = 40 + (i * 29) % 260

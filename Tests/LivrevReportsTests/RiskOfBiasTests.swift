@@ -1,5 +1,6 @@
 import Foundation
-import LivrevReports
+@testable import LivrevReports
+import RiskOfBias
 import Testing
 
 @Suite("Risk-of-bias SVG")
@@ -78,10 +79,9 @@ struct RiskOfBiasTests {
         #expect(trafficParsed.all("g", class: "rob-light").count == 6 * 7 + 4)
     }
 
-    @Test func judgementLabelsParse() {
-        #expect(RiskOfBiasJudgement(label: "Some concerns") == .someConcerns)
-        #expect(RiskOfBiasJudgement(label: "HIGH") == .high)
-        #expect(RiskOfBiasJudgement(label: "unclear risk") == .unclear)
-        #expect(RiskOfBiasJudgement(label: "maybe") == nil)
+    /// A legend lists exactly the tool's levels, worded as the tool words them.
+    @Test func legendLevelsAreTheToolsLevels() {
+        #expect(RiskOfBiasTool.rob2.judgements.map(\.displayName) == ["Low", "Some concerns", "High"])
+        #expect(RiskOfBiasTool.rob1.judgements.map(\.displayName) == ["Low", "Unclear", "High"])
     }
 }

@@ -1,36 +1,10 @@
+import RiskOfBias
 import Testing
 
 @testable import LivrevStore
 
 @Suite("Risk of bias")
 struct RiskOfBiasTests {
-    /// RoB 2's overall judgement (Sterne 2019, Table 2 of the tool): low only when every domain is
-    /// low; high when any domain is high; otherwise some concerns.
-    @Test(arguments: [
-        (["low", "low", "low", "low", "low"], "low"),
-        (["low", "some_concerns", "low", "low", "low"], "some_concerns"),
-        (["some_concerns", "some_concerns", "some_concerns", "low", "low"], "some_concerns"),
-        (["low", "low", "high", "low", "low"], "high"),
-        (["some_concerns", "high", "some_concerns", "low", "low"], "high"),
-    ])
-    func rob2OverallFollowsTheToolsAlgorithm(domains: [String], overall: String) {
-        #expect(RiskOfBiasTool.rob2.overall(domains) == overall)
-    }
-
-    @Test func rob1OverallIsHighWithAnyHighAndUnclearOtherwise() {
-        #expect(RiskOfBiasTool.rob1.overall(["low", "unclear", "low"]) == "unclear")
-        #expect(RiskOfBiasTool.rob1.overall(["low", "high"]) == "high")
-        #expect(RiskOfBiasTool.rob1.overall(["low", "low"]) == "low")
-        #expect(RiskOfBiasTool.rob1.overall([]) == nil)
-    }
-
-    @Test func domainsAndLevelsAreReadAsReviewersWriteThem() {
-        #expect(RiskOfBiasTool.rob2.domain("D2") == "deviations_from_intended_interventions")
-        #expect(RiskOfBiasTool.rob2.level("Some concerns") == "some_concerns")
-        #expect(RiskOfBiasTool.rob1.level("some concerns") == nil)
-        #expect(RiskOfBiasTool.rob1.domain("charm") == nil)
-    }
-
     @Test func pairsAgreeConflictAndResolveWithTheFinalDerivedNeverTyped() throws {
         let test = try TestRegistry()
         let registry = test.registry
@@ -42,12 +16,12 @@ struct RiskOfBiasTests {
                     reviewer: reviewer, revision: revision)
             }
         }
-        for domain in RiskOfBiasTool.rob2.domains {
+        for domain in RiskOfBiasTool.rob2.domainKeys {
             try judge(domain, "low", by: test.ana)
             try judge(domain, domain == "missing_outcome_data" ? "some concerns" : "low", by: test.ben)
         }
         #expect(try registry.riskOfBiasDomains(tool: .rob2).filter(\.inConflict).map(\.domain) == ["missing_outcome_data"])
-        #expect(try registry.riskOfBiasSummaries(tool: .rob2).first?.overall == "low")  // the conflict is not final yet
+        #expect(try registry.riskOfBiasSummaries(tool: .rob2).first?.overall == .low)  // the conflict is not final yet
         #expect(throws: StoreError.notAnArbiter(reviewer: "ana")) {
             try registry.write(reviewer: "ana", command: "resolve") { revision in
                 try registry.resolveRiskOfBias(
@@ -61,13 +35,13 @@ struct RiskOfBiasTests {
                 support: "attrition 20%", reviewer: test.cy, consensus: nil, revision: revision)
         }
         var summary = try #require(try registry.riskOfBiasSummaries(tool: .rob2).first)
-        #expect(summary.overall == "some_concerns")
+        #expect(summary.overall == .someConcerns)
         #expect(!summary.overridden)
         // A recorded override of the overall judgement (e.g. several some-concerns lowering confidence).
         try judge("overall", "high", by: test.ana)
         try judge("overall", "high", by: test.ben)
         summary = try #require(try registry.riskOfBiasSummaries(tool: .rob2).first)
-        #expect(summary.overall == "high")
+        #expect(summary.overall == .high)
         #expect(summary.overridden)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LivrevReports
 import LivrevStore
+import RiskOfBias
 
 /// How the risk-of-bias summary bars weigh studies.
 enum RiskOfBiasWeighting: String, ExpressibleByArgument, CaseIterable {
@@ -16,7 +17,7 @@ enum RiskOfBiasFigure {
         _ lights: RiskOfBiasLights, registry: Registry, at revision: Int64,
         weighting: RiskOfBiasWeighting
     ) throws -> RiskOfBiasTable {
-        let name = lights.tool == .rob1 ? "RoB 1" : "RoB 2"
+        let name = lights.tool.name
         let weights = weighting == .n ? try participants(registry, at: revision) : nil
         let studies = try registry.studies(at: revision).map(\.key)
         return lights.including(studies).table(title: "Risk of bias (\(name))", weights: weights)

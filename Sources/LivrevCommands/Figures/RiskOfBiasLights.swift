@@ -1,16 +1,17 @@
 import LivrevReports
 import LivrevStore
+import RiskOfBias
 
 /// The registry's final risk-of-bias judgements, as figures show them: traffic-light columns of a
 /// forest, and the traffic-light table and summary bars of `rob summary`.
 struct RiskOfBiasLights {
-    let tool: LivrevStore.RiskOfBiasTool
+    let tool: RiskOfBiasTool
     let summaries: [RiskOfBiasSummary]
     /// The studies a table shows, in order: those with judgements, or every study after `including(_:)`.
     private(set) var studies: [String]
     private let byStudy: [String: RiskOfBiasSummary]
 
-    init(tool: LivrevStore.RiskOfBiasTool, summaries: [RiskOfBiasSummary]) {
+    init(tool: RiskOfBiasTool, summaries: [RiskOfBiasSummary]) {
         self.tool = tool
         self.summaries = summaries
         studies = summaries.map(\.study)
@@ -18,7 +19,7 @@ struct RiskOfBiasLights {
     }
 
     /// The tool with judgements in the registry (RoB 2 before RoB 1 when both have some); nil when none.
-    static func load(_ registry: Registry, at revision: Int64, tool: LivrevStore.RiskOfBiasTool? = nil) throws
+    static func load(_ registry: Registry, at revision: Int64, tool: RiskOfBiasTool? = nil) throws
         -> RiskOfBiasLights?
     {
         for candidate in tool.map({ [$0] }) ?? [.rob2, .rob1] {
@@ -42,31 +43,28 @@ struct RiskOfBiasLights {
         return copy
     }
 
-    /// The renderer's name for the tool.
-    var reportTool: LivrevReports.RiskOfBiasTool { tool == .rob1 ? .rob1 : .rob2 }
-
     /// The forest's columns: the tool's domains, then overall.
-    var columns: ForestRiskOfBiasColumns { ForestRiskOfBiasColumns(tool: reportTool, includesOverall: true) }
+    var columns: ForestRiskOfBiasColumns { ForestRiskOfBiasColumns(tool: tool, includesOverall: true) }
 
     /// One study's lights per domain then overall; "no information" where nothing was judged.
     func judgements(of study: String) -> [RiskOfBiasJudgement] {
         let summary = byStudy[study]
-        return tool.domains.map { Self.judgement(summary?.domains[$0]) } + [Self.judgement(summary?.overall)]
+        return tool.domainKeys.map { Self.judgement(summary?.domains[$0]) } + [Self.judgement(summary?.overall)]
     }
 
     /// The traffic-light table; `weights` (study → weight) make the summary bars weighted.
     func table(title: String, weights: [String: Double]? = nil) -> RiskOfBiasTable {
         RiskOfBiasTable(
-            title: title, tool: reportTool,
+            title: title, tool: tool,
             studies: studies.map { study in
                 let summary = byStudy[study]
                 return RiskOfBiasStudy(
-                    key: study, judgements: tool.domains.map { Self.judgement(summary?.domains[$0]) },
+                    key: study, judgements: tool.domainKeys.map { Self.judgement(summary?.domains[$0]) },
                     overall: Self.judgement(summary?.overall), weight: weights.map { $0[study] ?? 0 })
             })
     }
 
-    static func judgement(_ level: String?) -> RiskOfBiasJudgement {
-        level.flatMap { RiskOfBiasJudgement(label: $0) } ?? .noInformation
+    static func judgement(_ level: RiskOfBiasLevel?) -> RiskOfBiasJudgement {
+        level.map(RiskOfBiasJudgement.init) ?? .noInformation
     }
 }

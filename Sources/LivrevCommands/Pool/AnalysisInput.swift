@@ -1,6 +1,7 @@
 import LivrevAnalysis
 import LivrevStore
 import MetaAnalysis
+import RiskOfBias
 
 // The one place where registry rows become the analysis library's values.
 
@@ -26,14 +27,6 @@ extension AnalysisOutcome {
     }
 }
 
-extension RiskOfBiasLevel {
-    /// A registry judgement ("low", "some_concerns", "unclear", "high").
-    init?(judgement: String?) {
-        guard let judgement else { return nil }
-        self.init(rawValue: judgement)
-    }
-}
-
 extension Pool {
     /// Each outcome (or the one named) with its current rows as of `revision`, as the analysis takes them.
     static func analysisInput(_ registry: Registry, outcome name: String?, at revision: Int64) throws
@@ -47,13 +40,12 @@ extension Pool {
         -> [StudyRiskOfBias]
     {
         var assessments: [StudyRiskOfBias] = []
-        for tool in LivrevStore.RiskOfBiasTool.allCases {
+        for tool in RiskOfBiasTool.allCases {
             let domain = exclusion.domain.flatMap(tool.domain)
             for summary in try registry.riskOfBiasSummaries(tool: tool, at: revision) {
                 assessments.append(
                     StudyRiskOfBias(
-                        study: summary.study, tool: tool.rawValue, overall: RiskOfBiasLevel(judgement: summary.overall),
-                        domain: domain.map { ($0, RiskOfBiasLevel(judgement: summary.domains[$0])) }))
+                        study: summary.study, tool: tool, overall: summary.overall, domain: domain.map { ($0, summary.domains[$0]) }))
             }
         }
         return assessments

@@ -1,3 +1,5 @@
+import RiskOfBias
+
 /// The input of a forest plot: studies, optional subgroups, pooled estimates and their statistics.
 ///
 /// Every effect is on the natural scale (an odds ratio of 0.8, not its log); `scale` says how the
@@ -226,7 +228,7 @@ public struct ForestRiskOfBiasColumns: Sendable {
     public var includesOverall: Bool
     public init(tool: RiskOfBiasTool, domains: [String]? = nil, includesOverall: Bool = true) {
         self.tool = tool
-        self.domains = domains ?? tool.defaultDomains
+        self.domains = domains ?? tool.domains.map(\.heading)
         self.includesOverall = includesOverall
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RiskOfBias
 
 /// One risk-of-bias judgement, as a traffic light shows it.
 ///
@@ -14,18 +15,6 @@ public enum RiskOfBiasJudgement: String, Sendable, CaseIterable {
     case unclear
     case high
     case noInformation = "no information"
-
-    /// Parses "low", "some concerns"/"some", "unclear", "high" (any case); nil otherwise.
-    public init?(label: String) {
-        switch label.lowercased().trimmingCharacters(in: .whitespaces) {
-        case "low", "low risk": self = .low
-        case "some concerns", "some", "some_concerns", "moderate": self = .someConcerns
-        case "unclear", "unclear risk": self = .unclear
-        case "high", "high risk", "serious", "critical": self = .high
-        case "no information", "ni", "missing": self = .noInformation
-        default: return nil
-        }
-    }
 
     /// The robvis fill colour.
     public var colour: String {
@@ -69,37 +58,21 @@ public enum RiskOfBiasJudgement: String, Sendable, CaseIterable {
     }
 }
 
-/// The risk-of-bias tool a table was judged with.
-///
-/// Source: Higgins JPT et al. (2011) BMJ 343:d5928 doi:10.1136/bmj.d5928 (RoB 1);
-/// Sterne JAC et al. (2019) BMJ 366:l4898 doi:10.1136/bmj.l4898 (RoB 2).
-public enum RiskOfBiasTool: String, Sendable {
-    case rob1 = "RoB 1"
-    case rob2 = "RoB 2"
-
-    /// The tool's standard domain names, in order.
-    public var defaultDomains: [String] {
-        switch self {
-        case .rob1:
-            return [
-                "Random sequence generation (selection bias)", "Allocation concealment (selection bias)",
-                "Blinding of participants and personnel (performance bias)",
-                "Blinding of outcome assessment (detection bias)", "Incomplete outcome data (attrition bias)",
-                "Selective reporting (reporting bias)", "Other bias",
-            ]
-        case .rob2:
-            return [
-                "Bias arising from the randomization process", "Bias due to deviations from intended interventions",
-                "Bias due to missing outcome data", "Bias in measurement of the outcome",
-                "Bias in selection of the reported result",
-            ]
+extension RiskOfBiasJudgement {
+    /// The light for a judgement the tool defines.
+    public init(_ level: RiskOfBiasLevel) {
+        switch level {
+        case .low: self = .low
+        case .someConcerns: self = .someConcerns
+        case .unclear: self = .unclear
+        case .high: self = .high
         }
     }
+}
 
-    /// The levels a legend lists, best first.
-    public var levels: [RiskOfBiasJudgement] {
-        self == .rob1 ? [.low, .unclear, .high] : [.low, .someConcerns, .high]
-    }
+extension RiskOfBiasTool {
+    /// The lights a legend lists, best first: the tool's levels.
+    var judgements: [RiskOfBiasJudgement] { levels.map(RiskOfBiasJudgement.init) }
 }
 
 extension SVGDocument {

@@ -1,3 +1,5 @@
+import RiskOfBias
+
 /// The legend and domain key drawn under risk-of-bias traffic lights.
 ///
 /// One line of coloured circles with the tool's levels ("Low", "Some concerns", "High"), then
@@ -16,7 +18,7 @@ struct RiskOfBiasLegend {
         tool: RiskOfBiasTool, domains: [String], includesOverall: Bool, extraLevels: [RiskOfBiasJudgement] = [],
         top: Double, left: Double
     ) {
-        levels = tool.levels + extraLevels.filter { !tool.levels.contains($0) }
+        levels = tool.judgements + extraLevels.filter { !tool.judgements.contains($0) }
         keyLines =
             domains.enumerated().map { "D\($0.offset + 1): \($0.element)" }
             + (includesOverall ? ["Overall: overall risk of bias"] : [])

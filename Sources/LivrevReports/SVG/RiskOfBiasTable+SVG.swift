@@ -1,3 +1,5 @@
+import RiskOfBias
+
 extension RiskOfBiasTable {
     /// The traffic-light plot as a standalone SVG: studies down, domains D1…Dn (and Overall)
     /// across, a coloured circle with +, ? or − in every cell, the legend and domain key below.
@@ -26,7 +28,7 @@ extension RiskOfBiasTable {
             max(tableLeft + tableWidth, margin + legend.width, margin + TextMetrics.width(title, size: 14, bold: true)) + margin
         let height = legend.bottom + margin
         let desc =
-            "Risk-of-bias traffic-light plot (\(tool.rawValue)) of \(studies.count) studies across \(domains.count) domains"
+            "Risk-of-bias traffic-light plot (\(tool.name)) of \(studies.count) studies across \(domains.count) domains"
             + (hasOverall ? " and the overall judgement." : ".")
         var svg = SVGDocument(width: width.rounded(.up), height: height.rounded(.up), title: title, description: desc)
         svg.text(title, x: margin, y: titleY, size: 14, bold: true, className: "plot-title")
@@ -78,18 +80,18 @@ extension RiskOfBiasTable {
         let titleY = margin + 14
         let subtitle =
             isWeighted
-            ? "Share of weight in the analysis (\(tool.rawValue))" : "Share of studies, n = \(studies.count) (\(tool.rawValue))"
+            ? "Share of weight in the analysis (\(tool.name))" : "Share of studies, n = \(studies.count) (\(tool.name))"
         let legendY = titleY + 42
         let bodyTop = legendY + 16
         let axisY = bodyTop + Double(labels.count) * pitch + 2
-        let levels = tool.levels + extraLevels
+        let levels = tool.judgements + extraLevels
         let legendWidths = levels.map { 18 + TextMetrics.width($0.displayName, size: 11) + 16 }
         let width =
             max(
                 barLeft + barWidth + 20, margin + legendWidths.reduce(0, +),
                 margin + TextMetrics.width(title, size: 14, bold: true)) + margin
         let height = axisY + 26 + margin
-        var desc = "Risk-of-bias summary (\(tool.rawValue)): "
+        var desc = "Risk-of-bias summary (\(tool.name)): "
         desc += labels.indices.map { index -> String in
             let low = proportions(domain: index < domains.count ? index : nil).first { $0.0 == .low }?.1 ?? 0
             return "\(labels[index]) \(SVGFormat.percent(low * 100, decimals: 0)) low"

@@ -1,3 +1,5 @@
+import RiskOfBias
+
 /// Risk-of-bias judgements of a set of studies, for the traffic-light and summary figures.
 ///
 /// One row per study key, one judgement per domain in `domains` order (`.noInformation` for a
@@ -15,7 +17,7 @@ public struct RiskOfBiasTable: Sendable {
     public init(title: String, tool: RiskOfBiasTool, domains: [String]? = nil, studies: [RiskOfBiasStudy]) {
         self.title = title
         self.tool = tool
-        self.domains = domains ?? tool.defaultDomains
+        self.domains = domains ?? tool.domains.map(\.heading)
         self.studies = studies
     }
 
@@ -40,7 +42,7 @@ public struct RiskOfBiasTable: Sendable {
             totals[level, default: 0] += weight
             sum += weight
         }
-        let order = tool.levels + [.noInformation]
+        let order = tool.judgements + [.noInformation]
         return order.compactMap { level in
             guard let value = totals[level], value > 0, sum > 0 else { return nil }
             return (level, value / sum)
@@ -50,7 +52,7 @@ public struct RiskOfBiasTable: Sendable {
     /// Levels that appear in the table but are not among the tool's usual three (e.g. no information).
     var extraLevels: [RiskOfBiasJudgement] {
         let used = Set(studies.flatMap { $0.judgements + ($0.overall.map { [$0] } ?? []) })
-        return RiskOfBiasJudgement.allCases.filter { used.contains($0) && !tool.levels.contains($0) }
+        return RiskOfBiasJudgement.allCases.filter { used.contains($0) && !tool.judgements.contains($0) }
     }
 }
 

@@ -1,3 +1,5 @@
+import RiskOfBias
+
 /// Reads a `rob import` CSV file: `study,domain,judgement[,support]`, with domains and judgements
 /// checked against `tool` (spelled as the tool spells them), or an error naming file, line and column.
 package enum RiskOfBiasFile {
@@ -6,8 +8,8 @@ package enum RiskOfBiasFile {
         package let study: String
         /// The domain as the tool names it.
         package let domain: String
-        /// The judgement as the tool spells it.
-        package let judgement: String
+        /// The judgement, one of the tool's levels.
+        package let judgement: RiskOfBiasLevel
         package let support: String?
     }
 
@@ -21,11 +23,11 @@ package enum RiskOfBiasFile {
         try csv.forEach { row in
             guard let domain = tool.domain(csv.string(domainColumn, in: row) ?? "") else {
                 throw csv.invalid(
-                    domainColumn, row, expected: "a \(tool.rawValue) domain (\(tool.domains.joined(separator: ", ")))")
+                    domainColumn, row, expected: "a \(tool.name) domain (\(tool.domainKeys.joined(separator: ", ")))")
             }
             guard let judgement = tool.level(csv.string(judgementColumn, in: row) ?? "") else {
                 throw csv.invalid(
-                    judgementColumn, row, expected: "a \(tool.rawValue) judgement (\(tool.levels.joined(separator: ", ")))")
+                    judgementColumn, row, expected: "a \(tool.name) judgement (\(tool.levels.map(\.rawValue).joined(separator: ", ")))")
             }
             rows.append(
                 Row(
