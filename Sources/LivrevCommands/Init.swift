@@ -26,7 +26,7 @@ struct Init: RegistryCommand {
     func run(_ context: CommandContext) throws {
         _ = try Registry.create(
             path: context.path, title: title, extraction: extraction, reviewer: reviewerOptions.resolvedName,
-            command: CommandContext.commandLine)
+            command: CommandContext.commandLine, settings: .fromEnvironment)
         Output.print("Created \(context.path): \(title) (\(extraction.rawValue) extraction)")
     }
 }

@@ -47,7 +47,7 @@ struct CommandContext {
     init(path: String, opening: Bool) throws {
         self.path = path
         Registry.onLongWait { Output.error($0) }
-        self.opened = opening ? try Registry.open(path: path) : nil
+        self.opened = opening ? try Registry.open(path: path, settings: .fromEnvironment) : nil
     }
 
     /// The open registry (commands that create one make their own).

@@ -17,12 +17,15 @@ import Foundation
 package final class Registry {
     package let connection: Connection
     package let path: String
+    /// The clock revisions are stamped with and how long a write waits for another writer.
+    package let settings: RegistrySettings
     /// Digests of rows the current write hashed while inserting them, by table (see `seal`).
     var digestsAhead: [String: RowsDigest] = [:]
 
-    private init(connection: Connection, path: String) {
+    private init(connection: Connection, path: String, settings: RegistrySettings) {
         self.connection = connection
         self.path = path
+        self.settings = settings
     }
 
     /// Creates a new registry file and records its title (and, when given, its extraction mode) as the
@@ -31,12 +34,14 @@ package final class Registry {
     ///
     /// - Throws: `StoreError.registryExists` when the file exists, `.cannotCreate` when it cannot be made.
     package static func create(
-        path: String, title: String, extraction: ExtractionMode? = nil, reviewer: String? = nil, command: String
+        path: String, title: String, extraction: ExtractionMode? = nil, reviewer: String? = nil, command: String,
+        settings: RegistrySettings = .standard
     ) throws -> Registry {
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.registryExists(path: path) }
         let connection: Connection
         do {
-            connection = try Connection(path: path, create: true, busyTimeoutMilliseconds: busyTimeout)
+            connection = try Connection(
+                path: path, create: true, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds)
             // Records are ~1.5 KB: 16 KiB pages hold several and quarter the page writes of a big import.
             try connection.execute("PRAGMA page_size = 16384")
             try connection.execute("PRAGMA journal_mode = WAL")
@@ -44,7 +49,7 @@ package final class Registry {
         } catch let error as SQLiteError {
             throw StoreError.cannotCreate(path: path, reason: error.message)
         }
-        let registry = Registry(connection: connection, path: path)
+        let registry = Registry(connection: connection, path: path, settings: settings)
         try registry.write(reviewer: reviewer, command: command) { revision in
             try connection.execute("INSERT INTO review (revision, title) VALUES (?, ?)", revision, title)
             if let extraction { try registry.setExtractionMode(extraction, revision: revision) }
@@ -59,15 +64,16 @@ package final class Registry {
     /// Such a file is not migrated; writes to it are refused with `StoreError.readOnly`.
     ///
     /// - Throws: `StoreError.registryMissing`, `.notARegistry`, `.damaged`, `.newerRegistry`, `.busy`.
-    package static func open(path: String) throws -> Registry {
+    package static func open(path: String, settings: RegistrySettings = .standard) throws -> Registry {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.registryMissing(path: path) }
         do {
             var failure: SQLiteError?
             for access in [Connection.Access.readWrite, .readOnly, .immutable] {
                 do {
                     let connection = try Connection(
-                        path: path, create: false, busyTimeoutMilliseconds: busyTimeout, access: access)
-                    return try open(connection, path: path)
+                        path: path, create: false, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds,
+                        access: access)
+                    return try open(connection, path: path, settings: settings)
                 } catch let error as SQLiteError where Registry.mayRetryReadOnly(error) {
                     failure = failure ?? error
                 }
@@ -81,14 +87,14 @@ package final class Registry {
         }
     }
 
-    private static func open(_ connection: Connection, path: String) throws -> Registry {
+    private static func open(_ connection: Connection, path: String, settings: RegistrySettings) throws -> Registry {
         let migrator = Migrator(Migration.embedded)
         let applied = try migrator.appliedIdentifiers(connection)
         guard !applied.isEmpty else { throw StoreError.notARegistry(path: path) }
         if try migrator.needsMigration(connection), !connection.isReadOnly {
             try migrator.migrate(connection)
         }
-        return Registry(connection: connection, path: path)
+        return Registry(connection: connection, path: path, settings: settings)
     }
 
     /// Errors that opening for reading only may get past: no write access to the file, its
@@ -99,13 +105,6 @@ package final class Registry {
 
     /// True when this registry was opened for reading only.
     package var isReadOnly: Bool { connection.isReadOnly }
-
-    /// Milliseconds a command waits for another writer before giving up with `StoreError.busy`:
-    /// `$LIVREV_BUSY_TIMEOUT_MS`, default 10 minutes, longer than the longest write (a 200,000-record
-    /// import); after a second the command says on stderr that it is waiting.
-    static var busyTimeout: Int32 {
-        ProcessInfo.processInfo.environment["LIVREV_BUSY_TIMEOUT_MS"].flatMap(Int32.init) ?? 600_000
-    }
 
     /// Tells `notice` when a command has waited a second for another writer.
     package static func onLongWait(_ notice: @escaping @Sendable (String) -> Void) {
@@ -132,7 +131,7 @@ package final class Registry {
                 let marks = try highWaterMarks()
                 try connection.execute(
                     "INSERT INTO revision (created_at, reviewer, command) VALUES (?, ?, ?)",
-                    Registry.timestamp(), reviewer, command)
+                    settings.now(), reviewer, command)
                 let revision = connection.lastInsertRowID
                 result = try body(revision)
                 try refreshRecordStates(since: marks, revision: revision)
@@ -155,26 +154,6 @@ package final class Registry {
     package func title(at revision: Int64 = .max) throws -> String {
         try connection.scalarText(
             "SELECT title FROM review WHERE revision <= ? ORDER BY id DESC LIMIT 1", revision) ?? ""
-    }
-
-    /// The current UTC time as ISO 8601 with milliseconds, or `$LIVREV_NOW` when set (tests, reproducible demos).
-    ///
-    /// Formatted by hand from the C clock: Foundation's ISO8601DateFormatter loads ICU's calendars, which
-    /// took a fifth of a small command's time.
-    static func timestamp() -> String {
-        if let fixed = ProcessInfo.processInfo.environment["LIVREV_NOW"] { return fixed }
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        var seconds = now.tv_sec
-        var utc = tm()
-        gmtime_r(&seconds, &utc)
-        func padded(_ value: Int32, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        let millis = Int32(now.tv_nsec / 1_000_000)
-        return "\(padded(utc.tm_year + 1900, 4))-\(padded(utc.tm_mon + 1, 2))-\(padded(utc.tm_mday, 2))"
-            + "T\(padded(utc.tm_hour, 2)):\(padded(utc.tm_min, 2)):\(padded(utc.tm_sec, 2)).\(padded(millis, 3))Z"
     }
 }
 

@@ -26,7 +26,17 @@ public enum Influence {
         _ effects: [EffectSize], method: TauSquaredMethod = .restrictedMaximumLikelihood,
         test: WaldTest = .z, level: Double = 0.95
     ) throws -> InfluenceDiagnostics {
-        try diagnostics(effects, method: method, test: test, level: level, forceRefit: false)
+        let k = effects.count
+        guard k >= 2 else { throw MetaAnalysisError.tooFewStudies(k: k, needed: 2) }
+        let y = effects.map(\.yi), v = effects.map(\.vi)
+        let full = try ModelFit(y: y, v: v, design: .intercept(k), method: method, test: test, level: level)
+        // A sampling variance of 0 defeats the running sums (Σ1/v is infinite); those rare models
+        // are refitted per deletion, as metafor does.
+        let deletions =
+            v.contains(0)
+            ? refittedDeletions(y: y, v: v, method: method, test: test, level: level)
+            : seriesDeletions(y: y, v: v, full: full, method: method, test: test, level: level)
+        return assemble(y: y, v: v, full: full, deletions: deletions)
     }
 
     /// The Bonferroni threshold for |rstudent| at family-wise α: Φ⁻¹(1 − α/(2k)).
@@ -34,30 +44,31 @@ public enum Influence {
         Normal.quantile(1 - alpha / (2 * Double(k)))
     }
 
-    static func diagnostics(
-        _ effects: [EffectSize], method: TauSquaredMethod, test: WaldTest, level: Double,
-        forceRefit: Bool
-    ) throws -> InfluenceDiagnostics {
-        let k = effects.count
-        guard k >= 2 else { throw MetaAnalysisError.tooFewStudies(k: k, needed: 2) }
-        let y = effects.map(\.yi), v = effects.map(\.vi)
-        let full = try ModelFit(y: y, v: v, design: .intercept(k), method: method, test: test, level: level)
-        let deletions: [DeletionFit]
-        // A sampling variance of 0 defeats the running sums (Σ1/v is infinite); those rare models
-        // are refitted per deletion, as metafor does.
-        if forceRefit || v.contains(0) {
-            deletions = (0..<k).map {
-                (try? DeletionFit.refit(y: y, v: v, deleting: $0, method: method, test: test, level: level)) ?? .undefined
-            }
-        } else {
-            var series = SeriesDeletions(y: y, v: v, full: full, method: method)
-            let alpha = 1 - level
-            let critical = (
-                z: Normal.quantile(1 - alpha / 2),
-                t: k > 2 ? StudentT.quantile(1 - alpha / 2, df: Double(k - 2)) : .nan
-            )
-            deletions = (0..<k).map { series.deletion($0, method: method, test: test, critical: critical) }
+    /// Every leave-one-out model, each refitted from scratch (O(k²)).
+    static func refittedDeletions(
+        y: [Double], v: [Double], method: TauSquaredMethod, test: WaldTest, level: Double
+    ) -> [DeletionFit] {
+        (0..<y.count).map {
+            (try? DeletionFit.refit(y: y, v: v, deleting: $0, method: method, test: test, level: level)) ?? .undefined
         }
+    }
+
+    /// Every leave-one-out model from the full model's running sums (O(k) each).
+    static func seriesDeletions(
+        y: [Double], v: [Double], full: ModelFit, method: TauSquaredMethod, test: WaldTest, level: Double
+    ) -> [DeletionFit] {
+        var series = SeriesDeletions(y: y, v: v, full: full, method: method)
+        let alpha = 1 - level
+        let critical = (
+            z: Normal.quantile(1 - alpha / 2),
+            t: y.count > 2 ? StudentT.quantile(1 - alpha / 2, df: Double(y.count - 2)) : .nan
+        )
+        return (0..<y.count).map { series.deletion($0, method: method, test: test, critical: critical) }
+    }
+
+    /// The diagnostics of each study from the full model and its deletions.
+    static func assemble(y: [Double], v: [Double], full: ModelFit, deletions: [DeletionFit]) -> InfluenceDiagnostics {
+        let k = y.count
         let sumW = full.weights.reduce(0, +)
         let beta = full.beta[0]
         let vb = full.covariance[0, 0]

@@ -134,7 +134,7 @@ enum SeedReview {
         try run(["data", "import", seed("cohort-proportions.csv"), "--final", "--as", reviewer])
         try run(["data", "import", seed("cohort-hazard-ratios.csv"), "--final", "--as", reviewer])
         try run(["snapshot", "create", published, "--note", "the update as published: every trial, and the cohort"])
-        return try Registry.open(path: registryPath)
+        return try Registry.open(path: registryPath, settings: .fromEnvironment)
     }
 
     /// `study add KEY --record …` for each study of a `record,study` file, in the file's order.

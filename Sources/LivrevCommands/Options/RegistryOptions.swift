@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LivrevStore
 
 /// `--db PATH`: the registry file; default `$LIVREV_DB`, else `./review.livrev`.
 struct RegistryOptions: ParsableArguments {
@@ -8,6 +9,21 @@ struct RegistryOptions: ParsableArguments {
 
     var resolvedPath: String {
         path ?? ProcessInfo.processInfo.environment["LIVREV_DB"] ?? "review.livrev"
+    }
+}
+
+extension RegistrySettings {
+    /// The standard settings, but for what the environment sets: `$LIVREV_NOW` stamps every revision
+    /// with that one time (reproducible registries: two files that differ only in what was done are
+    /// byte-comparable), `$LIVREV_BUSY_TIMEOUT_MS` bounds the wait for another writer.
+    static var fromEnvironment: RegistrySettings {
+        let environment = ProcessInfo.processInfo.environment
+        var settings = RegistrySettings.standard
+        if let fixed = environment["LIVREV_NOW"] { settings.now = { fixed } }
+        if let timeout = environment["LIVREV_BUSY_TIMEOUT_MS"].flatMap(Int32.init) {
+            settings.busyTimeoutMilliseconds = timeout
+        }
+        return settings
     }
 }
 
