@@ -34,7 +34,7 @@ fsn_case <- function(case, yi, vi) {
 }
 
 # The seed review: log odds ratios per Table 3 category (escalc defaults: 1/2 added to zero cells).
-seed <- read.csv("Tests/MetaAnalysisTests/Fixtures/more_seed_ae_counts.csv", encoding = "UTF-8")
+seed <- read.csv("Seeds/published/ae_counts.csv", encoding = "UTF-8")
 cats <- unique(seed$category)
 for (i in seq_along(cats)) {
   d <- seed[seed$category == cats[i], ]

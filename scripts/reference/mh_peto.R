@@ -48,7 +48,7 @@ mh_case <- function(case, ai, n1i, ci, n2i) {
 }
 
 # The seed review, one analysis per Table 3 category.
-seed <- read.csv("Tests/MetaAnalysisTests/Fixtures/more_seed_ae_counts.csv", encoding = "UTF-8")
+seed <- read.csv("Seeds/published/ae_counts.csv", encoding = "UTF-8")
 cats <- unique(seed$category)
 for (i in seq_along(cats)) {
   d <- seed[seed$category == cats[i], ]

@@ -26,7 +26,7 @@ rank_case <- function(case, fit) {
 }
 
 # The seed review: one rma(escalc("OR"), method = "DL") per Table 3 category.
-seed <- read.csv("Tests/MetaAnalysisTests/Fixtures/more_seed_ae_counts.csv", encoding = "UTF-8")
+seed <- read.csv("Seeds/published/ae_counts.csv", encoding = "UTF-8")
 cats <- unique(seed$category)
 for (i in seq_along(cats)) {
   d <- seed[seed$category == cats[i], ]

@@ -1,10 +1,10 @@
 # Reference values for the seed review (16 adverse-event categories), one DL meta-analysis of
 # log odds ratios per category, exactly as livrev runs them.
 # Run from the repository root: Rscript scripts/reference/seed_review.R
-# Input:  Tests/MetaAnalysisTests/Fixtures/seed_ae_counts.csv (copy of /work/shared/seed-review/ae_counts.csv)
+# Input:  Seeds/published/ae_counts.csv (the transcribed review)
 # Output: Tests/MetaAnalysisTests/Fixtures/seed_review.json
 source("scripts/reference/common.R")
-d <- read.csv("Tests/MetaAnalysisTests/Fixtures/seed_ae_counts.csv", stringsAsFactors = FALSE, check.names = FALSE)
+d <- read.csv("Seeds/published/ae_counts.csv", stringsAsFactors = FALSE, check.names = FALSE)
 out <- list()
 for (cat_name in unique(d$category)) {
   s <- d[d$category == cat_name, ]

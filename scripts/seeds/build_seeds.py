@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds Seeds/ (livrev's bundled example) from the transcribed seed review.
 
-Usage: scripts/seeds/build_seeds.py [SEED_DIR]   (default ../shared/seed-review)
+Usage: scripts/seeds/build_seeds.py [SEED_DIR]   (default Seeds/published, the transcribed review)
 
 The transcription keeps the paper's tables cell by cell, typos and all; this script only
 changes their shape into livrev's import formats. The choices it makes are the ones a
@@ -19,7 +19,7 @@ import os
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "seed-review")
+SEED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "Seeds", "published")
 OUT = os.path.join(ROOT, "Seeds")
 
 

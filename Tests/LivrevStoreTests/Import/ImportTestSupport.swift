@@ -12,11 +12,11 @@ enum Fixture {
 
     static func bom(_ text: String) -> [UInt8] { [0xEF, 0xBB, 0xBF] + Array(text.utf8) }
 
-    /// Writes `bytes` to a new file in a fresh temporary directory and returns its path.
-    /// The transcribed seed review's files, copied into `Fixtures/seed-review`.
+    /// The transcribed seed review: the repository's one copy, `Seeds/published/`.
     static let seedReview = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../Fixtures/seed-review").standardized.path
+        .appendingPathComponent("../../../Seeds/published").standardized.path
 
+    /// Writes `bytes` to a new file in a fresh temporary directory and returns its path.
     static func file(named name: String, _ bytes: [UInt8]) throws -> String {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("livrev-import-\(UUID().uuidString)")
