@@ -24,7 +24,7 @@ struct EmbedResources: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appending(path: embedding.output)
         return [
             .buildCommand(
-                displayName: "Embedding \(embedding.folder)/ in \(target.name)",
+                displayName: "Embedding the \(embedding.folder) folder in \(target.name)",
                 executable: try context.tool(named: "ResourceEmbedder").url,
                 arguments: [embedding.kind, output.path] + files.map(\.path),
                 inputFiles: files,

@@ -9,7 +9,8 @@ public struct StudyRiskOfBias: Equatable, Sendable {
     /// exclusion judges overall or the tool has no such domain.
     public var domain: (name: String, level: RiskOfBiasLevel?)?
 
-    public init(study: String, tool: RiskOfBiasTool, overall: RiskOfBiasLevel?, domain: (name: String, level: RiskOfBiasLevel?)?) {
+    public init(study: String, tool: RiskOfBiasTool, overall: RiskOfBiasLevel?, domain: (name: String, level: RiskOfBiasLevel?)?)
+    {
         self.study = study
         self.tool = tool
         self.overall = overall

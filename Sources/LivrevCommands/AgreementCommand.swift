@@ -42,17 +42,19 @@ struct AgreementCommand: RegistryCommand, FormattedCommand {
             try runExtraction(context)
             return
         }
-        let categories = stage.decisions.map(\.rawValue)
         let results = try AgreementCommand.results(context.registry, stage: stage, at: snapshot.revision(in: context))
-        let pairs = results.map(\.0)
         if format == .json {
             Output.print(AgreementCommand.json(stage: stage, results).rendered(pretty: true))
             return
         }
-        guard !results.isEmpty else {
-            Output.print("No record was decided by two reviewers at \(stage.rawValue) yet.")
-            return
-        }
+        Output.print(AgreementCommand.text(stage: stage, results), terminator: "")
+    }
+
+    /// The text table of each pair's agreement at `stage`, or the line that says there is none yet.
+    static func text(stage: ScreeningStage, _ results: [(DecisionPairs, Agreement)]) -> String {
+        let categories = stage.decisions.map(\.rawValue)
+        let pairs = results.map(\.0)
+        guard !results.isEmpty else { return "No record was decided by two reviewers at \(stage.rawValue) yet.\n" }
         let rows = results.map { pair, agreement in
             [
                 "\(pair.first.name) & \(pair.second.name)", String(agreement.n),
@@ -60,14 +62,13 @@ struct AgreementCommand: RegistryCommand, FormattedCommand {
                 SVGFormat.fixed(agreement.pabak, decimals: 3),
             ]
         }
-        Output.print(
-            TextTable(header: ["reviewers", "records", "agreement", "kappa", "PABAK"], rows: rows).rendered(), terminator: "")
-        Output.print("\(stage.rawValue); first decisions; categories as recorded: \(categories.joined(separator: ", ")).")
+        var text = TextTable(header: ["reviewers", "records", "agreement", "kappa", "PABAK"], rows: rows).rendered()
+        text += "\(stage.rawValue); first decisions; categories as recorded: \(categories.joined(separator: ", ")).\n"
         let changed = pairs.map(\.changedAfterConflict).reduce(0, +)
         if changed > 0 {
-            Output.print(
-                "\(changed) record(s) had a vote changed after the conflict showed (their first votes are counted above).")
+            text += "\(changed) record(s) had a vote changed after the conflict showed (their first votes are counted above).\n"
         }
+        return text
     }
 
     /// `--format json` (and `serve`'s `GET /api/agreement`): the SPEC object for one pair of

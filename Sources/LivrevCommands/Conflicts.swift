@@ -21,17 +21,19 @@ struct Conflicts: RegistryCommand, FormattedCommand {
             Output.print(Conflicts.json(conflicts).rendered(pretty: true))
             return
         }
-        guard !conflicts.isEmpty else {
-            Output.print("No unresolved conflicts at \(stageOptions.stage.rawValue)")
-            return
-        }
+        Output.print(Conflicts.text(conflicts, stage: stageOptions.stage), terminator: "")
+    }
+
+    /// The text table of `conflicts`, or the line that says there are none.
+    static func text(_ conflicts: [ScreeningConflict], stage: ScreeningStage) -> String {
+        guard !conflicts.isEmpty else { return "No unresolved conflicts at \(stage.rawValue)\n" }
         let rows = conflicts.map { conflict in
             [
                 String(conflict.record),
                 conflict.decisions.map { "\($0.reviewer): \($0.decision.rawValue)" }.joined(separator: ", "),
             ]
         }
-        Output.print(TextTable(header: ["record", "decisions"], rows: rows).rendered(), terminator: "")
+        return TextTable(header: ["record", "decisions"], rows: rows).rendered()
     }
 
     /// `--format json` (and `serve`'s `GET /api/conflicts`).

@@ -164,9 +164,13 @@ extension DataCommand {
                     study: study, outcome: outcome, label: label, choice: choice,
                     arbiter: try registry.reviewer(named: name), revision: revision)
             }
+            Output.print(Self.summary(study: study, outcome: outcome, label: label, accepted: accept))
+        }
+
+        static func summary(study: String, outcome: String, label: String?, accepted: String?) -> String {
             let row = "\(study) / \(outcome)" + (label.map { " / label \($0)" } ?? "")
-            let line = "Resolved \(row)" + (accept.map { ": accepted \($0)'s row" } ?? ": values as given")
-            Output.print(TextTable.wrapped(line, width: 100).joined(separator: "\n  "))
+            let line = "Resolved \(row)" + (accepted.map { ": accepted \($0)'s row" } ?? ": values as given")
+            return TextTable.wrapped(line, width: 100).joined(separator: "\n  ")
         }
     }
 }

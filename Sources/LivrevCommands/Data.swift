@@ -50,24 +50,7 @@ struct DataCommand: ParsableCommand {
             let recording = try ExtractionRecording(registry, reviewer: reviewerOptions, final: final)
             if case .entries = recording { try ImportRows.requireOneRowPerKey(rows, file: file) }
             let (created, retracted) = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
-                if case .entries(let extractor) = recording {
-                    let entered = try registry.addOutcomeEntries(
-                        rows, extractor: try registry.reviewer(named: extractor), replace: replace,
-                        defaultMeasure: OutcomeRowsFile.defaultMeasure, revision: revision)
-                    return (entered.created, entered.withdrawn)
-                }
-                try recording.checkFinal(registry)
-                var retracted = 0
-                if replace {
-                    let pairs = Set(rows.map { [$0.study, $0.outcome] })
-                    for (row, _) in try registry.recordedOutcomeRows() where pairs.contains([row.study, row.outcome]) {
-                        try registry.retractOutcomeRow(row.id, reason: "replaced by \(file)", revision: revision)
-                        retracted += 1
-                    }
-                }
-                let created = try registry.addOutcomeRows(
-                    rows, defaultMeasure: OutcomeRowsFile.defaultMeasure, revision: revision)
-                return (created, retracted)
+                try Self.record(rows, from: file, as: recording, replace: replace, in: registry, revision: revision)
             }
             if !created.studies.isEmpty {
                 Output.error("Created \(created.studies.count) new studies: \(created.studies.joined(separator: ", "))")
@@ -80,6 +63,32 @@ struct DataCommand: ParsableCommand {
             Output.print(
                 "Imported \(rows.count) rows (\(studies) studies, \(outcomes) outcomes) from \(file)\(recording.suffix)"
                     + (replace ? "; retracted \(retracted) earlier rows" : ""))
+        }
+
+        /// Records `rows` (read from `file`) as part of `revision`: one extractor's entries, or values that
+        /// count at once; with `replace`, the rows `file` replaces are retracted. Returns what it created
+        /// and how many rows it retracted.
+        static func record(
+            _ rows: [NewOutcomeRow], from file: String, as recording: ExtractionRecording, replace: Bool,
+            in registry: Registry, revision: Int64
+        ) throws -> (created: (studies: [String], outcomes: [String]), retracted: Int) {
+            if case .entries(let extractor) = recording {
+                let entered = try registry.addOutcomeEntries(
+                    rows, extractor: try registry.reviewer(named: extractor), replace: replace,
+                    defaultMeasure: OutcomeRowsFile.defaultMeasure, revision: revision)
+                return (entered.created, entered.withdrawn)
+            }
+            try recording.checkFinal(registry)
+            var retracted = 0
+            if replace {
+                let pairs = Set(rows.map { [$0.study, $0.outcome] })
+                for (row, _) in try registry.recordedOutcomeRows() where pairs.contains([row.study, row.outcome]) {
+                    try registry.retractOutcomeRow(row.id, reason: "replaced by \(file)", revision: revision)
+                    retracted += 1
+                }
+            }
+            let created = try registry.addOutcomeRows(rows, defaultMeasure: OutcomeRowsFile.defaultMeasure, revision: revision)
+            return (created, retracted)
         }
 
         /// In dual extraction an extractor's file holds each (study, outcome, label) once: rows are

@@ -54,10 +54,13 @@ struct Dedup: RegistryCommand, FormattedCommand {
             Output.print(JSONValue.array(items).rendered(pretty: true))
             return
         }
+        Output.print(Self.text(marks, dryRun: dryRun), terminator: "")
+    }
+
+    /// The marks as a text table, then how many were (or would be) marked.
+    static func text(_ marks: [DuplicateMark], dryRun: Bool) -> String {
         let rows = marks.map { [String($0.record), String($0.duplicateOf), $0.reason] }
-        if !rows.isEmpty {
-            Output.print(TextTable(header: ["record", "duplicate_of", "reason"], rows: rows).rendered(), terminator: "")
-        }
-        Output.print(dryRun ? "Would mark \(marks.count) duplicates" : "Marked \(marks.count) duplicates")
+        let table = rows.isEmpty ? "" : TextTable(header: ["record", "duplicate_of", "reason"], rows: rows).rendered()
+        return table + (dryRun ? "Would mark \(marks.count) duplicates\n" : "Marked \(marks.count) duplicates\n")
     }
 }

@@ -12,7 +12,12 @@ enum ExtractionRecording {
 
     /// - Throws: `CommandError.needsReviewer` when the mode needs `--as` and there is none.
     init(_ registry: Registry, reviewer: ReviewerOptions, final: Bool) throws {
-        let name = reviewer.resolvedName.flatMap { $0.isEmpty ? nil : $0 }
+        try self.init(registry, reviewer: reviewer.resolvedName, final: final)
+    }
+
+    /// - Throws: `CommandError.needsReviewer` when the mode needs a reviewer and `reviewer` is nil.
+    init(_ registry: Registry, reviewer: String?, final: Bool) throws {
+        let name = reviewer.flatMap { $0.isEmpty ? nil : $0 }
         if final {
             guard let name else {
                 throw CommandError.needsReviewer("--final records agreed values: say which arbiter you are with '--as NAME'")

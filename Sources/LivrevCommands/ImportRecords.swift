@@ -30,48 +30,19 @@ struct ImportCommand: ParsableCommand {
         func run(_ context: CommandContext) throws {
             let registry = context.registry
             try InputFile.require(file)
-            let source = try ImportSource(path: file)
-            let sniffed = try FormatSniffer.sniff(source)
-            if let format, format != sniffed.format {
-                throw ImportError.formatContradiction(
-                    file: file, content: sniffed.format.displayName, given: format.displayName)
-            }
-            var notes: [String] = []
-            if source.encoding != .utf8 {
-                notes.append("warning: \(file): read as \(source.encoding.rawValue), not UTF-8")
-            }
-            if source.replacedCharacters > 0 {
-                notes.append("warning: \(file): \(source.replacedCharacters) characters could not be decoded (U+FFFD)")
-            }
-            if let expected = ImportFormat.formats(forExtensionOf: file), !expected.contains(sniffed.format),
-                let ext = ImportFormat.fileExtension(of: file)
-            {
-                notes.append("note: this file is \(sniffed.format.displayName); it was named .\(ext)")
-            }
             guard let searchID = try search ?? registry.searches().last?.id else { throw CommandError.noSearch }
             let target = try registry.search(id: searchID)
             // Read, check and convert the whole file before taking the write lock, so that screeners wait
             // only for the inserts (the seal hashes the rows beside them); a file with an error imports
             // nothing and never locks the registry.
-            var batch = RecordBatch(searchID: searchID, file: file, format: sniffed.format)
-            let reader = try sniffed.format.reader(source: source, sniffed: sniffed)
-            while let record = try reader.next() {
-                if record.title.isEmpty {
-                    notes.append("warning: \(file):\(record.line): record has no title; imported as untitled")
-                }
-                batch.append(record)
-            }
-            if batch.count == 0 { throw ImportError.noRecords(file: file, format: sniffed.format.displayName) }
+            let (batch, notes) = try RecordBatch.read(file: file, searchID: searchID, format: format)
             try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 let progress = ProgressReporter("Importing \(file)", unit: "records")
                 defer { progress.finish() }
                 try registry.insert(batch, revision: revision) { progress.advance() }
             }
             for note in notes { Output.error(note) }
-            Output.print(
-                "Imported \(batch.count) records from \(file) into search \(searchID) (\(target.source))\n"
-                    + "  \(batch.withDOI) with a DOI, \(batch.withPMID) with a PMID, \(batch.withAbstract) with an abstract"
-            )
+            Output.print(batch.summary(search: target.source))
         }
     }
 }

@@ -62,11 +62,8 @@ struct CommandContext {
         try registry.write(reviewer: reviewer, command: CommandContext.commandLine, body)
     }
 
-    /// The arguments of the command being run: the process's, or those the demo replays.
-    @TaskLocal static var arguments: [String] = Array(CommandLine.arguments.dropFirst())
-
     /// The command line as typed, shell-quoted where needed, with the program called `livrev`.
-    static var commandLine: String { commandLine(arguments) }
+    static var commandLine: String { commandLine(Array(CommandLine.arguments.dropFirst())) }
 
     /// `livrev` and `words` as one shell-quoted line, as the log shows it.
     static func commandLine(_ words: [String]) -> String {

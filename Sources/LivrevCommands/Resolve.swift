@@ -33,6 +33,10 @@ struct Resolve: RegistryCommand {
                 reviewer: try registry.reviewer(named: name), consensus: try consensus.partner(in: registry),
                 revision: revision)
         }
-        Output.print("Resolved record \(vote.record) at \(stageOptions.stage.rawValue): \(vote.decision.rawValue)")
+        Output.print(Self.summary(record: vote.record, stage: stageOptions.stage, decision: vote.decision))
+    }
+
+    static func summary(record: Int64, stage: ScreeningStage, decision: ScreeningDecision) -> String {
+        "Resolved record \(record) at \(stage.rawValue): \(decision.rawValue)"
     }
 }

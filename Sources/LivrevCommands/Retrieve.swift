@@ -31,6 +31,10 @@ struct Retrieve: RegistryCommand {
         try context.write(reviewer: reviewerOptions.resolvedName) { revision in
             try context.registry.setRetrieval(record: record, retrieved: retrieved, reason: reason, revision: revision)
         }
-        Output.print(retrieved ? "Record \(record): full text retrieved" : "Record \(record): full text not retrieved")
+        Output.print(Self.summary(record: record, retrieved: retrieved))
+    }
+
+    static func summary(record: Int64, retrieved: Bool) -> String {
+        retrieved ? "Record \(record): full text retrieved" : "Record \(record): full text not retrieved"
     }
 }

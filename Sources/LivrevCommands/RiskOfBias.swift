@@ -66,7 +66,8 @@ struct RiskOfBiasCommand: ParsableCommand {
                                 ("study", .string(state.study)), ("domain", .string(state.domain)),
                                 (
                                     "judgements",
-                                    .object(state.judgements.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.rawValue)) })
+                                    .object(
+                                        state.judgements.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.rawValue)) })
                                 ),
                             ])
                         }

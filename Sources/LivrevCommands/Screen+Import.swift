@@ -26,20 +26,29 @@ extension ScreenCommand {
             let stage = stageOptions.stage
             try InputFile.require(file)
             let count = try context.write(reviewer: name) { revision in
-                let reviewer = try registry.reviewer(named: name)
-                let rows = try DecisionsFile.read(file)
-                for row in rows {
-                    do {
-                        try registry.decide(
-                            record: row.record, stage: stage, decision: row.decision, reason: row.reason,
-                            reviewer: reviewer, revision: revision)
-                    } catch let error as StoreError {
-                        throw CommandError.badRow(file: file, line: row.line, message: error.description)
-                    }
-                }
-                return rows.count
+                try Self.record(
+                    file: file, stage: stage, by: try registry.reviewer(named: name), in: registry, revision: revision)
             }
             Output.print("Recorded \(count) \(stage.rawValue) decisions for \(name) from \(file)")
+        }
+
+        /// Records every decision of `file` by `reviewer` as part of `revision`; returns how many.
+        ///
+        /// - Throws: `CommandError.badRow` naming the line a review rule refuses; the file's own errors.
+        static func record(file: String, stage: ScreeningStage, by reviewer: Reviewer, in registry: Registry, revision: Int64)
+            throws -> Int
+        {
+            let rows = try DecisionsFile.read(file)
+            for row in rows {
+                do {
+                    try registry.decide(
+                        record: row.record, stage: stage, decision: row.decision, reason: row.reason,
+                        reviewer: reviewer, revision: revision)
+                } catch let error as StoreError {
+                    throw CommandError.badRow(file: file, line: row.line, message: error.description)
+                }
+            }
+            return rows.count
         }
     }
 }

@@ -30,25 +30,34 @@ extension StudyCommand {
             try InputFile.require(file)
             let recording = try ExtractionRecording(registry, reviewer: reviewerOptions, final: final)
             let (studies, values) = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
-                try recording.checkFinal(registry)
-                var extractor: Reviewer?
-                if case .entries(let name) = recording { extractor = try registry.reviewer(named: name) }
-                let rows = try CharacteristicsFile.read(file)
-                for row in rows {
-                    guard try registry.studyID(row.study) != nil else {
-                        throw CommandError.unknownInRow(
-                            file: file, line: row.line, message: "no study '\(row.study)' (add it with 'livrev study add')")
-                    }
-                    if let extractor {
-                        try registry.addCharacteristicEntries(
-                            study: row.study, values: row.values, extractor: extractor, revision: revision)
-                    } else {
-                        try registry.setCharacteristics(study: row.study, values: row.values, revision: revision)
-                    }
-                }
-                return (rows.count, rows.map(\.values.count).reduce(0, +))
+                try Self.record(file: file, as: recording, in: registry, revision: revision)
             }
             Output.print("Recorded \(values) characteristics of \(studies) studies from \(file)\(recording.suffix)")
+        }
+
+        /// Records every characteristic of `file` as part of `revision`; returns how many studies and values.
+        ///
+        /// - Throws: `CommandError.unknownInRow` for a study not in the registry; the file's own errors.
+        static func record(file: String, as recording: ExtractionRecording, in registry: Registry, revision: Int64)
+            throws -> (studies: Int, values: Int)
+        {
+            try recording.checkFinal(registry)
+            var extractor: Reviewer?
+            if case .entries(let name) = recording { extractor = try registry.reviewer(named: name) }
+            let rows = try CharacteristicsFile.read(file)
+            for row in rows {
+                guard try registry.studyID(row.study) != nil else {
+                    throw CommandError.unknownInRow(
+                        file: file, line: row.line, message: "no study '\(row.study)' (add it with 'livrev study add')")
+                }
+                if let extractor {
+                    try registry.addCharacteristicEntries(
+                        study: row.study, values: row.values, extractor: extractor, revision: revision)
+                } else {
+                    try registry.setCharacteristics(study: row.study, values: row.values, revision: revision)
+                }
+            }
+            return (rows.count, rows.map(\.values.count).reduce(0, +))
         }
     }
 }

@@ -34,11 +34,11 @@ extension Registry {
         guard let study = try studyID(key) else { throw StoreError.noSuchStudy(key) }
         guard let domain = tool.domain(text) else {
             throw StoreError.invalidJudgement(
-                "\(tool.name) has no domain '\(text)' (domains: \(tool.domainKeys.joined(separator: ", ")))")
+                "\(tool.rawValue) has no domain '\(text)' (domains: \(tool.domainKeys.joined(separator: ", ")))")
         }
         guard let judgement = tool.level(level) else {
             throw StoreError.invalidJudgement(
-                "'\(level)' is not a \(tool.name) judgement (\(tool.levels.map(\.rawValue).joined(separator: ", ")))")
+                "'\(level)' is not a \(tool.rawValue) judgement (\(tool.levels.map(\.rawValue).joined(separator: ", ")))")
         }
         let table = final ? "rob_resolution" : "rob_judgement"
         let extra = final ? ", consensus" : ""
@@ -58,7 +58,7 @@ extension Registry {
         reviewer: Reviewer, consensus partner: Reviewer?, revision: Int64
     ) throws {
         guard let domain = tool.domain(text) else {
-            throw StoreError.invalidJudgement("\(tool.name) has no domain '\(text)'")
+            throw StoreError.invalidJudgement("\(tool.rawValue) has no domain '\(text)'")
         }
         let study = StudyKey.identity(key)
         let state = try riskOfBiasDomains(tool: tool).first { StudyKey.identity($0.study) == study && $0.domain == domain }
@@ -75,7 +75,7 @@ extension Registry {
         }
         guard let judgement = tool.level(level) else {
             throw StoreError.invalidJudgement(
-                "'\(level)' is not a \(tool.name) judgement (\(tool.levels.map(\.rawValue).joined(separator: ", ")))")
+                "'\(level)' is not a \(tool.rawValue) judgement (\(tool.levels.map(\.rawValue).joined(separator: ", ")))")
         }
         try connection.execute(
             """

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A risk-of-bias judgement, as the tools define them and the registry stores them.
 public enum RiskOfBiasLevel: String, CaseIterable, Sendable {
     case low

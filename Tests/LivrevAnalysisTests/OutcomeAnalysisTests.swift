@@ -1,6 +1,6 @@
 import LivrevAnalysis
-import RiskOfBias
 import MetaAnalysis
+import RiskOfBias
 import Testing
 
 /// The pipeline's contract beyond the numbers (which the command and MetaAnalysis suites check

@@ -1,7 +1,8 @@
 import Foundation
-@testable import LivrevReports
 import RiskOfBias
 import Testing
+
+@testable import LivrevReports
 
 @Suite("Risk-of-bias SVG")
 struct RiskOfBiasTests {

@@ -6,7 +6,7 @@ struct RiskOfBiasToolTests {
     /// RoB 2's overall judgement (Sterne 2019, Table 2 of the tool): low only when every domain is
     /// low; high when any domain is high; otherwise some concerns.
     @Test(arguments: [
-        ([.low, .low, .low, .low, .low], .low),
+        ([.low, .low, .low, .low, .low], RiskOfBiasLevel.low) as ([RiskOfBiasLevel], RiskOfBiasLevel),
         ([.low, .someConcerns, .low, .low, .low], .someConcerns),
         ([.someConcerns, .someConcerns, .someConcerns, .low, .low], .someConcerns),
         ([.low, .low, .high, .low, .low], .high),
@@ -35,7 +35,8 @@ struct RiskOfBiasToolTests {
         #expect(RiskOfBiasTool.rob1.domains.count == 7)
         #expect(RiskOfBiasTool.rob2.domains.count == 5)
         #expect(RiskOfBiasTool.rob1.domains[1].heading == "Allocation concealment (selection bias)")
-        #expect(RiskOfBiasTool.rob2.domain("D3").flatMap { key in RiskOfBiasTool.rob2.domains.first { $0.key == key } }?.heading
-            == "Bias due to missing outcome data")
+        #expect(
+            RiskOfBiasTool.rob2.domain("D3").flatMap { key in RiskOfBiasTool.rob2.domains.first { $0.key == key } }?.heading
+                == "Bias due to missing outcome data")
     }
 }

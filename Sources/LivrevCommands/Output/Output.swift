@@ -7,28 +7,22 @@ import Synchronization
 /// stdout carries results only; diagnostics go to stderr. Both are escaped for the terminal
 /// (`TerminalText`), and a failed write to stdout is an error (exit 74), not silence.
 enum Output {
-    /// When set, results are not printed (the demo replays commands quietly).
-    @TaskLocal static var isQuiet = false
-
     /// The registry the running command works on: `OutputFile` refuses to write over it.
     @TaskLocal static var registryPath: String?
 
     /// Prints a result to stdout, control characters escaped.
     static func print(_ text: String, terminator: String = "\n") {
-        guard !isQuiet else { return }
         write(TerminalText.escaped(text) + terminator, to: STDOUT_FILENO)
     }
 
     /// Prints a diagnostic line to stderr, control characters escaped.
     static func error(_ line: String) {
-        guard !isQuiet else { return }
         write(TerminalText.escaped(line) + "\n", to: STDERR_FILENO)
     }
 
     /// Writes deliberate terminal control (a progress bar's carriage return, colours) to stderr as is.
     /// Never pass it text that came from a file or the registry.
     static func control(_ sequence: String) {
-        guard !isQuiet else { return }
         write(sequence, to: STDERR_FILENO)
     }
 

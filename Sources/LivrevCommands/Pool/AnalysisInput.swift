@@ -45,7 +45,8 @@ extension Pool {
             for summary in try registry.riskOfBiasSummaries(tool: tool, at: revision) {
                 assessments.append(
                     StudyRiskOfBias(
-                        study: summary.study, tool: tool, overall: summary.overall, domain: domain.map { ($0, summary.domains[$0]) }))
+                        study: summary.study, tool: tool, overall: summary.overall,
+                        domain: domain.map { ($0, summary.domains[$0]) }))
             }
         }
         return assessments

@@ -23,11 +23,12 @@ package enum RiskOfBiasFile {
         try csv.forEach { row in
             guard let domain = tool.domain(csv.string(domainColumn, in: row) ?? "") else {
                 throw csv.invalid(
-                    domainColumn, row, expected: "a \(tool.name) domain (\(tool.domainKeys.joined(separator: ", ")))")
+                    domainColumn, row, expected: "a \(tool.rawValue) domain (\(tool.domainKeys.joined(separator: ", ")))")
             }
             guard let judgement = tool.level(csv.string(judgementColumn, in: row) ?? "") else {
                 throw csv.invalid(
-                    judgementColumn, row, expected: "a \(tool.name) judgement (\(tool.levels.map(\.rawValue).joined(separator: ", ")))")
+                    judgementColumn, row,
+                    expected: "a \(tool.rawValue) judgement (\(tool.levels.map(\.rawValue).joined(separator: ", ")))")
             }
             rows.append(
                 Row(
