@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import LivrevStore
 
-/// Builds the example registry by replaying, as a team would type them, the commands of a living
-/// review: the published review's trials up to 2020 migrated as the previous version, then an update
-/// search screened by two blinded reviewers and an arbiter, dual extraction of the new trials, and a
-/// snapshot. The log then reads as that history; `narrate` shows the steps and some commands' output.
+/// Builds the example registry as a team would build a living review: the published review's trials
+/// up to 2020 migrated as the previous version, then an update search screened by two blinded reviewers
+/// and an arbiter, dual extraction of the new trials, and a snapshot. Each step calls the library and
+/// is recorded under the command a team member would type for it, so the log reads as that history;
+/// `narrate` shows the steps and what some of those commands print.
 enum SeedReview {
     static let title = "Intravenous mesenchymal stem cells: adverse events in RCTs (Habiba et al. 2025, living update)"
     /// The arbiter, who also migrated the previous version (entered as published, `--final`).
