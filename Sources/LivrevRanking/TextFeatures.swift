@@ -44,60 +44,36 @@ package struct TextFeatures: Sendable {
 
     /// Featurises `texts`, one per record, in order.
     package init(texts: [String], settings: TextFeatureSettings = TextFeatureSettings()) {
-        // Each record's distinct terms (by id, in order of first appearance) with their counts,
-        // and each term's document frequency.
-        var table = TermTable(expected: texts.count * 64)
-        var documentFrequency: [Int32] = []
-        var recordStart = [0]
-        var termIDs: [Int32] = []
-        var termCounts: [Int32] = []
-        recordStart.reserveCapacity(texts.count + 1)
-        var terms: [UInt64] = []
-        // The last record each term was seen in, and where its count is in that record's list.
-        var lastSeen: [Int32] = []
-        var slot: [Int32] = []
-        for (record, text) in texts.enumerated() {
-            terms.removeAll(keepingCapacity: true)
-            Tokenizer.appendTerms(of: text, bigrams: settings.bigrams, to: &terms)
-            let start = termIDs.count
-            for term in terms {
-                let id = table.id(of: term, next: Int32(documentFrequency.count))
-                if Int(id) == documentFrequency.count {
-                    documentFrequency.append(0)
-                    lastSeen.append(-1)
-                    slot.append(0)
-                }
-                if lastSeen[Int(id)] == Int32(record) {
-                    termCounts[start + Int(slot[Int(id)])] += 1
-                } else {
-                    lastSeen[Int(id)] = Int32(record)
-                    slot[Int(id)] = Int32(termIDs.count - start)
-                    documentFrequency[Int(id)] += 1
-                    termIDs.append(id)
-                    termCounts.append(1)
-                }
+        self.init(termCounts: TermCounts(texts: texts, settings: settings), settings: settings)
+    }
+
+    /// Weights records already tokenised (by `TermCounts(texts:settings:)` or from a registry's
+    /// cache of them, tokenised with the same `settings`). The result depends on each record's
+    /// terms and counts alone, not on how their ids were numbered: document frequencies are counted
+    /// here over these records, and columns are numbered in order of first appearance.
+    package init(termCounts lists: TermCounts, settings: TextFeatureSettings = TextFeatureSettings()) {
+        let n = lists.count
+        let recordStart = lists.recordStart
+        let termIDs = lists.ids
+        let termCounts = lists.counts
+        var documentFrequency = [Int32](repeating: 0, count: lists.idCount)
+        termIDs.withUnsafeBufferPointer { ids in
+            documentFrequency.withUnsafeMutableBufferPointer { df in
+                for id in ids { df[Int(id)] += 1 }
             }
-            recordStart.append(termIDs.count)
         }
-        let n = texts.count
         let maximumCount = settings.maximumDocumentFrequency * Double(n)
-        // Columns: shared terms in order of first appearance, then private ones likewise, so the
-        // layout is a function of the texts alone.
-        var column = [Int32](repeating: -1, count: documentFrequency.count)
-        var idf = [Double](repeating: 0, count: documentFrequency.count)
+        // Columns: shared terms (in two records or more) in order of first appearance, then private
+        // ones likewise, so the layout is a function of the texts alone; −1 for a dropped term.
         var shared: Int32 = 0
-        for (id, df) in documentFrequency.enumerated() where Double(df) <= maximumCount && df > 1 {
-            column[id] = shared
-            shared += 1
-        }
+        for df in documentFrequency where Double(df) <= maximumCount && df > 1 { shared += 1 }
+        // −1 until a term is first met (numbered then), −2 when it is dropped.
+        var column = [Int32](repeating: -1, count: lists.idCount)
+        var nextShared: Int32 = 0
         var next = shared
-        for (id, df) in documentFrequency.enumerated() where Double(df) <= maximumCount {
-            idf[id] = Double.log((1 + Double(n)) / (1 + Double(df))) + 1
-            if df == 1 {
-                column[id] = next
-                next += 1
-            }
-        }
+        // idf by document frequency (most terms share a few small ones), computed once each.
+        var idfOfFrequency = [Double](repeating: 0, count: n + 1)
+        for df in 1..<(n + 1) { idfOfFrequency[df] = Double.log((1 + Double(n)) / (1 + Double(df))) + 1 }
         var rowStart = [0]
         var sharedEnd: [Int] = []
         var privateMass: [Double] = []
@@ -114,10 +90,23 @@ package struct TextFeatures: Sendable {
             var squares = 0.0
             for entry in recordStart[record]..<recordStart[record + 1] {
                 let id = Int(termIDs[entry])
+                if column[id] == -1 {
+                    let df = documentFrequency[id]
+                    if Double(df) > maximumCount {
+                        column[id] = -2
+                    } else if df > 1 {
+                        column[id] = nextShared
+                        nextShared += 1
+                    } else {
+                        column[id] = next
+                        next += 1
+                    }
+                }
                 guard column[id] >= 0 else { continue }
                 let count = Double(termCounts[entry])
-                let tf = settings.sublinearTermFrequency ? 1 + Double.log(count) : count
-                let weight = tf * idf[id]
+                // ln 1 = 0: most terms occur once, and need no logarithm.
+                let tf = settings.sublinearTermFrequency && count != 1 ? 1 + Double.log(count) : count
+                let weight = tf * idfOfFrequency[Int(documentFrequency[id])]
                 squares += weight * weight
                 weights.append(weight)
             }

@@ -70,11 +70,16 @@ extension Registry {
         let hasKeywords =
             try connection.scalarInt("SELECT count(*) FROM pragma_table_info('record') WHERE name = 'keywords'") == 1
         let columns = "title, abstract, journal" + (hasKeywords ? ", keywords" : "")
+        func text(_ row: Statement) -> String { (1..<row.columnCount).compactMap { row.text($0) }.joined(separator: " ") }
+        // A few records (an update's, to add to the term cache) by id; many in one scan.
+        if ids.count < 1_000 {
+            let select = try connection.prepare("SELECT id, \(columns) FROM record WHERE id = ?")
+            return try ids.map { id in try select.map([id], text).first ?? "" }
+        }
         var texts: [Int64: String] = [:]
         texts.reserveCapacity(ids.count)
         try connection.prepare("SELECT id, \(columns) FROM record ORDER BY id").forEachRow { row in
-            let parts = (1..<row.columnCount).compactMap { row.text($0) }
-            texts[row.int64(0)] = parts.joined(separator: " ")
+            texts[row.int64(0)] = text(row)
         }
         return ids.map { texts[$0] ?? "" }
     }
@@ -89,10 +94,12 @@ struct RankingInput {
 }
 
 /// Ranks records for screening inside a long-running process (`livrev serve`): it keeps the TF-IDF
-/// features of the registry's records between requests and featurises again only when the set of
+/// features of the registry's records between requests and weights them again only when the set of
 /// records ranked changes (an import, a duplicate marked). Each request reads the decisions afresh
 /// and fits the model from them, exactly as `screen next --order ranked` does in a new process,
-/// so both offer the same record; what is saved is the featurising, the bulk of the cost.
+/// so both offer the same record; what is saved is reading the term cache and weighting the terms.
+/// (Tokenising, the bulk of a first ranking, is saved across processes by the registry's term
+/// cache, `Registry.termCounts(of:)`.)
 ///
 /// For example, a server holding one ranker per open registry:
 ///
@@ -130,11 +137,11 @@ package final class ScreeningRanker {
         return ScreeningModel.order(input.candidates, by: model).prefix(limit).map { input.corpus[$0] }
     }
 
-    /// The features of `corpus`, featurised again only when it differs from the last one (records
-    /// are facts, never edited, so the same ids mean the same texts).
+    /// The features of `corpus`, weighted again only when it differs from the last one (records
+    /// are facts, never edited, so the same ids mean the same texts), from the term cache.
     private func features(of corpus: [Int64], in registry: Registry) throws -> TextFeatures {
         if let features, corpus == self.corpus { return features }
-        let fresh = TextFeatures(texts: try registry.screeningTexts(of: corpus))
+        let fresh = TextFeatures(termCounts: try registry.termCounts(of: corpus))
         self.corpus = corpus
         features = fresh
         return fresh

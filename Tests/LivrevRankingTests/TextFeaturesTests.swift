@@ -47,4 +47,29 @@ struct TextFeaturesTests {
         #expect(features.termCount == 10)
         #expect(features.rowStart[25] == features.rowStart[26])
     }
+
+    /// Weighting depends on the terms and counts, not on how term ids are numbered (a registry's
+    /// cache numbers them in its own order): the same records with ids reversed and spread out,
+    /// and an id no record uses, give the same rows, entry for entry.
+    @Test func featuresDoNotDependOnTermNumbering() throws {
+        let tfidf = try #require(reference["tfidf"] as? [String: Any])
+        let corpus = try #require(tfidf["corpus"] as? [String])
+        let lists = TermCounts(texts: corpus)
+        var relabelled = TermCounts()
+        for record in 0..<lists.count {
+            for entry in lists.recordStart[record]..<lists.recordStart[record + 1] {
+                relabelled.append(id: Int32(2 * (lists.idCount - 1) - 2 * Int(lists.ids[entry]) + 1), count: lists.counts[entry])
+            }
+            relabelled.endRecord()
+        }
+        relabelled.append(id: Int32(4 * lists.idCount), count: 1)
+        relabelled.discardOpenRecord()
+        let fresh = TextFeatures(texts: corpus)
+        let other = TextFeatures(termCounts: relabelled)
+        #expect(other.rowStart == fresh.rowStart)
+        #expect(other.columns == fresh.columns)
+        #expect(other.values == fresh.values)
+        #expect(other.privateMass == fresh.privateMass)
+        #expect(other.termCount == fresh.termCount && other.sharedTermCount == fresh.sharedTermCount)
+    }
 }

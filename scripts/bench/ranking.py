@@ -115,6 +115,11 @@ def registry_screen_next(folder, runs=5):
         for record in range(1, 401):
             out.write(f"{record},{'include' if labels[record - 1] else 'exclude'}\n")
     livrev("screen", "import", decisions, "--stage", "title-abstract", "--as", "ana")
+    # The first ranking tokenises every record into the term cache; the timed ones read it.
+    before = cpu_of_children()
+    start = time.perf_counter()
+    livrev("screen", "next", "--stage", "title-abstract", "--as", "ana", "--order", "ranked")
+    fill = ((cpu_of_children() - before) * 1000, (time.perf_counter() - start) * 1000)
     cpu, wall = [], []
     for _ in range(runs):
         before = cpu_of_children()
@@ -122,7 +127,7 @@ def registry_screen_next(folder, runs=5):
         livrev("screen", "next", "--stage", "title-abstract", "--as", "ana", "--order", "ranked")
         wall.append(time.perf_counter() - start)
         cpu.append(cpu_of_children() - before)
-    return sorted(cpu)[runs // 2] * 1000, sorted(wall)[runs // 2] * 1000
+    return fill, (sorted(cpu)[runs // 2] * 1000, sorted(wall)[runs // 2] * 1000)
 
 
 def mean(values):
@@ -193,11 +198,13 @@ def main():
             print(f"| 20,000 records, {run['includes']} includes | {run['featurise_ms']:.0f} | {run['steps']} "
                   f"| {run['step_ms']:.2f} | {run['stop_rule_ms']:.0f} | {run['wss95']:.3f} |")
         with tempfile.TemporaryDirectory() as folder:
-            cpu, wall = registry_screen_next(folder)
+            (fill_cpu, fill_wall), (cpu, wall) = registry_screen_next(folder)
             print()
-            print("| registry | command (new process, median of 5) | CPU ms | wall ms |")
+            print("| registry | command (new process) | CPU ms | wall ms |")
             print("|---|---|---|---|")
-            print(f"| 20,000 records, 400 decided by ana | `screen next --stage title-abstract --as ana --order ranked` "
+            print(f"| 20,000 records, 400 decided by ana | first `screen next --stage title-abstract --as ana --order ranked` "
+                  f"(tokenises into the term cache) | {fill_cpu:.0f} | {fill_wall:.0f} |")
+            print(f"| 20,000 records, 400 decided by ana | later ones (term cache read; median of 5) "
                   f"| {cpu:.0f} | {wall:.0f} |")
 
 

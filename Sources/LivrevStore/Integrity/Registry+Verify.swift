@@ -39,7 +39,8 @@ struct DerivedTable: Sendable {
     let check: @Sendable (Registry) throws -> String?
 
     static let all = [
-        DerivedTable(name: "the record-state cache", check: { try $0.recordStateDisagreement() })
+        DerivedTable(name: "the record-state cache", check: { try $0.recordStateDisagreement() }),
+        DerivedTable(name: "the term cache", check: { try $0.termCacheDisagreement() }),
     ]
 }
 

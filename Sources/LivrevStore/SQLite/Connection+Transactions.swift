@@ -30,6 +30,31 @@ extension Connection {
     /// timeout) before any work is done, never half-way through it.
     package func inTransaction(_ kind: TransactionKind = .deferred, _ body: () throws -> TransactionCompletion) throws {
         try execute("BEGIN \(kind.rawValue) TRANSACTION")
+        try finishTransaction(body)
+    }
+
+    /// Runs `body` as `inTransaction(.immediate, body)` does when the write lock is free at once;
+    /// returns false, having done nothing, when another connection holds it, when this one is
+    /// already in a transaction or cannot write. For writes that may be skipped (a cache's), so
+    /// that a reader never waits behind a writer for them.
+    package func inTransactionIfFree(_ body: () throws -> TransactionCompletion) throws -> Bool {
+        guard !isReadOnly, sqlite3_get_autocommit(handle) != 0 else { return false }
+        sqlite3_busy_handler(handle, nil, nil)
+        do {
+            try execute("BEGIN IMMEDIATE TRANSACTION")
+            if let lockWait { install(lockWait) }
+        } catch let error as SQLiteError where error.resultCode == SQLITE_BUSY {
+            if let lockWait { install(lockWait) }
+            return false
+        } catch {
+            if let lockWait { install(lockWait) }
+            throw error
+        }
+        try finishTransaction(body)
+        return true
+    }
+
+    private func finishTransaction(_ body: () throws -> TransactionCompletion) throws {
         let completion: TransactionCompletion
         do {
             completion = try body()

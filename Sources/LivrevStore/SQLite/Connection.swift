@@ -15,7 +15,7 @@ package final class Connection {
     let handle: OpaquePointer
     package let path: String
     /// The busy handler's state, alive as long as the handle.
-    private var lockWait: LockWait?
+    private(set) var lockWait: LockWait?
 
     /// How a file is opened.
     package enum Access: Sendable {
