@@ -49,6 +49,8 @@ package final class Statement {
         case .integer(let integer): code = sqlite3_bind_int64(handle, index, integer)
         case .real(let real): code = sqlite3_bind_double(handle, index, real)
         case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, SQLITE_TRANSIENT)
+        case .blob(let bytes) where bytes.isEmpty:
+            code = sqlite3_bind_zeroblob(handle, index, 0)  // an empty blob, not NULL
         case .blob(let bytes):
             code = bytes.withUnsafeBytes {
                 sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT)
