@@ -25,42 +25,52 @@ package struct StoredRecord: Equatable, Sendable {
 extension Registry {
     /// Every record as of `revision` in id order, every stored field, optionally only those with `status`.
     package func storedRecords(at revision: Int64 = .max, status: RecordStatus? = nil) throws -> [StoredRecord] {
-        try storedRecords(at: revision, where: { listing in status.map { listing.status == $0 } ?? true })
+        var wanted: [Int64: RecordListing] = [:]
+        for listing in try records(at: revision) where status.map({ listing.status == $0 }) ?? true {
+            wanted[listing.id] = listing
+        }
+        guard !wanted.isEmpty else { return [] }
+        return try storedRecords(at: revision, only: nil) { id in wanted[id].map { ($0.duplicateOf, $0.status) } }
     }
 
-    /// One record with every stored field.
+    /// One record with every stored field. Reads that record's rows only (a server shows one per
+    /// `next`, on a registry of any size).
     ///
     /// - Throws: `StoreError.noSuchRecord`.
     package func storedRecord(_ id: Int64, at revision: Int64 = .max) throws -> StoredRecord {
-        guard let record = try storedRecords(at: revision, where: { $0.id == id }).first else {
-            throw StoreError.noSuchRecord(id)
-        }
-        return record
+        let facts = try screeningFacts(at: revision, only: [id])
+        guard let record = facts[record: id],
+            let stored = try storedRecords(
+                at: revision, only: id, { _ in (record.duplicateOf, facts.status(of: record)) }
+            ).first
+        else { throw StoreError.noSuchRecord(id) }
+        return stored
     }
 
-    private func storedRecords(at revision: Int64, where keep: (RecordListing) -> Bool) throws -> [StoredRecord] {
-        var wanted: [Int64: RecordListing] = [:]
-        for listing in try records(at: revision) where keep(listing) { wanted[listing.id] = listing }
-        guard !wanted.isEmpty else { return [] }
+    /// The records as of `revision` (only record `only`, when given) for which `listing` gives the
+    /// duplicate mark and status, in id order.
+    private func storedRecords(
+        at revision: Int64, only: Int64?, _ listing: (Int64) -> (duplicateOf: Int64?, status: RecordStatus)?
+    ) throws -> [StoredRecord] {
         func lines(_ text: String?) -> [String] { text.map { $0.split(separator: "\n").map(String.init) } ?? [] }
         var result: [StoredRecord] = []
         try connection.prepare(
             """
             SELECT id, title, abstract, authors, year, journal, volume, issue, pages, doi, pmid, registry_numbers,
                    keywords, search_id, source_format
-            FROM record WHERE revision <= ? ORDER BY id
+            FROM record WHERE revision <= ?\(only == nil ? "" : " AND id = ?") ORDER BY id
             """
-        ).forEachRow([revision]) { row in
-            guard let listing = wanted[row.int64(0)] else { return }
+        ).forEachRow(only.map { [revision, $0] as [SQLBindable] } ?? [revision]) { row in
+            guard let (duplicateOf, status) = listing(row.int64(0)) else { return }
             let title = row.text(1) ?? ""
             result.append(
                 StoredRecord(
-                    id: listing.id, title: title.isEmpty ? nil : title, abstract: row.text(2), authors: lines(row.text(3)),
+                    id: row.int64(0), title: title.isEmpty ? nil : title, abstract: row.text(2), authors: lines(row.text(3)),
                     year: row.optionalInt(4), journal: row.text(5), volume: row.text(6), issue: row.text(7),
                     pages: row.text(8), doi: row.text(9), pmid: row.text(10),
                     registryIDs: row.text(11).map { $0.split(separator: " ").map(String.init) } ?? [],
                     keywords: lines(row.text(12)), search: row.int64(13), sourceFormat: row.text(14),
-                    duplicateOf: listing.duplicateOf, status: listing.status))
+                    duplicateOf: duplicateOf, status: status))
         }
         return result
     }
