@@ -112,7 +112,7 @@ package final class Registry {
     }
 
     /// Runs `body` as one revision: one IMMEDIATE transaction that first inserts the revision row
-    /// and last seals it (see `verifySeals`).
+    /// and last seals it (see `verifySeals`); inside `writeTogether`, a savepoint of its transaction.
     ///
     /// - Parameters:
     ///   - reviewer: the acting reviewer's name, when there is one.
@@ -143,6 +143,42 @@ package final class Registry {
         }
         guard let result else { preconditionFailure("transaction committed without a result") }
         return result
+    }
+
+    /// Runs `body` as one transaction in which each `write` stays a revision of its own: a
+    /// server commits the writes that queued up meanwhile together, one commit instead of one
+    /// each, and acknowledges them after it. A write that throws undoes itself only; when the
+    /// commit fails, none of them lasts.
+    ///
+    /// - Throws: `StoreError.busy` when the write lock cannot be had within the busy timeout,
+    ///   `.readOnly`; whatever `body` throws, after rolling everything back.
+    package func writeTogether(_ body: () throws -> Void) throws {
+        guard !isReadOnly else { throw StoreError.readOnly(path: path) }
+        do {
+            try connection.inTransaction(.immediate) {
+                try body()
+                return .commit
+            }
+        } catch let error as SQLiteError {
+            throw StoreError.translating(error, path: path)
+        }
+    }
+
+    /// Leaves checkpoints — copying the WAL back into the file, with their fsyncs, tens of
+    /// milliseconds on a busy disk — to `checkpoint()`, so that this connection's commits never
+    /// wait for one. For a long-running writer (`serve`) that checkpoints in the background.
+    ///
+    /// Source: https://www.sqlite.org/pragma.html#pragma_wal_autocheckpoint
+    package func deferCheckpoints() throws {
+        try connection.execute("PRAGMA wal_autocheckpoint = 0")
+    }
+
+    /// Copies as much of the WAL into the file as it can without waiting for readers or writers
+    /// (a PASSIVE checkpoint).
+    ///
+    /// Source: https://www.sqlite.org/pragma.html#pragma_wal_checkpoint
+    package func checkpoint() throws {
+        try connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
     }
 
     /// The latest revision id (0 for a file with none).

@@ -29,6 +29,41 @@ struct TransactionTests {
         #expect(try connection.scalarInt("SELECT x FROM t") == 7)
     }
 
+    @Test func aNestedTransactionIsAllOrNothingInsideTheOuterOne() throws {
+        let connection = try Connection()
+        try connection.execute("CREATE TABLE t (x INTEGER)")
+        try connection.inTransaction(.immediate) {
+            try connection.inTransaction {
+                try connection.execute("INSERT INTO t VALUES (1)")
+                return .commit
+            }
+            #expect(throws: Boom.self) {
+                try connection.inTransaction {
+                    try connection.execute("INSERT INTO t VALUES (2)")
+                    throw Boom()
+                }
+            }
+            try connection.inTransaction {
+                try connection.execute("INSERT INTO t VALUES (3)")
+                return .commit
+            }
+            return .commit
+        }
+        #expect(try connection.prepare("SELECT x FROM t ORDER BY x").map { $0.int(0) } == [1, 3])
+        // Rolling back the outer transaction undoes what the nested ones committed.
+        #expect(throws: Boom.self) {
+            try connection.inTransaction(.immediate) {
+                try connection.inTransaction {
+                    try connection.execute("INSERT INTO t VALUES (4)")
+                    return .commit
+                }
+                throw Boom()
+            }
+        }
+        #expect(try connection.scalarInt("SELECT count(*) FROM t") == 2)
+        #expect(!connection.isInTransaction)
+    }
+
     @Test func constraintErrorsCarryTheStatement() throws {
         let connection = try Connection()
         try connection.execute("CREATE TABLE t (x INTEGER UNIQUE)")

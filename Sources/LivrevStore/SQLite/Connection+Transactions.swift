@@ -28,7 +28,17 @@ extension Connection {
     ///
     /// IMMEDIATE takes the write lock at BEGIN, so a busy database is noticed (after the busy
     /// timeout) before any work is done, never half-way through it.
+    ///
+    /// Inside a transaction already open on this connection, `body` runs in a savepoint instead
+    /// (`kind` is the outer transaction's): its `.rollback` or throw undoes its own work only, and
+    /// its `.commit` lasts when the outer transaction commits. A server commits a group of writes
+    /// that way, each one still all or nothing.
     package func inTransaction(_ kind: TransactionKind = .deferred, _ body: () throws -> TransactionCompletion) throws {
+        guard !isInTransaction else {
+            try execute("SAVEPOINT nested")
+            try finishTransaction(body, commit: "RELEASE nested", rollback: "ROLLBACK TO nested; RELEASE nested")
+            return
+        }
         try execute("BEGIN \(kind.rawValue) TRANSACTION")
         try finishTransaction(body)
     }
@@ -54,24 +64,27 @@ extension Connection {
         return true
     }
 
-    private func finishTransaction(_ body: () throws -> TransactionCompletion) throws {
+    private func finishTransaction(
+        _ body: () throws -> TransactionCompletion, commit: String = "COMMIT TRANSACTION",
+        rollback: String = "ROLLBACK TRANSACTION"
+    ) throws {
         let completion: TransactionCompletion
         do {
             completion = try body()
         } catch {
-            try? execute("ROLLBACK TRANSACTION")
+            try? execute(rollback)
             throw error
         }
         switch completion {
         case .commit:
             do {
-                try execute("COMMIT TRANSACTION")
+                try execute(commit)
             } catch {
-                try? execute("ROLLBACK TRANSACTION")
+                try? execute(rollback)
                 throw error
             }
         case .rollback:
-            try execute("ROLLBACK TRANSACTION")
+            try execute(rollback)
         }
     }
 }
