@@ -95,9 +95,7 @@ extension ReviewServer {
             throw APIError.badRequest("login takes {\"name\": …, \"password\": …}")
         }
         let hash = try await connections.read { try $0.passwordHash(of: name) }
-        let matches = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: PasswordHashing.verify(password, hash: hash)) }
-        }
+        let matches = await passwords.run { PasswordHashing.verify(password, hash: hash) }
         guard matches else { throw APIError(status: .unauthorized, message: "wrong name or password") }
         let reviewer = try await connections.read { try $0.reviewer(named: name) }
         let (token, session) = sessions.open(name: name)
@@ -111,22 +109,20 @@ extension ReviewServer {
 
     private func decide(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let (_, reviewer) = try await account(request, writing: true)
-        let body = try await Self.body(request, context)
-        let vote = try Vote(body)
-        guard !queues.isFull(stage: vote.stage, record: vote.record, reviewer: reviewer.id) else {
-            throw APIError.conflict("record \(vote.record) already has two votes at \(vote.stage.rawValue)")
+        return try await cast(request, context, by: reviewer, command: ["screen", "decide"]) {
+            registry, vote, reviewer, revision in
+            // Checked in the write's own transaction, after every write queued before it: two
+            // colleagues' votes arriving together cannot both be the second. Only the count of
+            // votes is read, never their values.
+            let (record, _) = try registry.recordFacts(vote.record)
+            guard record[vote.stage].votes.filter({ $0.reviewerID != reviewer.id }).count < Registry.reviewersPerRecord
+            else { throw APIError.conflict("record \(vote.record) already has two votes at \(vote.stage.rawValue)") }
+            try registry.decide(
+                record: vote.record, stage: vote.stage, decision: vote.decision, reason: vote.reason,
+                reviewer: reviewer, revision: revision)
+        } recorded: { vote, revision in
+            self.queues.recorded(stage: vote.stage, record: vote.record, reviewer: reviewer.id, voted: true, revision: revision)
         }
-        let words = vote.words("screen", "decide", reviewer: reviewer.name)
-        let revision = try await connections.write { registry in
-            try registry.write(reviewer: reviewer.name, command: self.hooks.commandLine(words)) { revision in
-                try registry.decide(
-                    record: vote.record, stage: vote.stage, decision: vote.decision, reason: vote.reason,
-                    reviewer: try registry.reviewer(named: reviewer.name), revision: revision)
-                return revision
-            }
-        }
-        queues.recorded(stage: vote.stage, record: vote.record, reviewer: reviewer.id, voted: true, revision: revision)
-        return HTTPResponses.json(.object([("revision", .integer(Int(revision)))]))
     }
 
     private func undo(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
@@ -177,18 +173,34 @@ extension ReviewServer {
 
     private func resolve(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let reviewer = try await arbiter(request, writing: true)
-        let body = try await Self.body(request, context)
-        let vote = try Vote(body)
-        let words = vote.words("resolve", reviewer: reviewer.name)
+        return try await cast(request, context, by: reviewer, command: ["resolve"]) { registry, vote, reviewer, revision in
+            try registry.resolve(
+                record: vote.record, stage: vote.stage, decision: vote.decision, reason: vote.reason,
+                reviewer: reviewer, consensus: nil, revision: revision)
+        } recorded: { _, revision in
+            self.queues.recorded(revision: revision)
+        }
+    }
+
+    /// What decide and resolve share: the body `{record, stage, decision, reason?}`, written by
+    /// `write` as one revision of `reviewer` (signed in with the role the call needs, and read
+    /// again inside the write) under the command line the CLI would record, told to the queues by
+    /// `recorded`, and answered `{revision}` once committed.
+    private func cast(
+        _ request: Request, _ context: BasicRequestContext, by reviewer: Reviewer, command: [String],
+        write: @escaping @Sendable (Registry, Vote, Reviewer, Int64) throws -> Void,
+        recorded: (Vote, Int64) -> Void
+    ) async throws -> Response {
+        let vote = try Vote(try await Self.body(request, context))
+        let name = reviewer.name
+        let line = hooks.commandLine(vote.words(command, reviewer: name))
         let revision = try await connections.write { registry in
-            try registry.write(reviewer: reviewer.name, command: self.hooks.commandLine(words)) { revision in
-                try registry.resolve(
-                    record: vote.record, stage: vote.stage, decision: vote.decision, reason: vote.reason,
-                    reviewer: try registry.reviewer(named: reviewer.name), consensus: nil, revision: revision)
+            try registry.write(reviewer: name, command: line) { revision in
+                try write(registry, vote, try registry.reviewer(named: name), revision)
                 return revision
             }
         }
-        queues.recorded(revision: revision)
+        recorded(vote, revision)
         return HTTPResponses.json(.object([("revision", .integer(Int(revision)))]))
     }
 
@@ -202,9 +214,7 @@ extension ReviewServer {
         let role = try Self.role(body["role"] as? String ?? "reviewer")
         let password = body["password"] as? String
         if let password, password.isEmpty { throw APIError.badRequest("an empty password cannot sign in") }
-        let hash = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: password.map { PasswordHashing.hash($0) }) }
-        }
+        let hash = await passwords.run { password.map { PasswordHashing.hash($0) } }
         var words = ["serve:", "reviewer", "add", name, "--role", role.rawValue, "--as", lead.name]
         if hash != nil { words.append("--password-stdin") }
         let command = hooks.commandLine(words)
@@ -342,7 +352,7 @@ struct Vote: Sendable {
     }
 
     /// The command line the revision records, as if typed at the CLI, marked as the server's.
-    func words(_ command: String..., reviewer: String) -> [String] {
+    func words(_ command: [String], reviewer: String) -> [String] {
         ["serve:"] + command + [String(record), decision.rawValue, "--stage", stage.rawValue, "--as", reviewer]
             + (reason.map { ["--reason", $0] } ?? [])
     }

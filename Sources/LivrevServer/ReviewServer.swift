@@ -37,6 +37,8 @@ package final class ReviewServer: Sendable {
     let connections: RegistryConnections
     let sessions: Sessions
     let queues: ScreeningQueues
+    /// bcrypt, slow on purpose: a burst of sign-ins waits its turn instead of taking the cores.
+    let passwords = BackgroundWork(name: "livrev.passwords")
     /// The review's title when the server started.
     package let title: String
     private let stopping = Atomic<Bool>(false)
@@ -70,13 +72,19 @@ package final class ReviewServer: Sendable {
         connections.drain()
     }
 
-    /// The living-updates loop: rebuild the queues whenever the head revision moves.
+    /// The living-updates loop: rebuild the queues whenever the head revision moves, and
+    /// checkpoint the WAL (which the write connection leaves to this loop).
+    ///
+    /// A rebuild re-ranks every record while requests are answered from the previous lists, at
+    /// background priority (`BackgroundWork`).
     private func refreshUntilStopped() {
+        BackgroundWork.lowerPriority()
         let (seconds, attoseconds) = configuration.refreshInterval.components
         let interval = Double(seconds) + Double(attoseconds) / 1e18
         while !stopping.load(ordering: .relaxed) {
             Thread.sleep(forTimeInterval: interval)
             do {
+                try connections.checkpoint()
                 try queues.refresh(ownWritesEvery: .seconds(2))
             } catch {
                 FileHandle.standardError.write(Data("livrev serve: refreshing the queues: \(error)\n".utf8))

@@ -42,6 +42,9 @@ final class ScreeningQueues: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Keeps the records' features between rebuilds, so that a rebuild featurises again only when
+    /// the set of records changed (an import).
+    private let ranking = Ranking()
     private let connections: RegistryConnections
     let reservation: Duration
 
@@ -123,14 +126,6 @@ final class ScreeningQueues: Sendable {
         }
     }
 
-    /// Whether a vote by `reviewer` on `record` would be a third one (two others already voted).
-    func isFull(stage: ScreeningStage, record: Int64, reviewer: Int64) -> Bool {
-        state.withLock { state in
-            let votes = state.voters[stage]?[record] ?? []
-            return !votes.contains(reviewer) && votes.count >= Registry.reviewersPerRecord
-        }
-    }
-
     // MARK: - Writing
 
     /// Notes a vote the server just recorded (or, with `voted: false`, withdrew) as `revision`, and
@@ -169,7 +164,7 @@ final class ScreeningQueues: Sendable {
             fresh.head = head
             let facts = try registry.screeningFacts(at: head)
             for stage in ScreeningStage.allCases {
-                fresh.ranked[stage] = try registry.rankedQueue(stage: stage, reviewer: nil)
+                fresh.ranked[stage] = try ranking.ranker.rankedQueue(in: registry, stage: stage, reviewer: nil)
                 var voters: [Int64: Set<Int64>] = [:]
                 for record in facts.records where !record[stage].votes.isEmpty {
                     voters[record.id] = Set(record[stage].votes.map(\.reviewerID))
@@ -192,4 +187,10 @@ final class ScreeningQueues: Sendable {
         }
         return true
     }
+}
+
+/// The queues' ranker. Used only inside `RegistryConnections.readNow`, whose serial queue runs one
+/// body at a time, so it is never touched from two threads at once.
+private final class Ranking: @unchecked Sendable {
+    let ranker = ScreeningRanker()
 }
