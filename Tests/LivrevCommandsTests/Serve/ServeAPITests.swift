@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// `livrev serve`'s JSON API against the built binary on an ephemeral loopback port.
@@ -86,6 +87,39 @@ struct ServeAPITests {
         let third = try cy.decide(a, "exclude")
         #expect(third.status == 409)
         #expect(third.json["error"] as? String == "record \(a) already has two votes at title-abstract")
+    }
+
+    @Test func votesArrivingTogetherAreEachARevisionAndNoneIsAThird() throws {
+        let livrev = try Self.team(records: 6)
+        let served = try ServedRegistry(livrev)
+        let port = served.port
+        let names = ["ana", "ben", "cy"]
+        let answers = Mutex<[(name: String, record: Int, status: Int, revision: Int?)]>([])
+        // Three screeners voting on the same records at once: their writes queue up together.
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            let client = ServeClient(port: port)
+            guard (try? client.login(names[index], password: "\(names[index])-pw"))?.status == 200 else { return }
+            for record in 1...6 {
+                guard let response = try? client.decide(record, "include") else { continue }
+                let revision = response.json["revision"] as? Int
+                answers.withLock { $0.append((names[index], record, response.status, revision)) }
+            }
+        }
+        let all = answers.withLock { $0 }
+        #expect(all.count == 18)
+        for record in 1...6 {
+            let statuses = all.filter { $0.record == record }.map(\.status).sorted()
+            #expect(statuses == [200, 200, 409], "record \(record)")
+        }
+        let acknowledged = all.filter { $0.status == 200 }
+        #expect(Set(acknowledged.compactMap(\.revision)).count == 12)
+        let log = try livrev("log --unblind").stdout
+        for vote in acknowledged {
+            #expect(log.contains("livrev serve: screen decide \(vote.record) include --stage title-abstract --as \(vote.name)"))
+        }
+        #expect(served.stop() == 0)
+        // Each revision of a group commit is sealed in the chain like any other.
+        try expectSuccess(livrev("verify"))
     }
 
     @Test func refusalsHaveTheirStatusAndChangeNothing() throws {
