@@ -35,6 +35,7 @@ struct Serve: RegistryCommand {
 
     func run(_ context: CommandContext) throws {
         var settings = ServeConfiguration(path: context.path, host: host, port: port)
+        settings.registry = .fromEnvironment
         if let sessionSeconds { settings.sessionIdle = .seconds(sessionSeconds) }
         if let reservationSeconds { settings.reservation = .seconds(reservationSeconds) }
         let server = try ReviewServer(configuration: settings, hooks: Serve.hooks(path: context.path))

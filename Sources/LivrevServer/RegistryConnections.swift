@@ -25,13 +25,15 @@ final class RegistryConnections: Sendable {
 
     let path: String
 
-    init(path: String, readers count: Int = 4) throws {
+    init(path: String, settings: RegistrySettings = .standard, readers count: Int = 4) throws {
         self.path = path
-        let writing = try Registry.open(path: path)
+        let writing = try Registry.open(path: path, settings: settings)
         try writing.deferCheckpoints()
         writer = Writer(writing)
-        readers = try (0..<count).map { Connected(try Registry.open(path: path), label: "livrev.read.\($0)") }
-        refresher = Connected(try Registry.open(path: path), label: "livrev.refresh")
+        readers = try (0..<count).map {
+            Connected(try Registry.open(path: path, settings: settings), label: "livrev.read.\($0)")
+        }
+        refresher = Connected(try Registry.open(path: path, settings: settings), label: "livrev.refresh")
     }
 
     /// Runs `body` on the write connection, after every write queued before it, and returns once

@@ -16,6 +16,8 @@ package struct ServeConfiguration: Sendable {
     package var reservation: Duration = .seconds(300)
     /// How often the queues look for revisions written by someone else (the CLI).
     package var refreshInterval: Duration = .milliseconds(500)
+    /// The clock and lock wait of the registry's connections.
+    package var registry: RegistrySettings = .standard
 
     package init(path: String, host: String, port: Int) {
         self.path = path
@@ -46,7 +48,7 @@ package final class ReviewServer: Sendable {
     package init(configuration: ServeConfiguration, hooks: ServerHooks) throws {
         self.configuration = configuration
         self.hooks = hooks
-        connections = try RegistryConnections(path: configuration.path)
+        connections = try RegistryConnections(path: configuration.path, settings: configuration.registry)
         sessions = Sessions(idle: configuration.sessionIdle)
         queues = try ScreeningQueues(connections: connections, reservation: configuration.reservation)
         title = try connections.readNow { try $0.title() }

@@ -206,6 +206,21 @@ struct ServeAPITests {
         #expect(!log.contains("dee-pw"))
     }
 
+    /// The server opens the registry with the settings every command takes from the environment:
+    /// a fixed `$LIVREV_NOW` stamps its revisions as it stamps the CLI's.
+    @Test func revisionsWrittenThroughTheServerUseTheCommandsClock() throws {
+        let now = "2026-12-03T14:00:00.000Z"
+        let livrev = try Self.team(records: 2, environment: ["LIVREV_NOW": now])
+        let served = try ServedRegistry(livrev)
+        let ana = try served.signedIn("ana", password: "ana-pw")
+        let record = try #require(try ana.nextRecord())
+        #expect(try ana.decide(record, "include").status == 200)
+        served.stop()
+        let log = try livrev("log --unblind").stdout.split(separator: "\n")
+        let decision = try #require(log.firstIndex { $0.contains("livrev serve: screen decide") })
+        #expect(log[decision - 1].contains("\(now)  ana"), "\(log[decision - 1])")
+    }
+
     @Test func aCLIImportReachesTheQueueWithoutARestart() throws {
         let livrev = try Self.team(records: 2)
         let served = try ServedRegistry(livrev)

@@ -15,6 +15,9 @@ final class ServedRegistry {
         process = Process()
         process.executableURL = CommandRunner.executable
         process.arguments = ["serve", "--db", livrev.registryPath, "--port", "0"] + arguments
+        if !livrev.environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(livrev.environment) { $1 }
+        }
         output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.standardError
