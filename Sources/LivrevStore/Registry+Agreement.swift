@@ -20,12 +20,12 @@ extension Registry {
         let facts = try screeningFacts(at: revision)
         let team = try reviewers(at: revision)
         var history: [Int64: [(reviewer: Int64, decision: ScreeningDecision)]] = [:]
-        let decision = "CASE decision WHEN 'include' THEN 0 WHEN 'exclude' THEN 1 ELSE 2 END"
         try connection.prepare(
-            "SELECT record_id, reviewer_id, \(decision) FROM decision WHERE stage = ? AND revision <= ? ORDER BY id"
+            "SELECT record_id, reviewer_id, decision FROM decision WHERE stage = ? AND revision <= ? ORDER BY id"
         ).forEachRow([stage.rawValue, revision]) { row in
-            history[row.int64(0), default: []].append((row.int64(1), [.include, .exclude, .maybe][row.int(2)]))
+            history[try row.int64("record_id"), default: []].append(try (row.int64("reviewer_id"), row.value("decision")))
         }
+
         var pairs: [[Int64]: (decisions: [(ScreeningDecision, ScreeningDecision)], changed: Int)] = [:]
         for record in facts.records where record.duplicateOf == nil {
             guard facts.searchKinds[record.searchID] != .previous, let votes = history[record.id] else { continue }

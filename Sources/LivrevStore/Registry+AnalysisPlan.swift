@@ -46,9 +46,11 @@ extension Registry {
             ORDER BY o.id
             """
         ).map([revision]) {
-            StoredAnalysisPlan(
-                outcome: $0.text(0) ?? "", controlRisk: $0.optionalDouble(1), relativeRiskReduction: $0.double(2),
-                alpha: $0.double(3), power: $0.double(4), adjustment: $0.text(5) ?? "d2")
+            try StoredAnalysisPlan(
+                outcome: $0.text("name") ?? "", controlRisk: $0.optionalDouble("control_risk"),
+                relativeRiskReduction: $0.double("rrr"), alpha: $0.double("alpha"), power: $0.double("power"),
+                adjustment: $0.text("adjustment") ?? "d2")
+
         }
     }
 }

@@ -67,9 +67,12 @@ extension Registry {
             WHERE c.revision <= ? ORDER BY c.id
             """
         ).forEachRow([revision]) { row in
-            let key = ExtractionKey(group: [row.text(2) ?? "", row.text(3) ?? ""], item: row.text(3) ?? "")
-            if latest[key] == nil { first.append((key, FactPosition(revision: row.int64(1), table: 0, id: row.int64(0)))) }
-            latest[key] = (CharacteristicValue(row.text(4) ?? ""), row.int64(1))
+            let name = try row.text("name") ?? ""
+            let key = ExtractionKey(group: [try row.text("key") ?? "", name], item: name)
+            let position = try FactPosition(revision: row.int64("revision"), table: 0, id: row.int64("id"))
+            if latest[key] == nil { first.append((key, position)) }
+            latest[key] = (CharacteristicValue(try row.text("value_text") ?? ""), position.revision)
+
         }
         return first.compactMap { key, position in
             latest[key].map { (key.group[0], key.item ?? "", $0.0, $0.1, position) }

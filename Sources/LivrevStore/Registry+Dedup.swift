@@ -26,7 +26,7 @@ extension Registry {
         var marked: [Int64: Int64?] = [:]  // record → current mark (nil inside: undone, so keep it)
         try connection.prepare("SELECT record_id, duplicate_of FROM duplicate_mark WHERE revision <= ? ORDER BY id")
             .forEachRow([revision]) { row in
-                marked[row.int64(0)] = row.isNull(1) ? Int64?.none : row.int64(1)
+                marked[try row.int64("record_id")] = try row.optionalInt64("duplicate_of")
             }
         var records: [DedupRecord] = []
         try connection.prepare(
@@ -36,15 +36,18 @@ extension Registry {
             FROM record r JOIN search s ON s.id = r.search_id WHERE r.revision <= ? ORDER BY r.id
             """
         ).forEachRow([revision]) { row in
-            let id = row.int64(0)
+            let id = try row.int64("id")
             if case .some(.none) = marked[id] { return }  // undone: distinct for good
             records.append(
-                DedupRecord(
-                    id: id, title: row.text(1) ?? "", authors: row.text(2)?.split(separator: "\n").map(String.init) ?? [],
-                    year: row.optionalInt(3), journal: row.text(4), volume: row.text(5), pages: row.text(6),
-                    doi: row.text(7).flatMap { $0.isEmpty ? nil : $0 }, pmid: row.text(8).flatMap { $0.isEmpty ? nil : $0 },
-                    registerNumbers: row.text(9)?.split(separator: " ").map(String.init) ?? [],
-                    fromRegister: row.text(10) == SearchKind.register.rawValue))
+                try DedupRecord(
+                    id: id, title: row.text("title") ?? "",
+                    authors: row.text("authors")?.split(separator: "\n").map(String.init) ?? [],
+                    year: row.optionalInt("year"), journal: row.text("journal"), volume: row.text("volume"),
+                    pages: row.text("pages"), doi: row.text("doi").flatMap { $0.isEmpty ? nil : $0 },
+                    pmid: row.text("pmid").flatMap { $0.isEmpty ? nil : $0 },
+                    registerNumbers: row.text("registry_numbers")?.split(separator: " ").map(String.init) ?? [],
+                    fromRegister: row.value("kind", as: SearchKind.self) == .register))
+
         }
         let pairs = DuplicateFinder(records: records).pairs()
         var parent = Array(records.indices)

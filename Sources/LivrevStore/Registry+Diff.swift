@@ -39,11 +39,12 @@ extension Registry {
             let counts =
                 try connection.prepare(
                     """
-                    SELECT count(*),
-                           sum(EXISTS (SELECT 1 FROM \(table) old WHERE \(match) AND old.revision <= ?1))
+                    SELECT count(*) AS added,
+                           sum(EXISTS (SELECT 1 FROM \(table) old WHERE \(match) AND old.revision <= ?1)) AS replacing
                     FROM \(table) new WHERE new.revision > ?1 AND new.revision <= ?2
                     """
-                ).map([from, to]) { ($0.int(0), $0.int(1)) }.first ?? (0, 0)
+                ).first([from, to]) { try ($0.int("added"), $0.int("replacing")) } ?? (0, 0)
+
             var retracted = 0
             switch table {
             case "outcome_row":

@@ -43,7 +43,8 @@ extension Registry {
                 WHERE r.name IS NOT ?
                   AND NOT EXISTS (SELECT 1 FROM \(kind.settledBy) s WHERE \(match))
                 """
-            try connection.prepare(sql).forEachRow([viewer]) { withheld.insert($0.int64(0)) }
+            try connection.prepare(sql).forEachRow([viewer]) { withheld.insert(try $0.int64("revision")) }
+
         }
         return withheld
     }

@@ -24,9 +24,11 @@ extension Registry {
         var reached: [Int64: Int64] = [:]
         for table in ["decision", "resolution"] {
             try connection.prepare(
-                "SELECT record_id, max(revision) FROM \(table) WHERE stage = ? AND revision <= ? GROUP BY record_id"
+                "SELECT record_id, max(revision) AS reached FROM \(table) WHERE stage = ? AND revision <= ? GROUP BY record_id"
             ).forEachRow([stage.rawValue, revision]) { row in
-                reached[row.int64(0)] = max(reached[row.int64(0)] ?? 0, row.int64(1))
+                let record = try row.int64("record_id")
+                reached[record] = max(reached[record] ?? 0, try row.int64("reached"))
+
             }
         }
         var total = 0

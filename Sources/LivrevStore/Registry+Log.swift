@@ -12,7 +12,10 @@ extension Registry {
         try connection.prepare(
             "SELECT id, created_at, reviewer, command FROM revision WHERE id <= ? ORDER BY id"
         ).map([revision]) { row in
-            RevisionEntry(id: row.int64(0), createdAt: row.text(1) ?? "", reviewer: row.text(2), command: row.text(3) ?? "")
+            try RevisionEntry(
+                id: row.int64("id"), createdAt: row.text("created_at") ?? "", reviewer: row.text("reviewer"),
+                command: row.text("command") ?? "")
+
         }
     }
 }

@@ -37,9 +37,10 @@ extension Registry {
             ORDER BY n.id
             """
         ).map { row in
-            RecordNote(
-                id: row.int64(0), record: row.int64(1), reviewer: row.text(2) ?? "", time: row.text(3) ?? "",
-                text: row.text(4) ?? "")
+            try RecordNote(
+                id: row.int64("id"), record: row.int64("record_id"), reviewer: row.text("name") ?? "",
+                time: row.text("created_at") ?? "", text: row.text("text") ?? "")
+
         }
     }
 }

@@ -82,7 +82,8 @@ extension Registry {
     /// Every outcome as of `revision`, in the order they were added.
     package func outcomes(at revision: Int64 = .max) throws -> [Outcome] {
         try connection.prepare("SELECT id, name, measure FROM outcome WHERE revision <= ? ORDER BY id").map([revision]) {
-            Outcome(id: $0.int64(0), name: $0.text(1) ?? "", measure: $0.text(2) ?? "OR")
+            try Outcome(id: $0.int64("id"), name: $0.text("name") ?? "", measure: $0.text("measure") ?? "OR")
+
         }
     }
 
@@ -108,13 +109,16 @@ extension Registry {
             """
             INSERT INTO outcome_row (revision, study_id, outcome_id, label, event_name, year, source_file, source_line,
                 \(OutcomeData.columns()))
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (:revision, :study_id, :outcome_id, :label, :event_name, :year, :source_file, :source_line,
+                \(OutcomeData.parameters))
             """)
         for row in rows {
             let (study, outcome) = try targets.ids(for: row, defaultMeasure: defaultMeasure, revision: revision)
-            try insert.run(
-                [revision, study, outcome, row.label, row.eventName, row.year, row.sourceFile, row.sourceLine]
-                    + row.data.bindings)
+            let columns: [String: SQLBindable] = [
+                "revision": revision, "study_id": study, "outcome_id": outcome, "label": row.label,
+                "event_name": row.eventName, "year": row.year, "source_file": row.sourceFile, "source_line": row.sourceLine,
+            ]
+            try insert.run(named: columns.merging(row.data.arguments) { $1 })
         }
         return targets.created
     }
@@ -153,13 +157,13 @@ extension Registry {
             ORDER BY r.id
             """
         ).map(arguments) { row in
-            let data = OutcomeData.read(row, from: 9) ?? .effect(yi: 0, sei: 0)
-            return (
+            let data = try OutcomeData.read(row) ?? .effect(yi: 0, sei: 0)
+            return try (
                 OutcomeRow(
-                    id: row.int64(0), study: row.text(1) ?? "", outcome: row.text(2) ?? "", label: row.text(3),
-                    eventName: row.text(4), year: row.optionalInt(5), data: data, sourceFile: row.text(6),
-                    sourceLine: row.optionalInt(7)),
-                row.int64(8)
+                    id: row.int64("id"), study: row.text("key") ?? "", outcome: row.text("name") ?? "",
+                    label: row.text("label"), eventName: row.text("event_name"), year: row.optionalInt("year"), data: data,
+                    sourceFile: row.text("source_file"), sourceLine: row.optionalInt("source_line")),
+                row.int64("revision")
             )
         }
     }

@@ -39,11 +39,12 @@ extension Registry {
             FROM pool_result p JOIN revision r ON r.id = p.revision
             WHERE p.spec = ? AND p.at_revision = ? ORDER BY p.id DESC LIMIT 1
             """
-        ).map([spec, atRevision]) { row in
-            StoredPoolResult(
-                spec: row.text(0) ?? "", atRevision: row.int64(1), inputHash: row.text(2) ?? "",
-                output: row.text(3) ?? "", storedIn: row.int64(4), storedAt: row.text(5) ?? "",
-                storedBy: row.text(6))
-        }.first
+        ).first([spec, atRevision]) { row in
+            try StoredPoolResult(
+                spec: row.text("spec") ?? "", atRevision: row.int64("at_revision"), inputHash: row.text("input_hash") ?? "",
+                output: row.text("output") ?? "", storedIn: row.int64("revision"), storedAt: row.text("created_at") ?? "",
+                storedBy: row.text("reviewer"))
+        }
+
     }
 }

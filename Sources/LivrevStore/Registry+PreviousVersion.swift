@@ -17,9 +17,10 @@ extension Registry {
         var latest: [String: Int] = [:]
         try connection.prepare("SELECT stage, count FROM previous_count WHERE revision <= ? ORDER BY id")
             .forEachRow([revision]) { row in
-                let stage = row.text(0) ?? ""
+                let stage = try row.text("stage") ?? ""
                 if latest[stage] == nil { order.append(stage) }
-                latest[stage] = row.int(1)
+                latest[stage] = try row.int("count")
+
             }
         return order.map { ($0, latest[$0] ?? 0) }
     }

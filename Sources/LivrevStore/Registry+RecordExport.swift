@@ -61,16 +61,18 @@ extension Registry {
             FROM record WHERE revision <= ?\(only == nil ? "" : " AND id = ?") ORDER BY id
             """
         ).forEachRow(only.map { [revision, $0] as [SQLBindable] } ?? [revision]) { row in
-            guard let (duplicateOf, status) = listing(row.int64(0)) else { return }
-            let title = row.text(1) ?? ""
+            let id = try row.int64("id")
+            guard let (duplicateOf, status) = listing(id) else { return }
+            let title = try row.text("title") ?? ""
             result.append(
-                StoredRecord(
-                    id: row.int64(0), title: title.isEmpty ? nil : title, abstract: row.text(2), authors: lines(row.text(3)),
-                    year: row.optionalInt(4), journal: row.text(5), volume: row.text(6), issue: row.text(7),
-                    pages: row.text(8), doi: row.text(9), pmid: row.text(10),
-                    registryIDs: row.text(11).map { $0.split(separator: " ").map(String.init) } ?? [],
-                    keywords: lines(row.text(12)), search: row.int64(13), sourceFormat: row.text(14),
-                    duplicateOf: duplicateOf, status: status))
+                try StoredRecord(
+                    id: id, title: title.isEmpty ? nil : title, abstract: row.text("abstract"),
+                    authors: lines(row.text("authors")), year: row.optionalInt("year"), journal: row.text("journal"),
+                    volume: row.text("volume"), issue: row.text("issue"), pages: row.text("pages"), doi: row.text("doi"),
+                    pmid: row.text("pmid"),
+                    registryIDs: row.text("registry_numbers").map { $0.split(separator: " ").map(String.init) } ?? [],
+                    keywords: lines(row.text("keywords")), search: row.int64("search_id"),
+                    sourceFormat: row.text("source_format"), duplicateOf: duplicateOf, status: status))
         }
         return result
     }

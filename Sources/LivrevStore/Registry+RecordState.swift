@@ -45,7 +45,7 @@ extension Registry {
                 let mark = marks.first { $0.table == table }?.id ?? 0
                 // No DISTINCT: it would walk a record_id index whole instead of the few new rows by rowid.
                 try connection.prepare("SELECT \(column) FROM \(table) WHERE id > ?").forEachRow([mark]) {
-                    touched?.insert($0.int64(0))
+                    touched?.insert(try $0.int64(column))
                 }
             }
         } else {
@@ -75,10 +75,10 @@ extension Registry {
             return try connection.prepare(
                 "SELECT record_id, search_id, status, reason, study_id FROM record_state ORDER BY record_id"
             ).map { row in
-                RecordSummary(
-                    id: row.int64(0), searchID: row.int64(1),
-                    status: RecordStatus(rawValue: row.text(2) ?? "") ?? .awaitingTitleAbstract,
-                    reason: row.text(3), studyID: row.isNull(4) ? nil : row.int64(4))
+                try RecordSummary(
+                    id: row.int64("record_id"), searchID: row.int64("search_id"), status: row.value("status"),
+                    reason: row.text("reason"), studyID: row.optionalInt64("study_id"))
+
             }
         }
         return try screeningFacts(at: revision).summaries

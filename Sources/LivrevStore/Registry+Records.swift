@@ -25,11 +25,32 @@ package struct RecordDetail: Equatable, Sendable {
 /// Records of one search read and checked before a write takes the lock, each already as the values
 /// it is stored with, so that the write only inserts them (`Registry.insert(_:revision:progress:)`).
 package struct RecordBatch: Sendable {
-    /// The record table's columns after `id` and `revision`, in its order.
-    fileprivate static let columns = [
-        "search_id", "title", "abstract", "authors", "year", "journal", "doi", "pmid", "registry_numbers",
-        "source_file", "source_line", "volume", "issue", "pages", "keywords", "source_format",
-    ]
+    /// The record table's columns after `id` and `revision`, in its order (the order the rows are
+    /// hashed in beside their inserts), read off ``fields(of:doi:searchID:file:format:)``.
+
+    fileprivate static let columns = fields(
+        of: ImportedRecord(title: "", line: 0), doi: nil, searchID: 0, file: "", format: nil
+    ).map(\.column)
+
+    /// Each column of the record table after `id` and `revision`, in its order, with its value for
+    /// `record` (whose DOI is `doi`, normalized): the one list that pairs a column with its value,
+    /// so that neither can shift.
+    private static func fields(
+        of record: ImportedRecord, doi: String?, searchID: Int64, file: String, format: ImportFormat?
+    ) -> [(column: String, value: SQLValue)] {
+        func lines(_ items: [String], _ separator: String) -> SQLValue {
+            items.isEmpty ? .null : .text(items.joined(separator: separator))
+        }
+        return [
+            ("search_id", .integer(searchID)), ("title", .text(record.title)), ("abstract", record.abstract.sqlValue),
+            ("authors", lines(record.authors, "\n")), ("year", record.year.sqlValue),
+            ("journal", record.journal.sqlValue), ("doi", doi.sqlValue),
+            ("pmid", record.pmid.sqlValue), ("registry_numbers", lines(record.registryNumbers, " ")),
+            ("source_file", .text(file)), ("source_line", .integer(Int64(record.line))),
+            ("volume", record.volume.sqlValue), ("issue", record.issue.sqlValue), ("pages", record.pages.sqlValue),
+            ("keywords", lines(record.keywords, "\n")), ("source_format", format.map { .text($0.rawValue) } ?? .null),
+        ]
+    }
 
     package let searchID: Int64
     package let file: String
@@ -48,17 +69,8 @@ package struct RecordBatch: Sendable {
 
     /// Appends one record. The DOI is normalized here, once, whatever field the reader took it from.
     package mutating func append(_ record: ImportedRecord) {
-        let registryNumbers = record.registryNumbers.isEmpty ? nil : record.registryNumbers.joined(separator: " ")
-        let authors = record.authors.isEmpty ? nil : record.authors.joined(separator: "\n")
-        let keywords = record.keywords.isEmpty ? nil : record.keywords.joined(separator: "\n")
         let doi = record.doi.flatMap(RecordKeys.normalizedDOI)
-        rows.append([
-            .integer(searchID), .text(record.title), record.abstract.sqlValue, authors.sqlValue,
-            record.year.sqlValue, record.journal.sqlValue, doi.sqlValue, record.pmid.sqlValue,
-            registryNumbers.sqlValue, .text(file), .integer(Int64(record.line)), record.volume.sqlValue,
-            record.issue.sqlValue, record.pages.sqlValue, keywords.sqlValue,
-            format.map { SQLValue.text($0.rawValue) } ?? .null,
-        ])
+        rows.append(RecordBatch.fields(of: record, doi: doi, searchID: searchID, file: file, format: format).map(\.value))
         if doi != nil { withDOI += 1 }
         if record.pmid != nil { withPMID += 1 }
         if record.abstract != nil { withAbstract += 1 }
@@ -78,17 +90,22 @@ extension Registry {
             digestsAhead["record"] = RowsDigest(
                 after: mark, revision: revision, rows: batch.rows, late: Registry.lateColumns("record", shape))
         }
-        let names = RecordBatch.columns.joined(separator: ", ")
-        let placeholders = Array(repeating: "?", count: RecordBatch.columns.count + 2).joined(separator: ", ")
-        let statement = try connection.prepare("INSERT INTO record (id, revision, \(names)) VALUES (\(placeholders))")
+        let columns = ["id", "revision"] + RecordBatch.columns
+        let statement = try connection.prepare(
+            "INSERT INTO record (\(columns.joined(separator: ", "))) VALUES (\(columns.map { ":" + $0 }.joined(separator: ", ")))"
+        )
+        // Each value goes to its column's named parameter, looked up once for the whole batch.
+        let id = try statement.parameterIndex("id"), revisionParameter = try statement.parameterIndex("revision")
+        let parameters = try RecordBatch.columns.map(statement.parameterIndex)
         for (offset, values) in batch.rows.enumerated() {
             // Bound one by one: an array of existentials per record was a measurable share of an import.
             statement.reset()
-            try statement.bind(.integer(mark + 1 + Int64(offset)), at: 1)
-            try statement.bind(.integer(revision), at: 2)
-            for (index, value) in values.enumerated() {
-                try statement.bind(value, at: Int32(index + 3))
+            try statement.bind(.integer(mark + 1 + Int64(offset)), at: id)
+            try statement.bind(.integer(revision), at: revisionParameter)
+            for (parameter, value) in zip(parameters, values) {
+                try statement.bind(value, at: parameter)
             }
+
             try statement.run()
             progress()
         }
@@ -102,12 +119,13 @@ extension Registry {
         return try connection.prepare(
             "SELECT id, title, year, doi, pmid, search_id FROM record WHERE revision <= ? ORDER BY id"
         ).map([revision]) { row in
-            let id = row.int64(0)
+            let id = try row.int64("id")
             let summary = summaries[next]
             next += 1
-            return RecordListing(
-                id: id, title: row.text(1) ?? "", year: row.optionalInt(2), doi: row.text(3), pmid: row.text(4),
-                search: row.int64(5), duplicateOf: facts[record: id]?.duplicateOf, status: summary.status)
+            return try RecordListing(
+                id: id, title: row.text("title") ?? "", year: row.optionalInt("year"), doi: row.text("doi"),
+                pmid: row.text("pmid"), search: row.int64("search_id"), duplicateOf: facts[record: id]?.duplicateOf,
+                status: summary.status)
         }
     }
 
@@ -117,13 +135,13 @@ extension Registry {
     package func recordDetail(_ id: Int64, at revision: Int64 = .max) throws -> RecordDetail {
         let rows = try connection.prepare(
             "SELECT title, abstract, authors, year, journal, doi, pmid FROM record WHERE id = ? AND revision <= ?"
-        ).map([id, revision]) { row in
-            RecordDetail(
-                id: id, title: row.text(0) ?? "", abstract: row.text(1),
-                authors: row.text(2).map { $0.split(separator: "\n").map(String.init) } ?? [],
-                year: row.optionalInt(3), journal: row.text(4), doi: row.text(5), pmid: row.text(6))
+        ).first([id, revision]) { row in
+            try RecordDetail(
+                id: id, title: row.text("title") ?? "", abstract: row.text("abstract"),
+                authors: row.text("authors").map { $0.split(separator: "\n").map(String.init) } ?? [],
+                year: row.optionalInt("year"), journal: row.text("journal"), doi: row.text("doi"), pmid: row.text("pmid"))
         }
-        guard let detail = rows.first else { throw StoreError.noSuchRecord(id) }
+        guard let detail = rows else { throw StoreError.noSuchRecord(id) }
         return detail
     }
 }

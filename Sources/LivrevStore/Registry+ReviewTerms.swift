@@ -48,9 +48,9 @@ extension Registry {
         var active: [String: Bool] = [:]
         try connection.prepare("SELECT reason, active FROM exclusion_reason WHERE revision <= ? ORDER BY id")
             .forEachRow([revision]) { row in
-                let reason = row.text(0) ?? ""
+                let reason = try row.text("reason") ?? ""
                 if active[reason] == nil { order.append(reason) }
-                active[reason] = row.int(1) == 1
+                active[reason] = try row.bool("active")
             }
         return order.filter { active[$0] == true }
     }
@@ -90,11 +90,12 @@ extension Registry {
         var active: [String: Bool] = [:]
         try connection.prepare("SELECT list, term, active FROM screening_term WHERE revision <= ? ORDER BY id")
             .forEachRow([revision]) { row in
-                let list = ScreeningTermList(rawValue: row.text(0) ?? "") ?? .include
-                let term = row.text(1) ?? ""
+                let list = try row.value("list", as: ScreeningTermList.self)
+                let term = try row.text("term") ?? ""
                 let key = "\(list.rawValue)\u{0}\(term)"
                 if active[key] == nil { order.append((list, term)) }
-                active[key] = row.int(2) == 1
+                active[key] = try row.bool("active")
+
             }
         var terms = ScreeningTerms()
         for (list, term) in order where active["\(list.rawValue)\u{0}\(term)"] == true {

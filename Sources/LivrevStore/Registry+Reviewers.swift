@@ -92,7 +92,7 @@ extension Registry {
 
     private func reviewerIfExists(named name: String, at revision: Int64 = .max) throws -> Reviewer? {
         try connection.prepare(Registry.reviewerQuery("r.revision <= ?1 AND r.name = ?2"))
-            .map([revision, name], Registry.reviewer).first
+            .first([revision, name], Registry.reviewer)
     }
 
     /// Reviewers matching `filter` (which binds the revision bound as ?1), each with the role of
@@ -101,12 +101,13 @@ extension Registry {
         """
         SELECT r.id, r.name, coalesce(
             (SELECT x.role FROM reviewer_role x WHERE x.reviewer_id = r.id AND x.revision <= ?1
-             ORDER BY x.id DESC LIMIT 1), r.role)
+             ORDER BY x.id DESC LIMIT 1), r.role) AS role
         FROM reviewer r WHERE \(filter)
         """
     }
 
-    private static func reviewer(_ row: Statement) -> Reviewer {
-        Reviewer(id: row.int64(0), name: row.text(1) ?? "", role: ReviewerRole(rawValue: row.text(2) ?? "") ?? .reviewer)
+    private static func reviewer(_ row: Row) throws -> Reviewer {
+        try Reviewer(id: row.int64("id"), name: row.text("name") ?? "", role: row.value("role"))
+
     }
 }

@@ -99,15 +99,15 @@ extension Registry {
                 WHERE j.tool = ? AND j.revision <= ? ORDER BY j.id
                 """
             ).forEachRow([tool.rawValue, revision]) { row in
-                let study = row.text(0) ?? ""
-                let domain = row.text(1) ?? ""
+                let study = try row.text("key") ?? ""
+                let domain = try row.text("domain") ?? ""
                 let key = study + "\u{0}" + domain
                 if votes[key] == nil, finals[key] == nil { keys.append((study, domain)) }
-                let level = row.text(2).flatMap(RiskOfBiasLevel.init(rawValue:))
+                let level = try row.text("judgement").flatMap(RiskOfBiasLevel.init(rawValue:))
                 if isFinal {
                     finals[key] = level
                 } else {
-                    votes[key, default: [:]][names[row.int64(3)] ?? "?"] = level
+                    votes[key, default: [:]][names[try row.int64("reviewer_id")] ?? "?"] = level
                 }
             }
         }

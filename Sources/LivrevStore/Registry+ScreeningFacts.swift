@@ -46,7 +46,8 @@ extension Registry {
     /// Loads the screening facts as of `revision`, of every record or of the records in `only`.
     ///
     /// Each table is read once in id order, so the latest row per key wins, as history says.
-    /// Stages and decisions come back from SQL as small integers, so no string is built per row.
+    /// Stages and decisions are mapped from their stored words by `Row.value(_:as:)`, which builds no
+    /// string per row.
     package func screeningFacts(at revision: Int64 = .max, only: Set<Int64>? = nil) throws -> ScreeningFacts {
         var facts = ScreeningFacts()
         for search in try searches(at: revision) {
@@ -59,25 +60,24 @@ extension Registry {
         try connection.prepare(
             "SELECT id, search_id FROM record WHERE revision <= ?\(list.map { " AND id IN (\($0))" } ?? "") ORDER BY id"
         ).forEachRow([revision]) {
-            let id = $0.int64(0)
-            if only?.contains(id) ?? true { ids.append((id, $0.int64(1))) }
+            let id = try $0.int64("id")
+            if only?.contains(id) ?? true { ids.append((id, try $0.int64("search_id"))) }
         }
         facts.load(ids)
         try connection.prepare(
             "SELECT record_id, duplicate_of FROM duplicate_mark WHERE revision <= ?\(filter) ORDER BY id"
         ).forEachRow([revision]) { row in
-            let duplicateOf = row.isNull(1) ? nil : row.int64(1)
-            facts.update(row.int64(0)) { $0.duplicateOf = duplicateOf }
+            let duplicateOf = try row.optionalInt64("duplicate_of")
+            facts.update(try row.int64("record_id")) { $0.duplicateOf = duplicateOf }
         }
-        let stage = "CASE stage WHEN 'full-text' THEN 1 ELSE 0 END"
-        let decision = "CASE decision WHEN 'include' THEN 0 WHEN 'exclude' THEN 1 ELSE 2 END"
         // Withdrawals (few) are merged into the decisions by revision: a withdrawal removes the votes
         // recorded before it, and a later decision counts again.
         var withdrawals: [(revision: Int64, record: Int64, stage: ScreeningStage, reviewer: Int64)] = []
         try connection.prepare(
-            "SELECT revision, record_id, \(stage), reviewer_id FROM decision_withdrawal WHERE revision <= ?\(filter) ORDER BY id"
+            "SELECT revision, record_id, stage, reviewer_id FROM decision_withdrawal WHERE revision <= ?\(filter) ORDER BY id"
         ).forEachRow([revision]) { row in
-            withdrawals.append((row.int64(0), row.int64(1), row.int64(2) == 1 ? .fullText : .titleAbstract, row.int64(3)))
+            withdrawals.append(
+                try (row.int64("revision"), row.int64("record_id"), row.value("stage"), row.int64("reviewer_id")))
         }
         var nextWithdrawal = 0
         func withdraw(before bound: Int64) {
@@ -89,13 +89,13 @@ extension Registry {
         }
         for (table, isResolution) in [("decision", false), ("resolution", true)] {
             try connection.prepare(
-                "SELECT record_id, \(stage), reviewer_id, \(decision), reason, revision FROM \(table) WHERE revision <= ?\(filter) ORDER BY id"
+                "SELECT record_id, stage, reviewer_id, decision, reason, revision FROM \(table) WHERE revision <= ?\(filter) ORDER BY id"
             ).forEachRow([revision]) { row in
-                let stage: ScreeningStage = row.int64(1) == 1 ? .fullText : .titleAbstract
-                let decision: ScreeningDecision = [.include, .exclude, .maybe][row.int(3)]
-                let vote = Vote(reviewerID: row.int64(2), decision: decision, reason: row.isNull(4) ? nil : row.text(4))
-                if !isResolution { withdraw(before: row.int64(5)) }
-                facts.update(row.int64(0)) { record in
+                let stage = try row.value("stage", as: ScreeningStage.self)
+                let vote = try Vote(
+                    reviewerID: row.int64("reviewer_id"), decision: row.value("decision"), reason: row.text("reason"))
+                if !isResolution { withdraw(before: try row.int64("revision")) }
+                facts.update(try row.int64("record_id")) { record in
                     if isResolution { record[stage].resolution = vote } else { record[stage].supersede(with: vote) }
                 }
             }
@@ -103,13 +103,14 @@ extension Registry {
         }
         try connection.prepare("SELECT record_id, retrieved FROM retrieval WHERE revision <= ?\(filter) ORDER BY id")
             .forEachRow([revision]) { row in
-                let notRetrieved = row.int(1) == 0
-                facts.update(row.int64(0)) { $0.notRetrieved = notRetrieved }
+                let notRetrieved = try !row.bool("retrieved")
+                facts.update(try row.int64("record_id")) { $0.notRetrieved = notRetrieved }
             }
         try connection.prepare("SELECT record_id, study_id FROM study_report WHERE revision <= ?\(filter) ORDER BY id")
             .forEachRow([revision]) { row in
-                let studyID = row.isNull(1) ? nil : row.int64(1)
-                facts.update(row.int64(0)) { $0.studyID = studyID }
+                let studyID = try row.optionalInt64("study_id")
+                facts.update(try row.int64("record_id")) { $0.studyID = studyID }
+
             }
         return facts
     }

@@ -69,17 +69,18 @@ extension Registry {
     func screeningTexts(of ids: [Int64]) throws -> [String] {
         let hasKeywords =
             try connection.scalarInt("SELECT count(*) FROM pragma_table_info('record') WHERE name = 'keywords'") == 1
-        let columns = "title, abstract, journal" + (hasKeywords ? ", keywords" : "")
-        func text(_ row: Statement) -> String { (1..<row.columnCount).compactMap { row.text($0) }.joined(separator: " ") }
+        let columns = ["title", "abstract", "journal"] + (hasKeywords ? ["keywords"] : [])
+        let select = "SELECT id, \(columns.joined(separator: ", ")) FROM record"
+        func text(_ row: Row) throws -> String { try columns.compactMap { try row.text($0) }.joined(separator: " ") }
         // A few records (an update's, to add to the term cache) by id; many in one scan.
         if ids.count < 1_000 {
-            let select = try connection.prepare("SELECT id, \(columns) FROM record WHERE id = ?")
-            return try ids.map { id in try select.map([id], text).first ?? "" }
+            let one = try connection.prepare(select + " WHERE id = ?")
+            return try ids.map { id in try one.first([id], text) ?? "" }
         }
         var texts: [Int64: String] = [:]
         texts.reserveCapacity(ids.count)
-        try connection.prepare("SELECT id, \(columns) FROM record ORDER BY id").forEachRow { row in
-            texts[row.int64(0)] = text(row)
+        try connection.prepare(select + " ORDER BY id").forEachRow { row in
+            texts[try row.int64("id")] = try text(row)
         }
         return ids.map { texts[$0] ?? "" }
     }

@@ -29,9 +29,10 @@ extension Registry {
         try connection.prepare(
             "SELECT id, source, searched_on, query, kind FROM search WHERE revision <= ? ORDER BY id"
         ).map([revision]) { row in
-            Search(
-                id: row.int64(0), source: row.text(1) ?? "", date: row.text(2) ?? "", query: row.text(3),
-                kind: SearchKind(rawValue: row.text(4) ?? "") ?? .database)
+            try Search(
+                id: row.int64("id"), source: row.text("source") ?? "", date: row.text("searched_on") ?? "",
+                query: row.text("query"), kind: row.value("kind"))
+
         }
     }
 

@@ -56,13 +56,14 @@ extension Registry {
             SELECT s.name, s.at_revision, r.created_at, r.reviewer, s.note
             FROM snapshot s JOIN revision r ON r.id = s.revision WHERE s.name = ?
             """
-        ).map([name], Registry.snapshot).first
+        ).first([name], Registry.snapshot)
     }
 
-    private static func snapshot(_ row: Statement) -> Snapshot {
-        Snapshot(
-            name: row.text(0) ?? "", atRevision: row.int64(1), createdAt: row.text(2) ?? "",
-            reviewer: row.text(3), note: row.text(4))
+    private static func snapshot(_ row: Row) throws -> Snapshot {
+        try Snapshot(
+            name: row.text("name") ?? "", atRevision: row.int64("at_revision"), createdAt: row.text("created_at") ?? "",
+            reviewer: row.text("reviewer"), note: row.text("note"))
+
     }
 
     /// What a version of the review holds: records, screening decisions (every one recorded), studies,

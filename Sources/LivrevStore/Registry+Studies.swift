@@ -73,15 +73,15 @@ extension Registry {
         var reports: [Int64: Int64?] = [:]
         try connection.prepare("SELECT record_id, study_id FROM study_report WHERE revision <= ? ORDER BY id")
             .forEachRow([revision]) { row in
-                reports[row.int64(0)] = row.isNull(1) ? Int64?.none : row.int64(1)
+                reports[try row.int64("record_id")] = try row.optionalInt64("study_id")
             }
         var byStudy: [Int64: [Int64]] = [:]
         for (record, study) in reports {
             if let study { byStudy[study, default: []].append(record) }
         }
         return try connection.prepare("SELECT id, key FROM study WHERE revision <= ? ORDER BY id").map([revision]) {
-            let id = $0.int64(0)
-            return StudyEntry(id: id, key: $0.text(1) ?? "", reports: (byStudy[id] ?? []).sorted())
+            let id = try $0.int64("id")
+            return StudyEntry(id: id, key: try $0.text("key") ?? "", reports: (byStudy[id] ?? []).sorted())
         }
     }
 
@@ -102,7 +102,8 @@ extension Registry {
         }
         let wanted = StudyKey.identity(key)
         return try connection.prepare("SELECT id, key FROM study WHERE revision <= ? ORDER BY id")
-            .map([revision]) { ($0.int64(0), $0.text(1) ?? "") }
+            .map([revision]) { try ($0.int64("id"), $0.text("key") ?? "") }
+
             .first { StudyKey.identity($0.1) == wanted }
     }
 

@@ -76,9 +76,10 @@ extension Registry {
                   AND w.revision > d.revision)
             """
         ).forEachRow([reviewer.id, stage.rawValue]) { row in
-            guard eligible.contains(row.int64(0)) else { return }
+            guard eligible.contains(try row.int64("record_id")) else { return }
             decided += 1
-            if row.text(1) != ScreeningDecision.exclude.rawValue { included += 1 }
+            if try row.value("decision", as: ScreeningDecision.self) != .exclude { included += 1 }
+
         }
         return ScreeningProgress(decided: decided, total: eligible.count, included: included, conflicts: conflicts)
     }

@@ -87,11 +87,11 @@ struct CommandRunner {
         var dump = ""
         let tables = try connection.prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        ).map { $0.text(0) ?? "" }
+        ).map { try $0.text("name") ?? "" }
         for table in tables {
             dump += "-- \(table)\n"
             try connection.prepare("SELECT * FROM \"\(table)\" ORDER BY rowid").forEachRow { row in
-                dump += (0..<row.columnCount).map { "\(row.value($0))" }.joined(separator: "|") + "\n"
+                dump += (0..<row.columnCount).map { "\(row.value(at: $0))" }.joined(separator: "|") + "\n"
             }
         }
         return dump

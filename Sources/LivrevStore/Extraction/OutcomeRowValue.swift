@@ -37,46 +37,69 @@ package struct OutcomeRowValue: ExtractedValue {
 }
 
 extension OutcomeData {
-    /// The data columns shared by `outcome_row`, `outcome_entry` and `outcome_resolution`, in `bindings` order.
+    /// The data columns shared by `outcome_row`, `outcome_entry` and `outcome_resolution`.
+    private static let columnNames = [
+        "kind", "events_t", "n_t", "events_c", "n_c", "events", "n", "measure", "estimate", "ci_lower", "ci_upper", "yi",
+        "sei",
+    ]
+
+    /// The data columns, as a select or insert lists them (with `table`'s prefix when given).
     static func columns(of table: String? = nil) -> String {
-        ["kind", "events_t", "n_t", "events_c", "n_c", "events", "n", "measure", "estimate", "ci_lower", "ci_upper", "yi", "sei"]
-            .map { name in table.map { "\($0).\(name)" } ?? name }.joined(separator: ", ")
+        columnNames.map { name in table.map { "\($0).\(name)" } ?? name }.joined(separator: ", ")
     }
 
-    /// The values of `columns` for this row.
-    var bindings: [SQLBindable] {
-        let none: [SQLBindable] = Array(repeating: Int?.none, count: 12)
-        var values = none
+    /// The named parameters of the data columns (`:kind, :events_t, …`), in the order of ``columns(of:)``.
+    static var parameters: String {
+        columnNames.map { ":" + $0 }.joined(separator: ", ")
+    }
+
+    /// Every data column NULL: a row without data (an arbiter accepting that an extractor has no such row).
+    static var nullArguments: [String: SQLBindable] {
+        Dictionary(uniqueKeysWithValues: columnNames.map { ($0, SQLValue.null as SQLBindable) })
+    }
+
+    /// The value of each data column for this row, by column name (NULL in the columns of other kinds),
+    /// for ``Statement/bind(named:)``.
+    var arguments: [String: SQLBindable] {
+        var values = OutcomeData.nullArguments
+        values["kind"] = kind
         switch self {
         case .dichotomous(let et, let nt, let ec, let nc):
-            values.replaceSubrange(0..<4, with: [et, nt, ec, nc] as [SQLBindable])
+            values["events_t"] = et
+            values["n_t"] = nt
+            values["events_c"] = ec
+            values["n_c"] = nc
         case .singleArm(let events, let n):
-            values.replaceSubrange(4..<6, with: [events, n] as [SQLBindable])
+            values["events"] = events
+            values["n"] = n
         case .ratio(let measure, let estimate, let lower, let upper):
-            values.replaceSubrange(6..<10, with: [measure, estimate, lower, upper] as [SQLBindable])
+            values["measure"] = measure
+            values["estimate"] = estimate
+            values["ci_lower"] = lower
+            values["ci_upper"] = upper
         case .effect(let yi, let sei):
-            values.replaceSubrange(10..<12, with: [yi, sei] as [SQLBindable])
+            values["yi"] = yi
+            values["sei"] = sei
         }
-        return [kind] + values
+        return values
     }
 
-    /// Reads `columns` starting at column `start`; nil when `kind` is NULL.
-    static func read(_ row: Statement, from start: Int32) -> OutcomeData? {
-        let column = { (offset: Int32) in start + offset }
-        switch row.text(start) {
+    /// Reads the data columns of `row` (selected by ``columns(of:)``); nil when `kind` is NULL.
+    static func read(_ row: Row) throws -> OutcomeData? {
+        switch try row.text("kind") {
         case "dichotomous":
-            return .dichotomous(
-                eventsTreatment: row.int(column(1)), nTreatment: row.int(column(2)), eventsControl: row.int(column(3)),
-                nControl: row.int(column(4)))
+            return try .dichotomous(
+                eventsTreatment: row.int("events_t"), nTreatment: row.int("n_t"), eventsControl: row.int("events_c"),
+                nControl: row.int("n_c"))
         case "single-arm":
-            return .singleArm(events: row.int(column(5)), n: row.int(column(6)))
+            return try .singleArm(events: row.int("events"), n: row.int("n"))
         case "generic":
-            if let measure = row.text(column(7)) {
-                return .ratio(
-                    measure: measure, estimate: row.double(column(8)), lower: row.double(column(9)),
-                    upper: row.double(column(10)))
+            if let measure = try row.text("measure") {
+                return try .ratio(
+                    measure: measure, estimate: row.double("estimate"), lower: row.double("ci_lower"),
+                    upper: row.double("ci_upper"))
             }
-            return .effect(yi: row.double(column(11)), sei: row.double(column(12)))
+            return try .effect(yi: row.double("yi"), sei: row.double("sei"))
         default:
             return nil
         }

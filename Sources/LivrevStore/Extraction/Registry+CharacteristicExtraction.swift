@@ -36,11 +36,15 @@ extension Registry {
         let insert = try connection.prepare(
             """
             INSERT INTO characteristic_entry (revision, extractor_id, study_id, name, value_text, value_number)
-            VALUES (?, ?, ?, ?, ?, ?)
+            VALUES (:revision, :extractor_id, :study_id, :name, :value_text, :value_number)
             """)
         for (name, text) in values {
             let value = CharacteristicValue(text)
-            try insert.run([revision, extractor.id, study, name, value.text, value.number])
+            try insert.run(named: [
+                "revision": revision, "extractor_id": extractor.id, "study_id": study, "name": name,
+                "value_text": value.text, "value_number": value.number,
+            ])
+
         }
     }
 
@@ -77,8 +81,12 @@ extension Registry {
         try connection.execute(
             """
             INSERT INTO characteristic_resolution (revision, reviewer_id, study_id, name, accepted_id, value_text, value_number)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, revision, arbiter.id, studyID, name, accepted, value?.text, value?.number)
+            VALUES (:revision, :reviewer_id, :study_id, :name, :accepted_id, :value_text, :value_number)
+            """,
+            named: [
+                "revision": revision, "reviewer_id": arbiter.id, "study_id": studyID, "name": name, "accepted_id": accepted,
+                "value_text": value?.text, "value_number": value?.number,
+            ])
     }
 
     /// The characteristics as of `revision`: recorded values, extractors' entries and arbiters'
@@ -93,10 +101,11 @@ extension Registry {
             JOIN study s ON s.id = e.study_id WHERE e.revision <= ? ORDER BY e.id
             """
         ).map([revision]) { row in
-            Ledger.Entry(
-                id: row.int64(0), revision: row.int64(1), extractor: row.int64(2),
-                key: ExtractionKey(group: [row.text(3) ?? "", row.text(4) ?? ""], item: row.text(4) ?? ""),
-                value: row.text(5).map(CharacteristicValue.init))
+            let name = try row.text("name") ?? ""
+            return try Ledger.Entry(
+                id: row.int64("id"), revision: row.int64("revision"), extractor: row.int64("extractor_id"),
+                key: ExtractionKey(group: [row.text("key") ?? "", name], item: name),
+                value: row.text("value_text").map(CharacteristicValue.init))
         }
         let resolutions = try connection.prepare(
             """
@@ -104,10 +113,12 @@ extension Registry {
             JOIN study s ON s.id = r.study_id WHERE r.revision <= ? ORDER BY r.id
             """
         ).map([revision]) { row in
-            Ledger.Resolution(
-                id: row.int64(0), revision: row.int64(1),
-                key: ExtractionKey(group: [row.text(2) ?? "", row.text(3) ?? ""], item: row.text(3) ?? ""),
-                value: row.text(4).map(CharacteristicValue.init))
+            let name = try row.text("name") ?? ""
+            return try Ledger.Resolution(
+                id: row.int64("id"), revision: row.int64("revision"),
+                key: ExtractionKey(group: [row.text("key") ?? "", name], item: name),
+                value: row.text("value_text").map(CharacteristicValue.init))
+
         }
         var recordedByKey: [ExtractionKey: Ledger.Recorded] = [:]
         for item in recorded {

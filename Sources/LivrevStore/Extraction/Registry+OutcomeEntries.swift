@@ -20,15 +20,19 @@ extension Registry {
             """
             INSERT INTO outcome_entry (revision, extractor_id, study_id, outcome_id, label, withdrawn, event_name, year,
                 source_file, source_line, \(OutcomeData.columns()))
-            VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (:revision, :extractor_id, :study_id, :outcome_id, :label, 0, :event_name, :year,
+                :source_file, :source_line, \(OutcomeData.parameters))
             """)
         var entered: [[Int64]: Set<String?>] = [:]  // [study, outcome] → labels in `rows`
         for row in rows {
             let (study, outcome) = try targets.ids(for: row, defaultMeasure: defaultMeasure, revision: revision)
             entered[[study, outcome], default: []].insert(row.label)
-            try insert.run(
-                [revision, extractor.id, study, outcome, row.label, row.eventName, row.year, row.sourceFile, row.sourceLine]
-                    + row.data.bindings)
+            let columns: [String: SQLBindable] = [
+                "revision": revision, "extractor_id": extractor.id, "study_id": study, "outcome_id": outcome,
+                "label": row.label, "event_name": row.eventName, "year": row.year, "source_file": row.sourceFile,
+                "source_line": row.sourceLine,
+            ]
+            try insert.run(named: columns.merging(row.data.arguments) { $1 })
         }
         guard replace else { return (targets.created, 0) }
         var withdrawn = 0
@@ -51,10 +55,10 @@ extension Registry {
         try connection.prepare(
             "SELECT study_id, outcome_id, label, withdrawn FROM outcome_entry WHERE extractor_id = ? AND revision < ? ORDER BY id"
         ).forEachRow([extractor.id, revision]) { row in
-            let key = [row.int64(0), row.int64(1)]
-            let label = row.text(2)
+            let key = [try row.int64("study_id"), try row.int64("outcome_id")]
+            let label = try row.text("label")
             if latest[key]?[label] == nil { order.append((key, label)) }
-            latest[key, default: [:]][label] = row.int(3) == 0
+            latest[key, default: [:]][label] = try !row.bool("withdrawn")
         }
         return order.filter { latest[$0.0]?[$0.1] == true }
     }
@@ -96,14 +100,19 @@ extension Registry {
         case .value(let data):
             value = OutcomeRowValue(data: data, year: described?.year, eventName: described?.eventName)
         }
-        let bindings = value?.data.bindings ?? Array(repeating: Int?.none, count: 13)
+        let columns: [String: SQLBindable] = [
+            "revision": revision, "reviewer_id": arbiter.id, "study_id": studyID, "outcome_id": outcomeID, "label": label,
+            "accepted_id": accepted, "event_name": value?.eventName, "year": value?.year,
+        ]
         try connection.prepare(
             """
             INSERT INTO outcome_resolution (revision, reviewer_id, study_id, outcome_id, label, accepted_id, event_name,
                 year, \(OutcomeData.columns()))
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (:revision, :reviewer_id, :study_id, :outcome_id, :label, :accepted_id, :event_name, :year,
+                \(OutcomeData.parameters))
             """
-        ).run([revision, arbiter.id, studyID, outcomeID, label, accepted, value?.eventName, value?.year] + bindings)
+        ).run(named: columns.merging(value?.data.arguments ?? OutcomeData.nullArguments) { $1 })
+
     }
 
     /// "Hare 2009 / Fever / label a", for messages.

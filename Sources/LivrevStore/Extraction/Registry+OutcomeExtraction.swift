@@ -122,17 +122,18 @@ extension Registry {
             WHERE e.revision <= ?\(filter) ORDER BY e.id
             """
         ).map(arguments) { row -> ExtractionLedger<OutcomeRowValue>.Entry in
-            let id = row.int64(0)
-            sources[id] = (row.text(9), row.optionalInt(10))
+            let id = try row.int64("id")
+            sources[id] = try (row.text("source_file"), row.optionalInt("source_line"))
             let value =
-                row.int(6) == 1
+                try row.bool("withdrawn")
                 ? nil
-                : OutcomeData.read(row, from: 11).map {
-                    OutcomeRowValue(data: $0, year: row.optionalInt(8), eventName: row.text(7))
+                : try OutcomeData.read(row).map {
+                    try OutcomeRowValue(data: $0, year: row.optionalInt("year"), eventName: row.text("event_name"))
                 }
-            return .init(
-                id: id, revision: row.int64(1), extractor: row.int64(2),
-                key: ExtractionKey(group: [row.text(3) ?? "", row.text(4) ?? ""], item: row.text(5)), value: value)
+            return try .init(
+                id: id, revision: row.int64("revision"), extractor: row.int64("extractor_id"),
+                key: ExtractionKey(group: [row.text("key") ?? "", row.text("name") ?? ""], item: row.text("label")),
+                value: value)
         }
         let resolutions = try connection.prepare(
             """
@@ -141,12 +142,13 @@ extension Registry {
             WHERE r.revision <= ?\(filter) ORDER BY r.id
             """
         ).map(arguments) { row -> ExtractionLedger<OutcomeRowValue>.Resolution in
-            .init(
-                id: row.int64(0), revision: row.int64(1),
-                key: ExtractionKey(group: [row.text(2) ?? "", row.text(3) ?? ""], item: row.text(4)),
-                value: OutcomeData.read(row, from: 7).map {
-                    OutcomeRowValue(data: $0, year: row.optionalInt(6), eventName: row.text(5))
+            try .init(
+                id: row.int64("id"), revision: row.int64("revision"),
+                key: ExtractionKey(group: [row.text("key") ?? "", row.text("name") ?? ""], item: row.text("label")),
+                value: OutcomeData.read(row).map {
+                    try OutcomeRowValue(data: $0, year: row.optionalInt("year"), eventName: row.text("event_name"))
                 })
+
         }
         return (entries, resolutions, sources)
     }

@@ -53,7 +53,7 @@ extension Registry {
               AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) p WHERE p.name = 'revision')
             ORDER BY m.name
             """
-        ).map { $0.text(0) ?? "" }
+        ).map { try $0.text("name") ?? "" }
     }
 
     /// The highest row id of every sealed table, taken before a revision writes.
@@ -97,11 +97,9 @@ extension Registry {
             var current: Int64?
             var hash = BLAKE2b()
             let statement = try connection.prepare("SELECT * FROM \"\(table)\" ORDER BY id")
-            let revisionColumn = try connection.prepare("SELECT * FROM \"\(table)\" LIMIT 0")
-            let index = (0..<revisionColumn.columnCount).first { revisionColumn.columnName($0) == "revision" } ?? 1
             let late = Registry.lateColumns(table, statement)
             try statement.forEachRow { row in
-                let revision = row.int64(index)
+                let revision = try row.int64("revision")
                 if revision != current {
                     if let current { digests[current, default: []].append((table, hash.finalize())) }
                     current = revision
@@ -112,8 +110,10 @@ extension Registry {
             if let current { digests[current, default: []].append((table, hash.finalize())) }
         }
         var stored: [Int64: String] = [:]
-        try connection.prepare("SELECT revision, hash FROM revision_seal").forEachRow { stored[$0.int64(0)] = $0.text(1) }
-        let revisions = try connection.prepare("SELECT id FROM revision ORDER BY id").map { $0.int64(0) }
+        try connection.prepare("SELECT revision, hash FROM revision_seal").forEachRow {
+            stored[try $0.int64("revision")] = try $0.text("hash")
+        }
+        let revisions = try connection.prepare("SELECT id FROM revision ORDER BY id").map { try $0.int64("id") }
         let known = Set(revisions)
         if let orphan = digests.keys.filter({ !known.contains($0) }).min() {
             return .broken(revision: orphan, reason: "rows name revision \(orphan), which does not exist")
@@ -165,12 +165,16 @@ extension Registry {
     /// A row in a canonical byte form: each value tagged with its storage class (N, I, R, T, B), then
     /// its decimal text (integers), bit pattern (reals) or byte length and bytes (text, blobs). A
     /// column added by a later migration is left out while NULL and otherwise preceded by its name.
-    private static func feed(_ row: Statement, late: [Int32: [UInt8]], into hash: inout BLAKE2b) {
-        feed(columns: row.columnCount, late: late, into: &hash, isNull: row.isNull) { column, hash in
-            row.withRawColumn(column) { type, value in
+    ///
+    /// This walks every column of `SELECT *` by position, knowing none of them: the canonical form is
+    /// the table's column order, so here a row is read by index rather than by name.
+    private static func feed(_ row: Row, late: [Int32: [UInt8]], into hash: inout BLAKE2b) {
+        feed(columns: row.columnCount, late: late, into: &hash, isNull: row.isNull(at:)) { column, hash in
+            row.withRawColumn(at: column) { type, value in
                 switch type {
-                case SQLITE_INTEGER: hash.sealInteger(row.int64(column))
-                case SQLITE_FLOAT: hash.sealReal(row.double(column))
+                case SQLITE_INTEGER: hash.sealInteger(row.int64(at: column))
+                case SQLITE_FLOAT: hash.sealReal(row.double(at: column))
+
                 case SQLITE_TEXT, SQLITE_BLOB:
                     hash.sealBytes(value.assumingMemoryBound(to: UInt8.self), text: type == SQLITE_TEXT)
                 default: hash.sealNull()

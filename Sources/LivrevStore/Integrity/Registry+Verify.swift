@@ -51,7 +51,8 @@ extension Registry {
     ///
     /// - Throws: `IntegrityFailure` naming the first thing that no longer holds.
     package func verify(publishedSeal: String? = nil) throws -> Verification {
-        let problems = try connection.prepare("PRAGMA integrity_check(5)").map { $0.text(0) ?? "" }
+        let problems = try connection.prepare("PRAGMA integrity_check(5)").map { try $0.text("integrity_check") ?? "" }
+
         guard problems == ["ok"] else { throw IntegrityFailure.damaged(problems.joined(separator: "; ")) }
         switch try verifySeals() {
         case .broken(let revision, let reason): throw IntegrityFailure.tampered(revision: revision, reason: reason)

@@ -86,25 +86,25 @@ package final class Connection {
         try statement.run()
     }
 
+    /// Runs one statement with arguments bound by parameter name (`:name`, ``Statement/bind(named:)``).
+    package func execute(_ sql: String, named arguments: [String: SQLBindable]) throws {
+        try prepare(sql).run(named: arguments)
+    }
+
     /// Compiles a statement.
+
     package func prepare(_ sql: String) throws -> Statement {
         try Statement(connection: self, sql: sql)
     }
 
-    /// The first column of the first row, or nil when there is no row or it is NULL.
+    /// The first column (a scalar query has one) of the first row, or nil when there is no row or it is NULL.
     package func scalarInt(_ sql: String, _ arguments: SQLBindable...) throws -> Int64? {
-        let statement = try prepare(sql)
-        try statement.bind(arguments)
-        guard try statement.step() else { return nil }
-        return statement.isNull(0) ? nil : statement.int64(0)
+        try prepare(sql).first(arguments) { $0.isNull(at: 0) ? nil : $0.int64(at: 0) } ?? nil
     }
 
     /// The first column of the first row as text, or nil when there is no row or it is NULL.
     package func scalarText(_ sql: String, _ arguments: SQLBindable...) throws -> String? {
-        let statement = try prepare(sql)
-        try statement.bind(arguments)
-        guard try statement.step() else { return nil }
-        return statement.text(0)
+        try prepare(sql).first(arguments) { $0.text(at: 0) } ?? nil
     }
 
     /// The rowid of the last successful INSERT on this connection.

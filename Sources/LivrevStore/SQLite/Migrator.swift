@@ -39,7 +39,8 @@ package struct Migrator: Sendable {
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'livrev_migrations'") ?? 0
         guard exists > 0 else { return [] }
         return try connection.prepare("SELECT identifier FROM livrev_migrations ORDER BY identifier")
-            .map { $0.text(0) ?? "" }
+            .map { try $0.text("identifier") ?? "" }
+
     }
 
     /// True when some migration still has to be applied.
