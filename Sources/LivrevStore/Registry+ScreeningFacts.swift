@@ -46,8 +46,7 @@ extension Registry {
     /// Loads the screening facts as of `revision`, of every record or of the records in `only`.
     ///
     /// Each table is read once in id order, so the latest row per key wins, as history says.
-    /// Stages and decisions are mapped from their stored words by `Row.value(_:as:)`, which builds no
-    /// string per row.
+    /// Stages and decisions are mapped from their stored words by `Row.value(_:as:)`.
     package func screeningFacts(at revision: Int64 = .max, only: Set<Int64>? = nil) throws -> ScreeningFacts {
         var facts = ScreeningFacts()
         for search in try searches(at: revision) {

@@ -275,37 +275,31 @@ package struct Row {
         statement.text(at: try statement.columnIndex(name))
     }
 
-    /// The column's text as the case of `T` whose raw value it is, compared byte for byte so that no
-    /// string is built per row: the one mapping from a stored word (`'include'`, `'full-text'`) to
-    /// its Swift enum.
+    /// The column's text as the case of `T` whose raw value it is: the one mapping from a stored word
+    /// (`'include'`, `'full-text'`, `'arbiter'`) to its Swift enum.
     ///
     /// - Throws: `SQLiteError` naming the column, the value and the SQL when the text is no case of `T`
     ///   (or NULL).
-    package func value<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type = T.self) throws -> T
+    package func value<T: RawRepresentable>(_ name: String, as type: T.Type = T.self) throws -> T
     where T.RawValue == String {
-        guard let value = try optionalValue(name, as: type) else {
-            throw SQLiteError(resultCode: SQLITE_MISMATCH, message: "column \(name) is NULL, not a \(T.self)", sql: statement.sql)
-        }
+        let text = try text(name)
+        guard let text, let value = T(rawValue: text) else { throw mismatch(name, text, T.self) }
         return value
     }
 
     /// ``value(_:as:)``, or nil when the column is NULL.
-    package func optionalValue<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type = T.self) throws -> T?
+    package func optionalValue<T: RawRepresentable>(_ name: String, as type: T.Type = T.self) throws -> T?
     where T.RawValue == String {
-        let index = try statement.columnIndex(name)
-        if statement.isNull(at: index) { return nil }
-        let match = statement.withRawColumn(at: index) { _, bytes in
-            T.allCases.first { candidate in
-                var raw = candidate.rawValue
-                return raw.withUTF8 { $0.count == bytes.count && $0.elementsEqual(bytes) }
-            }
-        }
-        guard let match else {
-            let text = statement.text(at: index) ?? ""
-            throw SQLiteError(
-                resultCode: SQLITE_MISMATCH, message: "column \(name) holds '\(text)', not a \(T.self)", sql: statement.sql)
-        }
-        return match
+        guard let text = try text(name) else { return nil }
+        guard let value = T(rawValue: text) else { throw mismatch(name, text, T.self) }
+        return value
+    }
+
+    private func mismatch(_ name: String, _ text: String?, _ type: Any.Type) -> SQLiteError {
+        SQLiteError(
+            resultCode: SQLITE_MISMATCH,
+            message: text.map { "column \(name) holds '\($0)', not a \(type)" } ?? "column \(name) is NULL, not a \(type)",
+            sql: statement.sql)
     }
 
     // MARK: - Every column, by position
