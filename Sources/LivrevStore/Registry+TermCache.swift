@@ -28,14 +28,14 @@ extension Registry {
         var position = 0
         try connection.prepare("SELECT record_id, terms FROM record_terms WHERE featuriser = ? ORDER BY record_id")
             .forEachRow([version]) { row in
-                let id = row.int64(0)
+                let id = try row.int64("record_id")
                 while position < ids.count, ids[position] < id {
                     missing.append(position)
                     cached.endRecord()
                     position += 1
                 }
                 guard position < ids.count, ids[position] == id else { return }
-                let decoded = row.withRawColumn(1) { type, bytes in
+                let decoded = try row.withRawColumn("terms") { type, bytes in
                     type == SQLITE_BLOB && TermCacheCoding.decode(bytes, below: vocabularySize, into: &cached)
                 }
                 if !decoded {
@@ -86,8 +86,8 @@ extension Registry {
             "SELECT first_id, hashes FROM term_vocabulary WHERE featuriser = ? ORDER BY first_id"
         ).forEachRow([TermCounts.featuriserVersion]) { row in
             // A chunk out of place (a hand edit) is skipped; `verify` names it.
-            guard row.int64(0) == Int64(hashes.count) else { return }
-            row.withRawColumn(1) { _, bytes in
+            guard try row.int64("first_id") == Int64(hashes.count) else { return }
+            try row.withRawColumn("hashes") { _, bytes in
                 for offset in stride(from: 0, to: bytes.count - 7, by: 8) {
                     hashes.append(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
                 }
@@ -142,13 +142,14 @@ extension Registry {
         var expectedFirst: Int64 = 0
         var problem: String?
         try connection.prepare(
-            "SELECT first_id, term_count, length(hashes) FROM term_vocabulary WHERE featuriser = ? ORDER BY first_id"
+            "SELECT first_id, term_count, length(hashes) AS bytes FROM term_vocabulary WHERE featuriser = ? ORDER BY first_id"
         ).forEachRow([version]) { row in
             guard problem == nil else { return }
-            if row.int64(0) != expectedFirst || row.int64(2) != row.int64(1) * 8 {
-                problem = "its vocabulary's terms from id \(row.int64(0)) are not where the others end (\(expectedFirst))"
+            let first = try row.int64("first_id"), count = try row.int64("term_count"), bytes = try row.int64("bytes")
+            if first != expectedFirst || bytes != count * 8 {
+                problem = "its vocabulary's terms from id \(first) are not where the others end (\(expectedFirst))"
             }
-            expectedFirst = row.int64(0) + row.int64(1)
+            expectedFirst = first + count
         }
         if let problem { return problem }
         let vocabulary = try termVocabulary()
@@ -157,11 +158,11 @@ extension Registry {
         var malformed: Int64?
         try connection.prepare("SELECT record_id, terms FROM record_terms WHERE featuriser = ? ORDER BY record_id")
             .forEachRow([version]) { row in
-                ids.append(row.int64(0))
-                let decoded = row.withRawColumn(1) { type, bytes in
+                ids.append(try row.int64("record_id"))
+                let decoded = try row.withRawColumn("terms") { type, bytes in
                     type == SQLITE_BLOB && TermCacheCoding.decode(bytes, below: vocabulary.count, into: &cached)
                 }
-                if !decoded, malformed == nil { malformed = row.int64(0) }
+                if !decoded, malformed == nil { malformed = try row.int64("record_id") }
                 cached.endRecord()
             }
         if let malformed { return "record \(malformed)'s entry is not a list of known terms" }

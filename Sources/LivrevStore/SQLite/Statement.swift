@@ -275,6 +275,12 @@ package struct Row {
         statement.text(at: try statement.columnIndex(name))
     }
 
+    /// Calls `body` with the column's storage class and, for text and blobs, its bytes, without
+    /// copying them (valid only inside `body`).
+    package func withRawColumn<T>(_ name: String, _ body: (Int32, UnsafeRawBufferPointer) -> T) throws -> T {
+        statement.withRawColumn(at: try statement.columnIndex(name), body)
+    }
+
     /// The column's text as the case of `T` whose raw value it is: the one mapping from a stored word
     /// (`'include'`, `'full-text'`, `'arbiter'`) to its Swift enum.
     ///
