@@ -49,7 +49,7 @@ struct TransactionTests {
             }
             return .commit
         }
-        #expect(try connection.prepare("SELECT x FROM t ORDER BY x").map { $0.int(0) } == [1, 3])
+        #expect(try connection.prepare("SELECT x FROM t ORDER BY x").map { try $0.int("x") } == [1, 3])
         // Rolling back the outer transaction undoes what the nested ones committed.
         #expect(throws: Boom.self) {
             try connection.inTransaction(.immediate) {
