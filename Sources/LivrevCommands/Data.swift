@@ -48,7 +48,6 @@ struct DataCommand: ParsableCommand {
             try InputFile.require(file)
             let rows = try OutcomeRowsFile.read(file)
             let recording = try ExtractionRecording(registry, reviewer: reviewerOptions, final: final)
-            if case .entries = recording { try ImportRows.requireOneRowPerKey(rows, file: file) }
             let (created, retracted) = try context.write(reviewer: reviewerOptions.resolvedName) { revision in
                 try Self.record(rows, from: file, as: recording, replace: replace, in: registry, revision: revision)
             }
@@ -73,6 +72,7 @@ struct DataCommand: ParsableCommand {
             in registry: Registry, revision: Int64
         ) throws -> (created: (studies: [String], outcomes: [String]), retracted: Int) {
             if case .entries(let extractor) = recording {
+                try requireOneRowPerKey(rows, file: file)
                 let entered = try registry.addOutcomeEntries(
                     rows, extractor: try registry.reviewer(named: extractor), replace: replace,
                     defaultMeasure: OutcomeRowsFile.defaultMeasure, revision: revision)
