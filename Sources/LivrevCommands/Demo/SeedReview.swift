@@ -235,8 +235,16 @@ enum DemoStep {
             }
             for key in order {
                 let records = groups[key] ?? []
-                try step(["study", "add", key, "--record"] + records) {
-                    _ = try registry.addStudy(key, records: records.compactMap { Int64($0) }, revision: $0)
+                let words = ["study", "add", key, "--record"] + records
+                let ids = try records.map { text in
+                    guard let id = Int64(text) else {
+                        throw DemoStep.Failure(
+                            command: CommandContext.commandLine(words), cause: "\(file): '\(text)' is not a record id")
+                    }
+                    return id
+                }
+                try step(words) {
+                    _ = try registry.addStudy(key, records: ids, revision: $0)
                 }
             }
         }
