@@ -51,14 +51,10 @@ extension Connection {
         guard !isReadOnly, sqlite3_get_autocommit(handle) != 0 else { return false }
         sqlite3_busy_handler(handle, nil, nil)
         do {
+            defer { if let lockWait { install(lockWait) } }  // waiting as usual again, whatever BEGIN did
             try execute("BEGIN IMMEDIATE TRANSACTION")
-            if let lockWait { install(lockWait) }
         } catch let error as SQLiteError where error.resultCode == SQLITE_BUSY {
-            if let lockWait { install(lockWait) }
             return false
-        } catch {
-            if let lockWait { install(lockWait) }
-            throw error
         }
         try finishTransaction(body)
         return true

@@ -288,8 +288,7 @@ package struct Row {
     ///   (or NULL).
     package func value<T: RawRepresentable>(_ name: String, as type: T.Type = T.self) throws -> T
     where T.RawValue == String {
-        let text = try text(name)
-        guard let text, let value = T(rawValue: text) else { throw mismatch(name, text, T.self) }
+        guard let value = try optionalValue(name, as: T.self) else { throw mismatch(name, nil, T.self) }
         return value
     }
 
