@@ -41,7 +41,7 @@ extension Registry {
             records.append(
                 try DedupRecord(
                     id: id, title: row.text("title") ?? "",
-                    authors: row.text("authors")?.split(separator: "\n").map(String.init) ?? [],
+                    authors: RecordBatch.items(ofLines: row.text("authors")),
                     year: row.optionalInt("year"), journal: row.text("journal"), volume: row.text("volume"),
                     pages: row.text("pages"), doi: row.text("doi").flatMap { $0.isEmpty ? nil : $0 },
                     pmid: row.text("pmid").flatMap { $0.isEmpty ? nil : $0 },

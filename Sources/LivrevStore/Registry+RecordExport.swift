@@ -52,7 +52,6 @@ extension Registry {
     private func storedRecords(
         at revision: Int64, only: Int64?, _ listing: (Int64) -> (duplicateOf: Int64?, status: RecordStatus)?
     ) throws -> [StoredRecord] {
-        func lines(_ text: String?) -> [String] { text.map { $0.split(separator: "\n").map(String.init) } ?? [] }
         var result: [StoredRecord] = []
         try connection.prepare(
             """
@@ -67,11 +66,12 @@ extension Registry {
             result.append(
                 try StoredRecord(
                     id: id, title: title.isEmpty ? nil : title, abstract: row.text("abstract"),
-                    authors: lines(row.text("authors")), year: row.optionalInt("year"), journal: row.text("journal"),
+                    authors: RecordBatch.items(ofLines: row.text("authors")), year: row.optionalInt("year"),
+                    journal: row.text("journal"),
                     volume: row.text("volume"), issue: row.text("issue"), pages: row.text("pages"), doi: row.text("doi"),
                     pmid: row.text("pmid"),
                     registryIDs: row.text("registry_numbers").map { $0.split(separator: " ").map(String.init) } ?? [],
-                    keywords: lines(row.text("keywords")), search: row.int64("search_id"),
+                    keywords: RecordBatch.items(ofLines: row.text("keywords")), search: row.int64("search_id"),
                     sourceFormat: row.text("source_format"), duplicateOf: duplicateOf, status: status))
         }
         return result

@@ -67,6 +67,13 @@ package struct RecordBatch: Sendable {
 
     package var count: Int { rows.count }
 
+    /// A list column's items (authors, keywords: one per line as ``fields(of:doi:searchID:file:format:)``
+    /// stores them), split on the UTF-8 bytes.
+    static func items(ofLines text: String?) -> [String] {
+        guard let text else { return [] }
+        return text.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// Appends one record. The DOI is normalized here, once, whatever field the reader took it from.
     package mutating func append(_ record: ImportedRecord) {
         let doi = record.doi.flatMap(RecordKeys.normalizedDOI)
@@ -138,7 +145,7 @@ extension Registry {
         ).first([id, revision]) { row in
             try RecordDetail(
                 id: id, title: row.text("title") ?? "", abstract: row.text("abstract"),
-                authors: row.text("authors").map { $0.split(separator: "\n").map(String.init) } ?? [],
+                authors: RecordBatch.items(ofLines: row.text("authors")),
                 year: row.optionalInt("year"), journal: row.text("journal"), doi: row.text("doi"), pmid: row.text("pmid"))
         }
         guard let detail = rows else { throw StoreError.noSuchRecord(id) }

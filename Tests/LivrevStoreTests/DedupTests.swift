@@ -74,6 +74,37 @@ struct DedupTests {
         #expect(try test.registry.findDuplicates().map(\.reason) == ["same title, authors and journal, year one apart"])
     }
 
+    /// Two ways databases write one citation: a page with the journal's letter prefix (`c37`) or
+    /// without it, and a subtitle that one of them keeps; a different page letter-free number is
+    /// still another item.
+    @Test func aPagePrefixOrASubtitleIsNotAnotherCitation() throws {
+        func cited(_ title: String, year: Int, journal: String, volume: String, pages: String) -> ImportedRecord {
+            var cited = record(title, author: "Kavanagh D", year: year)
+            cited.authors = ["Kavanagh D", "Goodship T"]
+            cited.journal = journal
+            cited.volume = volume
+            cited.pages = pages
+            return cited
+        }
+        let test = try TestRegistry()
+        let liver = "Successful isolated liver transplantation in a child with atypical haemolytic uraemic syndrome"
+        try insert(
+            test,
+            [
+                cited("Haemolytic uraemic syndrome", year: 2011, journal: "Nephron", volume: "118", pages: "c37-c42"),
+                cited(
+                    "Haemolytic uraemic syndrome", year: 2010, journal: "Nephron - Clinical Practice.", volume: "118",
+                    pages: "37-42"),
+                cited("Haemolytic uraemic syndrome", year: 2011, journal: "Nephron", volume: "118", pages: "c51-c55"),
+                cited(liver + ": Brief communication", year: 2010, journal: "Am J Transplant", volume: "10", pages: "2141-2147"),
+                cited(liver, year: 2010, journal: "American Journal of Transplantation", volume: "10", pages: "2142-2147"),
+                cited(liver, year: 2010, journal: "Am J Transplant", volume: "10", pages: "2655"),
+            ])
+        let marks = try test.registry.findDuplicates()
+        #expect(marks.map(\.record) == [2, 5], "\(marks)")
+        #expect(marks.map(\.duplicateOf) == [1, 4])
+    }
+
     /// A translated or reworded title is matched on its citation; a page typo is forgiven; an
     /// erratum notice on another page, and two abstracts of one supplement, are not duplicates.
     @Test func theCitationMatchesWhenTheTitleWasTranslated() throws {

@@ -15,7 +15,7 @@
 ///   titles share a fifth of their words (a translated or reworded title; not for a long page range,
 ///   which a supplement's abstracts share);
 /// - everything agrees but a first page one digit apart (a typo; an erratum on another page is not
-///   its article's duplicate).
+///   its article's duplicate), one title perhaps with a subtitle the other lacks.
 /// Records that pair up are grouped; the lowest id of a group is kept.
 struct DuplicateFinder {
     struct Pair {
@@ -29,6 +29,7 @@ struct DuplicateFinder {
     /// Every duplicate pair (indices into `records`, first < second).
     func pairs() -> [Pair] {
         var blocks: [String: [Int]] = [:]
+        blocks.reserveCapacity(records.count * 4)
         for (index, record) in records.enumerated() {
             var keys: [String] = []
             if let doi = record.doi { keys.append("d" + doi) }
@@ -70,25 +71,29 @@ struct DuplicateFinder {
         if let pmid = a.pmid, pmid == b.pmid, titleSimilarity(a, b, floor: 0.5).map({ $0 >= 0.5 }) ?? true {
             return ("same PMID \(pmid)", 1)
         }
-        let title = titleSimilarity(a, b)
-        if let doi = a.doi, doi == b.doi, title.map({ $0 >= 0.9 }) ?? true {
-            return ("same DOI \(doi)", title ?? 1)
+        if let doi = a.doi, doi == b.doi {
+            let title = titleSimilarity(a, b)
+            if title.map({ $0 >= 0.9 }) ?? true { return ("same DOI \(doi)", title ?? 1) }
         }
         if a.fromRegister && b.fromRegister, let number = a.registerNumbers.first(where: b.registerNumbers.contains) {
             return ("same register number \(number)", 1)
         }
         let volumeConflict = a.volume != nil && b.volume != nil && a.volume != b.volume
-        let pageConflict = !a.pageStarts.isEmpty && !b.pageStarts.isEmpty && a.pageStarts.isDisjoint(with: b.pageStarts)
         let authors = authorAgreement(a, b)
+        // Every rule below needs these two to hold; the title's similarity, the dearest test, comes after.
+        if volumeConflict || authors == false { return nil }
+        let title = titleSimilarity(a, b)
+        let pageConflict = !a.pageStarts.isEmpty && !b.pageStarts.isEmpty && a.pageStarts.isDisjoint(with: b.pageStarts)
         let yearGap = a.year.flatMap { x in b.year.map { abs(x - $0) } }
         let journal = journalAgreement(a, b)
-        if volumeConflict || authors == false { return nil }
         if pageConflict {
             // A mistyped page ("2141-2147" and "2142-2147") in an otherwise identical citation. Pages
             // further apart are another item (an erratum notice repeats its article's title).
-            guard title == 1, authors == true, journal == true, yearGap == 0, a.volume != nil, Self.onePageTypo(a, b)
+            // The title may carry a subtitle or note on one side only ("…: Brief communication").
+            guard title == 1 || Self.oneContains(a.title, b.title), authors == true, journal == true, yearGap == 0,
+                a.volume != nil, Self.onePageTypo(a, b)
             else { return nil }
-            return ("same title, authors, journal and volume, first page one digit apart", 1)
+            return ("same title, authors, journal and volume, first page one digit apart", title == 1 ? 1 : 0.95)
         }
         if let score = Self.sameCitation(a, b, journal: journal, yearGap: yearGap) {
             return ("same journal, volume, pages, year and first author (title translated or reworded)", score)
@@ -121,8 +126,8 @@ struct DuplicateFinder {
         let bareX = a.bareTitle ?? x, bareY = b.bareTitle ?? y
         if bareX == bareY || bareX == y || x == bareY { return 1 }
         return max(
-            Self.similarity(Array(x.utf8), Array(y.utf8), floor: floor),
-            Self.similarity(Array(bareX.utf8), Array(bareY.utf8), floor: floor))
+            Self.similarity(a.titleBytes, b.titleBytes, bound: a.titleHistogram.distanceBound(b.titleHistogram), floor: floor),
+            Self.similarity(a.bareBytes, b.bareBytes, bound: a.bareHistogram.distanceBound(b.bareHistogram), floor: floor))
     }
 
     /// The title-word overlap when two records cite one place in one journal — same journal, volume
@@ -162,11 +167,14 @@ struct DuplicateFinder {
     /// (by default 0.9), else 0. Only the diagonal band the floor allows is computed (Ukkonen 1985:
     /// a distance of at most d stays within d cells of the diagonal), and the loop stops as soon as a
     /// whole row exceeds it, so a pair of unrelated titles costs a few rows, not length².
-    static func similarity(_ x: [UInt8], _ y: [UInt8], floor: Double = 0.9) -> Double {
+    ///
+    /// `bound` is a known lower bound of the distance (``TitleHistogram``): when it is already
+    /// beyond the floor, no row is computed.
+    static func similarity(_ x: [UInt8], _ y: [UInt8], bound: Int = 0, floor: Double = 0.9) -> Double {
         let longer = max(x.count, y.count)
         guard longer > 0 else { return 1 }
         let limit = Int((1 - floor) * Double(longer) + 1e-9)  // 1 − 0.9 is 0.0999…
-        guard abs(x.count - y.count) <= limit, !x.isEmpty, !y.isEmpty else { return 0 }
+        guard abs(x.count - y.count) <= limit, bound <= limit, !x.isEmpty, !y.isEmpty else { return 0 }
         let beyond = limit + 1
         var previous = (0...y.count).map { min($0, beyond) }
         var current = [Int](repeating: beyond, count: y.count + 1)
@@ -191,8 +199,19 @@ struct DuplicateFinder {
     /// nil when one has no authors.
     private func authorAgreement(_ a: DedupRecord, _ b: DedupRecord) -> Bool? {
         guard !a.surnames.isEmpty, !b.surnames.isEmpty else { return nil }
-        let x = Set(a.surnames), y = Set(b.surnames)
-        let shared = x.intersection(y).count
+        let (x, y) = (a.surnameSet, b.surnameSet)
+        var shared = 0, i = 0, j = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if x[i] < y[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
         if shared == 0 {
             // Group authors and transliterations: compare the first surname's start; a particle or
             // a given name run into the surname ("Il Cheong, H." and "Cheong, H. I.").
@@ -204,16 +223,11 @@ struct DuplicateFinder {
     /// True when the journals agree (equal, or one abbreviates the other word by word), false when
     /// they differ, nil when one is missing.
     private func journalAgreement(_ a: DedupRecord, _ b: DedupRecord) -> Bool? {
-        let x = a.journalWords.filter { !Self.stopWords.contains($0) }
-        let y = b.journalWords.filter { !Self.stopWords.contains($0) }
+        let (x, y) = (a.journalKey, b.journalKey)
         guard !x.isEmpty, !y.isEmpty else { return nil }
         if x == y { return true }
         // Word by word, one abbreviating the other ("Nat Rev Nephrol"); a longer name may add a
         // section ("Nephron" and "Nephron Clinical Practice").
         return zip(x, y).allSatisfy { $0.hasPrefix($1) || $1.hasPrefix($0) } || x.joined() == y.joined()
     }
-
-    private static let stopWords: Set<String> = [
-        "the", "of", "and", "journal", "j", "de", "la", "und", "d", "l", "et", "du", "des", "der", "fur", "for", "in", "on",
-    ]
 }

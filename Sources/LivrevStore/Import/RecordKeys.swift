@@ -69,6 +69,7 @@ package enum RecordKeys {
 
     /// The surname of one author name, normalized as ``firstAuthorSurname(_:)``.
     package static func surname(_ author: String) -> String? {
+        if let ascii = asciiSurname(author) { return ascii.isEmpty ? nil : String(decoding: ascii, as: UTF8.self) }
         var name = Substring(author)
         if let comma = name.firstIndex(of: ",") {
             name = name[..<comma]
@@ -171,6 +172,54 @@ package enum RecordKeys {
             }
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `surname` for an ASCII name, as bytes ("" for none); nil when the name is not ASCII.
+    private static func asciiSurname(_ author: String) -> [UInt8]? {
+        var author = author
+        return author.withUTF8 { bytes -> [UInt8]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var end = bytes.firstIndex(of: 0x2C) ?? bytes.count
+            if end == bytes.count {
+                // Without a comma: drop a trailing suffix, then trailing initials, while a word is left.
+                func lastWord(before end: Int) -> (start: Int, end: Int)? {
+                    var stop = end
+                    while stop > 0, isASCIISpace(bytes[stop - 1]) { stop -= 1 }
+                    var start = stop
+                    while start > 0, !isASCIISpace(bytes[start - 1]) { start -= 1 }
+                    return start < stop ? (start, stop) : nil
+                }
+                func hasWord(before end: Int) -> Bool { lastWord(before: end) != nil }
+                while let word = lastWord(before: end), hasWord(before: word.start),
+                    asciiSuffixes.contains(bytes[word.start..<word.end].map { $0 | 0x20 })
+                {
+                    end = word.start
+                }
+                if let word = lastWord(before: end), hasWord(before: word.start),
+                    isASCIIInitials(bytes[word.start..<word.end])
+                {
+                    end = word.start
+                }
+            }
+            var result: [UInt8] = []
+            for byte in bytes[..<end] {
+                switch byte {
+                case 0x41...0x5A: result.append(byte + 0x20)
+                case 0x61...0x7A, 0x30...0x39: result.append(byte)
+                default: continue
+                }
+            }
+            return result
+        }
+    }
+
+    private static let asciiSuffixes: Set<[UInt8]> = Set(
+        ["jr", "jr.", "sr", "sr.", "ii", "iii", "2nd", "3rd"].map { Array($0.utf8) })
+
+    /// ``isInitials(_:)`` for ASCII bytes.
+    private static func isASCIIInitials(_ token: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let letters = token.filter { $0 != 0x2E && $0 != 0x2D }
+        return (1...4).contains(letters.count) && letters.allSatisfy { $0 &- 0x41 < 26 }
     }
 
     private static func isASCIISpace(_ byte: UInt8) -> Bool {
