@@ -186,16 +186,27 @@ struct SparseRows {
 
     /// `weights · x_row + intercept` over the shared terms (add `αᵢ yᵢ · privateMass[row]` for a
     /// trained row's private terms).
+    ///
+    /// Four partial sums, so that each addition need not wait for the one before it: the dot
+    /// product is most of a fit's and a ranking's time, and one running sum made it wait on the
+    /// adder's latency rather than on memory. (The sum is the same up to rounding.)
     @inline(__always)
     func dot(_ weights: UnsafeBufferPointer<Double>, row: Int) -> Double {
-        var sum = weights[intercept]
+        var sums = (weights[intercept], 0.0, 0.0, 0.0)
         var entry = rowStart[row]
         let end = sharedEnd[row]
+        while entry + 4 <= end {
+            sums.0 += weights[Int(columns[entry])] * Double(values[entry])
+            sums.1 += weights[Int(columns[entry + 1])] * Double(values[entry + 1])
+            sums.2 += weights[Int(columns[entry + 2])] * Double(values[entry + 2])
+            sums.3 += weights[Int(columns[entry + 3])] * Double(values[entry + 3])
+            entry += 4
+        }
         while entry < end {
-            sum += weights[Int(columns[entry])] * Double(values[entry])
+            sums.0 += weights[Int(columns[entry])] * Double(values[entry])
             entry += 1
         }
-        return sum
+        return (sums.0 + sums.1) + (sums.2 + sums.3)
     }
 
     /// `weights += scale · x_row` over the shared terms and the intercept.
