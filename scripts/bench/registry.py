@@ -10,7 +10,9 @@ Measures, on one machine in one run:
   - screen import of title-abstract decisions by two reviewers for every unique record and
     full-text decisions for the 10% both include, then `prisma` and `screen next` over N records
     and over 2N decisions (median of several runs each).
-Prints a Markdown table for BENCHMARKS.md. LIVREV_BENCH_KEEP=1 keeps the registry for profiling.
+Prints a Markdown table for BENCHMARKS.md. LIVREV_BENCH_KEEP=1 keeps the registry for profiling;
+LIVREV_BINARY names a binary to measure instead of building .build/release/livrev (a
+`--scratch-path` build's).
 """
 import os
 import platform
@@ -56,9 +58,11 @@ def median_time(binary, args, env, runs=7):
 
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
-    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "livrev"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    binary = os.path.join(ROOT, ".build", "release", "livrev")
+    binary = os.environ.get("LIVREV_BINARY")
+    if binary is None:
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "livrev"], cwd=ROOT,
+                       check=True, stdout=subprocess.DEVNULL)
+        binary = os.path.join(ROOT, ".build", "release", "livrev")
     work = tempfile.mkdtemp(prefix="livrev-bench-")
     env = dict(os.environ, LIVREV_DB=os.path.join(work, "bench.livrev"))
     ris = os.path.join(work, "records.ris")
