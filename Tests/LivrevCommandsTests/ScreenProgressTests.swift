@@ -42,6 +42,29 @@ struct ScreenProgressTests {
         #expect(strict.stdout.contains("Keep screening"))
         #expect(try livrev("screen progress --stage title-abstract --confidence 1.5").status == 64)
     }
+
+    /// One `screen import` is one revision: the rule reads its decisions in the file's order, not
+    /// by record id. The same 730 decisions listed last record first end on the ten includes.
+    @Test func decisionsOfOneImportKeepTheFilesOrder() throws {
+        let livrev = try CommandRunner()
+        let records = (1...750).map { "Record number \($0) about something,An abstract." }
+        try livrev.write("records.csv", "title,abstract\n" + records.joined(separator: "\n") + "\n")
+        let decisions = (1...730).reversed().map { "\($0),\($0 <= 30 && $0 % 3 == 1 ? "include" : "exclude")" }
+        try livrev.write("decisions.csv", "record,decision\n" + decisions.joined(separator: "\n") + "\n")
+        for line in [
+            "init --title P", "reviewer add ana", "reviewer add ben", "search add --source PubMed --date 2026-01-01",
+            "import records records.csv --search 1", "screen import decisions.csv --stage title-abstract --as ana",
+            "screen import decisions.csv --stage title-abstract --as ben",
+        ] {
+            #expect(try livrev(line).status == 0, "\(line)")
+        }
+        let json = try livrev("screen progress --stage title-abstract --format json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let heuristic = try #require(object["heuristic"] as? [String: Any])
+        #expect(heuristic["consecutive_excludes"] as? Int == 0)  // record 1, the last line, is an include
+        let rule = try #require(object["stopping_rule"] as? [String: Any])
+        #expect(rule["passes"] as? Bool == false)
+    }
 }
 
 @Suite("The report's screening curve")
