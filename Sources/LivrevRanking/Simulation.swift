@@ -98,6 +98,41 @@ package struct Simulation {
     }
 }
 
+/// One later version of a review replayed two ways: continuing the review, ranked by a model that
+/// knows every earlier version's decisions, and as a new review of its own records alone.
+package struct VersionReplay: Equatable, Sendable {
+    /// The version's rank (0 = the first).
+    package let version: Int
+    package let records: Int
+    package let includes: Int
+    /// The version's records read, in the continuing replay, up to and including its last include
+    /// (0 when it has none).
+    package let readToLastInclude: Int
+    /// The same for a replay of the version alone from its own random priors (priors counted as
+    /// read); nil when the version lacks the includes or excludes to draw them from.
+    package let readToLastIncludeAlone: Int?
+}
+
+extension Simulation {
+    /// What learning from earlier versions saved on each version after the first: `result` is
+    /// `run(versions: versions)`, and `alone(rows)` replays the records `rows` (one version's, in
+    /// record order) as a review of their own, returning records read to its last include (nil
+    /// when it cannot be replayed).
+    package static func versionReplays(
+        _ result: SimulationResult, versions: [Int], includes: [Bool], alone: ([Int]) -> Int?
+    ) -> [VersionReplay] {
+        let later = Set(versions).sorted().dropFirst()
+        return later.map { version in
+            let rows = versions.indices.filter { versions[$0] == version }
+            let read = result.readingOrder.filter { versions[$0] == version }
+            let last = read.lastIndex { includes[$0] }.map { $0 + 1 } ?? 0
+            return VersionReplay(
+                version: version, records: rows.count, includes: rows.count { includes[$0] }, readToLastInclude: last,
+                readToLastIncludeAlone: alone(rows))
+        }
+    }
+}
+
 /// Where the stopping rule would have stopped: records read (priors included) and the recall then.
 package struct StopPoint: Equatable, Sendable {
     package let screened: Int

@@ -88,5 +88,21 @@ struct SimulateTests {
         #expect(result.status == 0, "\(result.stderr)")
         let svg = try String(contentsOfFile: plot, encoding: .utf8)
         #expect(svg.contains("version 1") && svg.contains("version 2"))
+        // The later version, replayed with the first one's decisions and as a review of its own.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let versions = try #require(object["versions"] as? [[String: Any]])
+        #expect(versions.count == 1)
+        let later = try #require(versions.first)
+        #expect(later["version"] as? String == "2021")
+        let rows = lines.dropFirst(61)
+        #expect(later["records"] as? Int == rows.count)
+        #expect(later["includes"] as? Int == rows.count { $0.hasSuffix(",1,2021") })
+        let continuing = try #require(later["read_to_last_include"] as? Int)
+        let alone = try #require(later["read_to_last_include_alone"] as? Int)
+        // The first version taught the model the topic: the later one's 6 includes are read first.
+        #expect(continuing == 6)
+        #expect(alone >= 6 && alone <= rows.count)
+        let text = try livrev.run(["simulate", file, "--by", "year"])
+        #expect(text.stdout.contains("2021: \(continuing) vs \(alone) (\(rows.count) records"))
     }
 }

@@ -41,14 +41,19 @@ struct LabelledRecords {
         }
     }
 
-    /// Each record's version as a rank: distinct `--by` values in ascending order (numbers as numbers).
-    func versionRanks() -> [Int]? {
-        guard !versions.isEmpty else { return nil }
-        let distinct = Set(versions).sorted { a, b in
+    /// The distinct `--by` values in ascending order (numbers as numbers): version `rank` is
+    /// `versionNames[rank]`.
+    var versionNames: [String] {
+        Set(versions).sorted { a, b in
             if let x = Double(a), let y = Double(b) { return x < y }
             return a < b
         }
-        let rank = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+    }
+
+    /// Each record's version as a rank into ``versionNames``; nil without `--by`.
+    func versionRanks() -> [Int]? {
+        guard !versions.isEmpty else { return nil }
+        let rank = Dictionary(uniqueKeysWithValues: versionNames.enumerated().map { ($1, $0) })
         return versions.map { rank[$0] ?? 0 }
     }
 }

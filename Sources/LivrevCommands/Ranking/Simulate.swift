@@ -30,7 +30,11 @@ struct Simulate: ParsableCommand, FormattedCommand {
     @Option(help: "Random excludes given as known before the model starts.")
     var priorExcluded = 1
 
-    @Option(help: "Replay version by version, by this column's values in ascending order (e.g. year).")
+    @Option(
+        help: """
+            Replay version by version, by this column's values in ascending order (e.g. year); for each \
+            later version, also the records it takes to find its last include as a review of its own.
+            """)
     var by: String?
 
     @Option(help: "The classifier: svm (ASReview's default model) or logistic (logistic regression).")
@@ -81,7 +85,22 @@ struct Simulate: ParsableCommand, FormattedCommand {
                         + "\(result.passes) passes), "
                         + "stopping rule \(CPUTime.milliseconds(replayed, end)) ms")
             }
-            let summary = SimulationSummary(file: file, seed: seed, result: result, stop: stop)
+            var summary = SimulationSummary(file: file, seed: seed, result: result, stop: stop)
+            if let versions = data.versionRanks() {
+                summary.versionNames = data.versionNames
+                summary.versions = Simulation.versionReplays(result, versions: versions, includes: data.includes) { rows in
+                    let includes = rows.map { data.includes[$0] }
+                    guard includes.count(where: { $0 }) >= priorIncluded, includes.count(where: { !$0 }) >= priorExcluded
+                    else { return nil }
+                    let texts = rows.map { data.texts[$0] }
+                    var alone = Simulation(
+                        features: TextFeatures(texts: texts, settings: settings.features), includes: includes, seed: seed,
+                        settings: settings)
+                    alone.priorIncluded = priorIncluded
+                    alone.priorExcluded = priorExcluded
+                    return alone.run().screenedToLastInclude
+                }
+            }
             if let plot {
                 try Output.writeFile(summary.plot.renderedSVG(), to: plot)
             }

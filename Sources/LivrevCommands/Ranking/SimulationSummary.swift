@@ -7,6 +7,9 @@ struct SimulationSummary {
     let seed: UInt64
     let result: SimulationResult
     let stop: StopPoint
+    /// With `--by`: each version's name (by rank), and each later version replayed both ways.
+    var versionNames: [String] = []
+    var versions: [VersionReplay] = []
 
     var records: Int { result.labels.count }
 
@@ -16,15 +19,24 @@ struct SimulationSummary {
     }
 
     var json: JSONValue {
+        .object(
+            [
+                ("file", .string(file)), ("seed", .integer(Int(seed))), ("records", .integer(records)),
+                ("includes", .integer(result.includes)),
+                ("priors", .array(result.readingOrder.prefix(result.priors).map { .integer($0 + 1) })),
+                ("wss95", .number(result.curve.workSaved(atRecall: 0.95))),
+                ("wss100", .number(result.curve.workSaved(atRecall: 1.0))),
+                ("recall_at", .object(recallAt.map { ($0.0, .number($0.1)) })),
+                ("screened_to_last_include", .integer(result.screenedToLastInclude)),
+                ("stop", .object([("screened", .integer(stop.screened)), ("recall", .number(stop.recall))])),
+            ] + (versionNames.isEmpty ? [] : [("versions", .array(versions.map(versionJSON)))]))
+    }
+
+    private func versionJSON(_ replay: VersionReplay) -> JSONValue {
         .object([
-            ("file", .string(file)), ("seed", .integer(Int(seed))), ("records", .integer(records)),
-            ("includes", .integer(result.includes)),
-            ("priors", .array(result.readingOrder.prefix(result.priors).map { .integer($0 + 1) })),
-            ("wss95", .number(result.curve.workSaved(atRecall: 0.95))),
-            ("wss100", .number(result.curve.workSaved(atRecall: 1.0))),
-            ("recall_at", .object(recallAt.map { ($0.0, .number($0.1)) })),
-            ("screened_to_last_include", .integer(result.screenedToLastInclude)),
-            ("stop", .object([("screened", .integer(stop.screened)), ("recall", .number(stop.recall))])),
+            ("version", .string(versionNames[replay.version])), ("records", .integer(replay.records)),
+            ("includes", .integer(replay.includes)), ("read_to_last_include", .integer(replay.readToLastInclude)),
+            ("read_to_last_include_alone", replay.readToLastIncludeAlone.map { .integer($0) } ?? .null),
         ])
     }
 
@@ -46,6 +58,16 @@ struct SimulationSummary {
         lines.append("  read to find the last       \(result.screenedToLastInclude) of \(records)")
         lines.append("  stopping rule passes after  \(stop.screened) records, recall \(fixed(stop.recall))")
         lines.append("    (Callaghan & Müller-Hansen 2020: recall ≥ 95% with 95% confidence)")
+        if !versions.isEmpty {
+            lines.append("  later versions: records read to find their last include, with the earlier")
+            lines.append("  versions' decisions vs as a review of their own (its priors counted)")
+        }
+        for replay in versions {
+            let alone = replay.readToLastIncludeAlone.map(String.init) ?? "—"
+            lines.append(
+                "    \(versionNames[replay.version]): \(replay.readToLastInclude) vs \(alone) "
+                    + "(\(replay.records) records, \(replay.includes) includes)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
