@@ -25,16 +25,16 @@ package struct TextFeatureSettings: Equatable, Sendable {
 ///
 /// Source: Salton & Buckley (1988), doi:10.1016/0306-4573(88)90021-0; scikit-learn
 /// `TfidfTransformer` documentation.
-package struct TextFeatures: Sendable {
+package struct TextFeatures: Sendable, Equatable {
     /// Row `r` holds entries `rowStart[r] ..< rowStart[r + 1]` of `columns` and `values`, its
     /// shared terms (columns below `sharedTermCount`) first.
-    let rowStart: [Int]
+    package let rowStart: [Int]
     /// Row `r`'s shared terms are entries `rowStart[r] ..< sharedEnd[r]`.
-    let sharedEnd: [Int]
-    let columns: [Int32]
-    let values: [Float]
+    package let sharedEnd: [Int]
+    package let columns: [Int32]
+    package let values: [Float]
     /// `Σ x²` over each row's private terms.
-    let privateMass: [Double]
+    package let privateMass: [Double]
     /// Number of distinct terms kept (columns), not counting the intercept.
     package let termCount: Int
     /// Terms found in two records or more: columns `0 ..< sharedTermCount`.
@@ -146,6 +146,48 @@ package struct TextFeatures: Sendable {
         self.privateMass = privateMass
         self.termCount = Int(next)
         self.sharedTermCount = Int(shared)
+    }
+
+    /// The weighting's version: a registry's cache of weighted rows made by another version is not
+    /// read. Bump it with any change to the rows that the same term counts give.
+    package static let weightingVersion: Int64 = 1
+
+    /// Features from arrays that an earlier `TextFeatures` held (a registry's cache of them), or
+    /// nil unless they form well-formed rows: row starts from 0 up to the number of entries, each
+    /// row's shared columns (below `sharedTermCount`) before its private ones (below `termCount`),
+    /// one value per entry, one private mass per row. The classifiers read rows without bounds
+    /// checks, so arrays that do not hold together are never used.
+    package init?(
+        rowStart: [Int], sharedEnd: [Int], columns: [Int32], values: [Float], privateMass: [Double], termCount: Int,
+        sharedTermCount: Int
+    ) {
+        let n = rowStart.count - 1
+        guard n >= 0, rowStart[0] == 0, rowStart[n] == columns.count, values.count == columns.count,
+            sharedEnd.count == n, privateMass.count == n, 0 <= sharedTermCount, sharedTermCount <= termCount,
+            termCount <= Int(Int32.max)
+        else { return nil }
+        let shared = UInt32(sharedTermCount)
+        let privateTerms = UInt32(termCount - sharedTermCount)
+        let wellFormed = columns.withUnsafeBufferPointer { columns in
+            var outside: UInt32 = 0  // not 0 once a column is out of its range (no branch: vectorised)
+            for row in 0..<n {
+                let start = rowStart[row], middle = sharedEnd[row], end = rowStart[row + 1]
+                guard start <= middle, middle <= end else { return false }
+                for entry in start..<middle { outside |= UInt32(bitPattern: columns[entry]) >= shared ? 1 : 0 }
+                for entry in middle..<end {
+                    outside |= UInt32(bitPattern: columns[entry]) &- shared >= privateTerms ? 1 : 0
+                }
+            }
+            return outside == 0
+        }
+        guard wellFormed else { return nil }
+        self.rowStart = rowStart
+        self.sharedEnd = sharedEnd
+        self.columns = columns
+        self.values = values
+        self.privateMass = privateMass
+        self.termCount = termCount
+        self.sharedTermCount = sharedTermCount
     }
 
     /// Calls `body` with a bounds-unchecked view of the rows, valid only during the call.

@@ -98,9 +98,9 @@ struct RankingInput {
 /// features of the registry's records between requests and weights them again only when the set of
 /// records ranked changes (an import, a duplicate marked). Each request reads the decisions afresh
 /// and fits the model from them, exactly as `screen next --order ranked` does in a new process,
-/// so both offer the same record; what is saved is reading the term cache and weighting the terms.
-/// (Tokenising, the bulk of a first ranking, is saved across processes by the registry's term
-/// cache, `Registry.termCounts(of:)`.)
+/// so both offer the same record; what is saved is reading the weighted rows. (Across processes,
+/// the registry's feature cache saves weighting them, and its term cache tokenising the records:
+/// `Registry.textFeatures(of:)`.)
 ///
 /// For example, a server holding one ranker per open registry:
 ///
@@ -139,10 +139,10 @@ package final class ScreeningRanker {
     }
 
     /// The features of `corpus`, weighted again only when it differs from the last one (records
-    /// are facts, never edited, so the same ids mean the same texts), from the term cache.
+    /// are facts, never edited, so the same ids mean the same texts), from the registry's caches.
     private func features(of corpus: [Int64], in registry: Registry) throws -> TextFeatures {
         if let features, corpus == self.corpus { return features }
-        let fresh = TextFeatures(termCounts: try registry.termCounts(of: corpus))
+        let fresh = try registry.textFeatures(of: corpus)
         self.corpus = corpus
         features = fresh
         return fresh

@@ -41,6 +41,7 @@ struct DerivedTable: Sendable {
     static let all = [
         DerivedTable(name: "the record-state cache", check: { try $0.recordStateDisagreement() }),
         DerivedTable(name: "the term cache", check: { try $0.termCacheDisagreement() }),
+        DerivedTable(name: "the feature cache", check: { try $0.featureCacheDisagreement() }),
     ]
 }
 
