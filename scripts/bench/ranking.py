@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmarks screening prioritisation (issue 16) on a release build, beside ASReview.
 
-Usage: scripts/bench/ranking.py [--seeds 535,1,2] [--no-asreview] [--skip-20k]
+Usage: scripts/bench/ranking.py [--seeds 535,1,2] [--no-asreview] [--skip-20k] [--registry-only]
 
 For each labelled set in ../shared/screening-data (or LIVREV_SCREENING_DATA) and each seed:
   - `livrev simulate FILE --seed S --format json` with LIVREV_TIMING=1: WSS@95, WSS@100, recall
@@ -15,6 +15,8 @@ Then, unless --skip-20k, a synthetic 20,000-record labelled set (Zipf-distribute
 gives the retrain-and-rank cost at 20,000 records; and the same records are imported into a
 registry where ana has decided the first 400, and `screen next --order ranked` is timed in a new
 process each time (featurising, fitting on the 400 decisions and ranking 19,600 records).
+With --registry-only, just that last part (the registry and its `screen next` timings). The
+binary is .build/release/livrev unless LIVREV_BINARY names another (a `--scratch-path` build's).
 Prints Markdown tables for BENCHMARKS.md.
 """
 import json
@@ -31,7 +33,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATA = os.environ.get("LIVREV_SCREENING_DATA", os.path.join(os.path.dirname(ROOT), "shared", "screening-data"))
-BINARY = os.path.join(ROOT, ".build", "release", "livrev")
+BINARY = os.environ.get("LIVREV_BINARY", os.path.join(ROOT, ".build", "release", "livrev"))
 
 
 def cpu_of_children():
@@ -144,6 +146,15 @@ def main():
         sys.exit("build first: swift build -c release --static-swift-stdlib")
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
           f"load average {os.getloadavg()[0]:.1f}")
+    if "--registry-only" not in args:
+        labelled_sets(seeds, use_asreview)
+    if "--skip-20k" not in args:
+        if "--registry-only" not in args:
+            synthetic_replay()
+        registry_table()
+
+
+def labelled_sets(seeds, use_asreview):
     files = sorted(f for f in os.listdir(DATA) if f.endswith(".csv"))
     rows = []
     with tempfile.TemporaryDirectory() as folder:
@@ -186,26 +197,31 @@ def main():
         pairs = [f"{seed}: {o['wss95']:.3f}" + (f" / {t['wss95']:.3f}" if theirs else "")
                  for seed, o, t in zip(seeds, ours, theirs or [None] * len(ours))]
         print(f"- {name}: " + "; ".join(pairs))
-    if "--skip-20k" not in args:
-        with tempfile.TemporaryDirectory() as folder:
-            path = os.path.join(folder, "synthetic-20000.csv")
-            synthetic(path)
-            run = livrev_simulate(path, 1)
-            print()
-            print("| synthetic set | featurise (CPU ms) | retrain-and-rank steps | CPU ms per step | stopping rule "
-                  "over the replay (CPU ms) | WSS@95 |")
-            print("|---|---|---|---|---|---|")
-            print(f"| 20,000 records, {run['includes']} includes | {run['featurise_ms']:.0f} | {run['steps']} "
-                  f"| {run['step_ms']:.2f} | {run['stop_rule_ms']:.0f} | {run['wss95']:.3f} |")
-        with tempfile.TemporaryDirectory() as folder:
-            (fill_cpu, fill_wall), (cpu, wall) = registry_screen_next(folder)
-            print()
-            print("| registry | command (new process) | CPU ms | wall ms |")
-            print("|---|---|---|---|")
-            print(f"| 20,000 records, 400 decided by ana | first `screen next --stage title-abstract --as ana --order ranked` "
-                  f"(tokenises into the term cache) | {fill_cpu:.0f} | {fill_wall:.0f} |")
-            print(f"| 20,000 records, 400 decided by ana | later ones (term cache read; median of 5) "
-                  f"| {cpu:.0f} | {wall:.0f} |")
+
+
+def synthetic_replay():
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "synthetic-20000.csv")
+        synthetic(path)
+        run = livrev_simulate(path, 1)
+        print()
+        print("| synthetic set | featurise (CPU ms) | retrain-and-rank steps | CPU ms per step | stopping rule "
+              "over the replay (CPU ms) | WSS@95 |")
+        print("|---|---|---|---|---|---|")
+        print(f"| 20,000 records, {run['includes']} includes | {run['featurise_ms']:.0f} | {run['steps']} "
+              f"| {run['step_ms']:.2f} | {run['stop_rule_ms']:.0f} | {run['wss95']:.3f} |")
+
+
+def registry_table():
+    with tempfile.TemporaryDirectory() as folder:
+        (fill_cpu, fill_wall), (cpu, wall) = registry_screen_next(folder)
+        print()
+        print("| registry | command (new process) | CPU ms | wall ms |")
+        print("|---|---|---|---|")
+        print(f"| 20,000 records, 400 decided by ana | first `screen next --stage title-abstract --as ana --order ranked` "
+              f"(tokenises into the term cache, weights into the feature cache) | {fill_cpu:.0f} | {fill_wall:.0f} |")
+        print(f"| 20,000 records, 400 decided by ana | later ones (feature cache read; median of 5) "
+              f"| {cpu:.0f} | {wall:.0f} |")
 
 
 def asreview_version():
