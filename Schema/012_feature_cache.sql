@@ -18,10 +18,9 @@ CREATE TABLE feature_rows_head (
 );
 
 -- The arrays of `TextFeatures`, each as its elements' little-endian bytes: 1 the record ids
--- (8 bytes each, ascending), 2 where each row's entries start, and their end (8 bytes), 3 where
--- each row's shared terms end (8 bytes), 4 each row's private mass (8-byte doubles), 5 the
--- entries' columns (4 bytes), 6 their values (4-byte floats). One part a row, so each is read
--- from its own overflow pages alone.
+-- (8 bytes each, ascending), 2 where each row's entries start, and their end (8 bytes), 3 each
+-- row's private mass (8-byte doubles), 4 the entries' columns (4 bytes), 5 their values (4-byte
+-- floats). One part a row, so each is read from its own overflow pages alone.
 CREATE TABLE feature_rows (
     part    INTEGER PRIMARY KEY,
     bytes   BLOB NOT NULL

@@ -43,7 +43,7 @@ struct GramCache {
             if slot == capacity { grow() }
             rowOfSlot.append(row)
             slotOf[row] = Int32(slot)
-            for entry in x.rowStart[row]..<x.sharedEnd[row] { scratch[Int(x.columns[entry])] = Double(x.values[entry]) }
+            for entry in x.rowStart[row]..<x.rowStart[row + 1] { scratch[Int(x.columns[entry])] = Double(x.values[entry]) }
             scratch[x.intercept] = 1
             let capacity = capacity
             scratch.withUnsafeBufferPointer { dense in
@@ -55,7 +55,7 @@ struct GramCache {
                     }
                 }
             }
-            for entry in x.rowStart[row]..<x.sharedEnd[row] { scratch[Int(x.columns[entry])] = 0 }
+            for entry in x.rowStart[row]..<x.rowStart[row + 1] { scratch[Int(x.columns[entry])] = 0 }
         }
     }
 

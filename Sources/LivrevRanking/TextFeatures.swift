@@ -17,20 +17,19 @@ package struct TextFeatureSettings: Equatable, Sendable {
 /// `(1 + ln tf) · idf`, each row scaled to unit length. The vocabulary is fitted on every record,
 /// labelled or not, as ASReview does: the model sees the whole corpus's words from the start.
 ///
-/// Terms found in one record only ("private" terms, a fifth of the entries and most bigrams) are
-/// numbered after the shared ones and stored at the end of their row. A linear model's weight on
-/// a private term of row `i` is `αᵢ yᵢ xᵢₜ` (the weights are a sum of training rows), so its whole
-/// contribution to `w · xᵢ` is `αᵢ yᵢ · privateMass[i]`: the classifiers keep weights over the
-/// shared terms only and fold that term in, which gives the same fit over far less memory.
+/// Terms found in one record only ("private" terms, a quarter of the entries and most bigrams) are
+/// numbered after the shared ones, and a row keeps only the sum of their squared weights. A linear
+/// model's weight on a private term of row `i` is `αᵢ yᵢ xᵢₜ` (the weights are a sum of training
+/// rows), so its whole contribution to `w · xᵢ` is `αᵢ yᵢ · privateMass[i]`: the classifiers keep
+/// weights over the shared terms only and fold that term in, which gives the same fit over far
+/// less memory. Each private weight still counts in its row's length (the scaling to unit length).
 ///
 /// Source: Salton & Buckley (1988), doi:10.1016/0306-4573(88)90021-0; scikit-learn
 /// `TfidfTransformer` documentation.
 package struct TextFeatures: Sendable, Equatable {
-    /// Row `r` holds entries `rowStart[r] ..< rowStart[r + 1]` of `columns` and `values`, its
-    /// shared terms (columns below `sharedTermCount`) first.
+    /// Row `r`'s shared terms (columns below `sharedTermCount`) are entries
+    /// `rowStart[r] ..< rowStart[r + 1]` of `columns` and `values`, in order of first appearance.
     package let rowStart: [Int]
-    /// Row `r`'s shared terms are entries `rowStart[r] ..< sharedEnd[r]`.
-    package let sharedEnd: [Int]
     package let columns: [Int32]
     package let values: [Float]
     /// `Σ x²` over each row's private terms.
@@ -75,12 +74,10 @@ package struct TextFeatures: Sendable, Equatable {
         var idfOfFrequency = [Double](repeating: 0, count: n + 1)
         for df in 1..<(n + 1) { idfOfFrequency[df] = Double.log((1 + Double(n)) / (1 + Double(df))) + 1 }
         var rowStart = [0]
-        var sharedEnd: [Int] = []
         var privateMass: [Double] = []
         var columns: [Int32] = []
         var values: [Float] = []
         rowStart.reserveCapacity(n + 1)
-        sharedEnd.reserveCapacity(n)
         privateMass.reserveCapacity(n)
         columns.reserveCapacity(termIDs.count)
         values.reserveCapacity(termIDs.count)
@@ -111,27 +108,17 @@ package struct TextFeatures: Sendable, Equatable {
                 weights.append(weight)
             }
             let scale = squares > 0 ? 1 / squares.squareRoot() : 0
-            // Shared terms first, each part in order of first appearance in the record.
+            // Shared terms in order of first appearance in the record; private ones as their mass.
             var kept = 0
             var mass = 0.0
             for entry in recordStart[record]..<recordStart[record + 1] {
                 let index = column[Int(termIDs[entry])]
                 guard index >= 0 else { continue }
+                let value = Float(weights[kept] * scale)
                 if index < shared {
                     columns.append(index)
-                    values.append(Float(weights[kept] * scale))
-                }
-                kept += 1
-            }
-            sharedEnd.append(columns.count)
-            kept = 0
-            for entry in recordStart[record]..<recordStart[record + 1] {
-                let index = column[Int(termIDs[entry])]
-                guard index >= 0 else { continue }
-                if index >= shared {
-                    let value = Float(weights[kept] * scale)
-                    columns.append(index)
                     values.append(value)
+                } else {
                     mass += Double(value) * Double(value)
                 }
                 kept += 1
@@ -140,7 +127,6 @@ package struct TextFeatures: Sendable, Equatable {
             rowStart.append(columns.count)
         }
         self.rowStart = rowStart
-        self.sharedEnd = sharedEnd
         self.columns = columns
         self.values = values
         self.privateMass = privateMass
@@ -149,40 +135,32 @@ package struct TextFeatures: Sendable, Equatable {
     }
 
     /// The weighting's version: a registry's cache of weighted rows made by another version is not
-    /// read. Bump it with any change to the rows that the same term counts give.
-    package static let weightingVersion: Int64 = 1
+    /// read. Bump it with any change to the rows that the same term counts give (2: rows without
+    /// their private terms' entries).
+    package static let weightingVersion: Int64 = 2
 
     /// Features from arrays that an earlier `TextFeatures` held (a registry's cache of them), or
-    /// nil unless they form well-formed rows: row starts from 0 up to the number of entries, each
-    /// row's shared columns (below `sharedTermCount`) before its private ones (below `termCount`),
-    /// one value per entry, one private mass per row. The classifiers read rows without bounds
-    /// checks, so arrays that do not hold together are never used.
+    /// nil unless they form well-formed rows: row starts rising from 0 to the number of entries,
+    /// every column a shared term's (below `sharedTermCount`), one value per entry, one private
+    /// mass per row. The classifiers read rows without bounds checks, so arrays that do not hold
+    /// together are never used.
     package init?(
-        rowStart: [Int], sharedEnd: [Int], columns: [Int32], values: [Float], privateMass: [Double], termCount: Int,
-        sharedTermCount: Int
+        rowStart: [Int], columns: [Int32], values: [Float], privateMass: [Double], termCount: Int, sharedTermCount: Int
     ) {
         let n = rowStart.count - 1
         guard n >= 0, rowStart[0] == 0, rowStart[n] == columns.count, values.count == columns.count,
-            sharedEnd.count == n, privateMass.count == n, 0 <= sharedTermCount, sharedTermCount <= termCount,
-            termCount <= Int(Int32.max)
+            privateMass.count == n, 0 <= sharedTermCount, sharedTermCount <= termCount, termCount <= Int(Int32.max),
+            (0..<n).allSatisfy({ rowStart[$0] <= rowStart[$0 + 1] })
         else { return nil }
         let shared = UInt32(sharedTermCount)
-        let privateTerms = UInt32(termCount - sharedTermCount)
-        let wellFormed = columns.withUnsafeBufferPointer { columns in
-            var outside: UInt32 = 0  // not 0 once a column is out of its range (no branch: vectorised)
-            for row in 0..<n {
-                let start = rowStart[row], middle = sharedEnd[row], end = rowStart[row + 1]
-                guard start <= middle, middle <= end else { return false }
-                for entry in start..<middle { outside |= UInt32(bitPattern: columns[entry]) >= shared ? 1 : 0 }
-                for entry in middle..<end {
-                    outside |= UInt32(bitPattern: columns[entry]) &- shared >= privateTerms ? 1 : 0
-                }
-            }
-            return outside == 0
+        // Not 0 once a column is out of range (no branch, so the loop is vectorised).
+        let outside = columns.withUnsafeBufferPointer { columns in
+            var outside: UInt32 = 0
+            for column in columns { outside |= UInt32(bitPattern: column) >= shared ? 1 : 0 }
+            return outside
         }
-        guard wellFormed else { return nil }
+        guard outside == 0 else { return nil }
         self.rowStart = rowStart
-        self.sharedEnd = sharedEnd
         self.columns = columns
         self.values = values
         self.privateMass = privateMass
@@ -194,24 +172,23 @@ package struct TextFeatures: Sendable, Equatable {
     @inline(__always)
     func withRows<R>(_ body: (SparseRows) throws -> R) rethrows -> R {
         try rowStart.withUnsafeBufferPointer { rowStart in
-            try sharedEnd.withUnsafeBufferPointer { sharedEnd in
-                try columns.withUnsafeBufferPointer { columns in
-                    try values.withUnsafeBufferPointer { values in
-                        try privateMass.withUnsafeBufferPointer { privateMass in
-                            try body(
-                                SparseRows(
-                                    rowStart: rowStart, sharedEnd: sharedEnd, columns: columns, values: values,
-                                    privateMass: privateMass, intercept: sharedTermCount))
-                        }
+            try columns.withUnsafeBufferPointer { columns in
+                try values.withUnsafeBufferPointer { values in
+                    try privateMass.withUnsafeBufferPointer { privateMass in
+                        try body(
+                            SparseRows(
+                                rowStart: rowStart, columns: columns, values: values, privateMass: privateMass,
+                                intercept: sharedTermCount))
                     }
                 }
             }
         }
     }
 
-    /// `‖x_row‖²` with the intercept's constant 1 (rows are unit length, so 2 unless empty).
+    /// `‖x_row‖²` with the intercept's constant 1 (rows are unit length, so 2 unless empty; a row
+    /// with private terms only has none stored, but their mass, which is positive).
     func squaredNorm(row: Int) -> Double {
-        rowStart[row + 1] > rowStart[row] ? 2 : 1
+        rowStart[row + 1] > rowStart[row] || privateMass[row] > 0 ? 2 : 1
     }
 }
 
@@ -219,7 +196,6 @@ package struct TextFeatures: Sendable, Equatable {
 /// vectors have `intercept + 1` entries: one per shared term, then the intercept's.
 struct SparseRows {
     let rowStart: UnsafeBufferPointer<Int>
-    let sharedEnd: UnsafeBufferPointer<Int>
     let columns: UnsafeBufferPointer<Int32>
     let values: UnsafeBufferPointer<Float>
     let privateMass: UnsafeBufferPointer<Double>
@@ -236,7 +212,7 @@ struct SparseRows {
     func dot(_ weights: UnsafeBufferPointer<Double>, row: Int) -> Double {
         var sums = (weights[intercept], 0.0, 0.0, 0.0)
         var entry = rowStart[row]
-        let end = sharedEnd[row]
+        let end = rowStart[row + 1]
         while entry + 4 <= end {
             sums.0 += weights[Int(columns[entry])] * Double(values[entry])
             sums.1 += weights[Int(columns[entry + 1])] * Double(values[entry + 1])
@@ -256,7 +232,7 @@ struct SparseRows {
     func add(_ scale: Double, row: Int, to weights: UnsafeMutableBufferPointer<Double>) {
         weights[intercept] += scale
         var entry = rowStart[row]
-        let end = sharedEnd[row]
+        let end = rowStart[row + 1]
         while entry < end {
             weights[Int(columns[entry])] += scale * Double(values[entry])
             entry += 1

@@ -15,7 +15,7 @@ import LivrevRanking
 extension Registry {
     /// The part numbers of `feature_rows`, one array each.
     private enum FeaturePart: Int64, CaseIterable {
-        case records = 1, rowStart, sharedEnd, privateMass, columns, values
+        case records = 1, rowStart, privateMass, columns, values
     }
 
     /// Parts larger than this are not cached (SQLite's default limit on a value is 10⁹ bytes): a
@@ -69,11 +69,11 @@ extension Registry {
             try connection.blobArray(of: type, table: "feature_rows", column: "bytes", row: part.rawValue)
         }
         guard let records = try part(.records, as: Int64.self), ids == nil || records == ids,
-            let rowStart = try part(.rowStart, as: Int.self), let sharedEnd = try part(.sharedEnd, as: Int.self),
+            let rowStart = try part(.rowStart, as: Int.self),
             let privateMass = try part(.privateMass, as: Double.self), let columns = try part(.columns, as: Int32.self),
             let values = try part(.values, as: Float.self), rowStart.count == records.count + 1,
             let features = TextFeatures(
-                rowStart: rowStart, sharedEnd: sharedEnd, columns: columns, values: values, privateMass: privateMass,
+                rowStart: rowStart, columns: columns, values: values, privateMass: privateMass,
                 termCount: head.terms, sharedTermCount: head.shared)
         else { return nil }
         return (records, features)
@@ -95,7 +95,6 @@ extension Registry {
                 switch part {
                 case .records: bytes = ids.blobValue
                 case .rowStart: bytes = features.rowStart.blobValue
-                case .sharedEnd: bytes = features.sharedEnd.blobValue
                 case .privateMass: bytes = features.privateMass.blobValue
                 case .columns: bytes = features.columns.blobValue
                 case .values: bytes = features.values.blobValue
@@ -116,11 +115,6 @@ extension Registry {
         else { return nil }
         guard let (records, cached) = try cachedFeatures(of: nil) else { return "its rows do not hold together" }
         let fresh = TextFeatures(texts: try screeningTexts(of: records))
-        guard
-            cached.rowStart == fresh.rowStart && cached.sharedEnd == fresh.sharedEnd && cached.columns == fresh.columns
-                && cached.values == fresh.values && cached.privateMass == fresh.privateMass
-                && cached.termCount == fresh.termCount && cached.sharedTermCount == fresh.sharedTermCount
-        else { return "its rows differ from those of its records' texts" }
-        return nil
+        return cached == fresh ? nil : "its rows differ from those of its records' texts"
     }
 }

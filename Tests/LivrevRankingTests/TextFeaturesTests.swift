@@ -24,19 +24,27 @@ struct TextFeaturesTests {
     }
 
     /// Each record's weights (sublinear tf, smoothed idf, max_df 0.95, unit length) and the
-    /// vocabulary's size agree with `TfidfVectorizer`.
+    /// vocabulary's size agree with `TfidfVectorizer`: each shared term's weight is one of the
+    /// row's, and the squares of the rest (its private terms') sum to the row's private mass.
     @Test func weightsMatchTfidfVectorizer() throws {
         let tfidf = try #require(reference["tfidf"] as? [String: Any])
         let corpus = try #require(tfidf["corpus"] as? [String])
         let rows = try #require(tfidf["rows"] as? [[String: Double]])
         let features = TextFeatures(texts: corpus)
         #expect(features.termCount == tfidf["terms"] as? Int)
+        var privateTerms = 0
         for (row, expected) in rows.enumerated() {
-            let ours = (features.rowStart[row]..<features.rowStart[row + 1]).map { Double(features.values[$0]) }.sorted()
-            let theirs = expected.values.sorted()
-            #expect(ours.count == theirs.count, "row \(row)")
-            for (a, b) in zip(ours, theirs) { #expect(abs(a - b) < 1e-6, "row \(row): \(a) vs \(b)") }
+            var theirs = Array(expected.values)
+            for entry in features.rowStart[row]..<features.rowStart[row + 1] {
+                let ours = Double(features.values[entry])
+                let match = try #require(theirs.firstIndex { abs($0 - ours) < 1e-6 }, "row \(row): \(ours)")
+                theirs.remove(at: match)
+            }
+            let mass = theirs.reduce(0) { $0 + $1 * $1 }
+            #expect(abs(mass - features.privateMass[row]) < 1e-6, "row \(row): \(mass) vs \(features.privateMass[row])")
+            privateTerms += theirs.count
         }
+        #expect(privateTerms == features.termCount - features.sharedTermCount)
     }
 
     /// A term in more than 95% of records is dropped, and an empty text is an empty row.

@@ -56,8 +56,8 @@ struct FeatureCacheTests {
         _ = try registry.textFeatures(of: corpus)
         for damage in [
             "UPDATE feature_rows SET bytes = substr(bytes, 1, 12) WHERE part = 2",
-            "UPDATE feature_rows SET bytes = x'ffffff7f' || substr(bytes, 5) WHERE part = 5",
-            "UPDATE feature_rows SET bytes = 7 WHERE part = 6",
+            "UPDATE feature_rows SET bytes = x'ffffff7f' || substr(bytes, 5) WHERE part = 4",
+            "UPDATE feature_rows SET bytes = 7 WHERE part = 5",
             "DELETE FROM feature_rows WHERE part = 3",
         ] {
             try registry.connection.execute(damage)
@@ -65,7 +65,7 @@ struct FeatureCacheTests {
             #expect(try registry.textFeatures(of: corpus) == fresh, "\(damage), rewritten")
         }
         #expect(try registry.verify().revisions > 0)
-        try registry.connection.execute("UPDATE feature_rows SET bytes = zeroblob(length(bytes)) WHERE part = 6")
+        try registry.connection.execute("UPDATE feature_rows SET bytes = zeroblob(length(bytes)) WHERE part = 5")
         #expect(try registry.textFeatures(of: corpus).values.allSatisfy { $0 == 0 })
         let edited = IntegrityFailure.derived(
             table: "the feature cache", reason: "its rows differ from those of its records' texts")

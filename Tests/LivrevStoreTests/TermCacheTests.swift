@@ -35,7 +35,6 @@ struct TermCacheTests {
         let cached = TextFeatures(termCounts: try registry.termCounts(of: input.corpus))  // all cached
         for features in [mixed, cached] {
             #expect(features.rowStart == fresh.rowStart)
-            #expect(features.sharedEnd == fresh.sharedEnd)
             #expect(features.columns == fresh.columns)
             #expect(features.values == fresh.values)
             #expect(features.privateMass == fresh.privateMass)
