@@ -48,8 +48,10 @@ package struct ScreeningModel {
         self.features = features
         self.settings = settings
         random = RandomSource(seed: seed)
-        svm = LinearSVM(termCount: features.sharedTermCount, cost: settings.svmCost)
-        logistic = LogisticRegression(termCount: features.sharedTermCount, cost: settings.logisticCost)
+        // Weights (a vector over the shared terms) for the classifier in use only.
+        let terms = { (classifier: RankingClassifier) in settings.classifier == classifier ? features.sharedTermCount : 0 }
+        svm = LinearSVM(termCount: terms(.svm), cost: settings.svmCost)
+        logistic = LogisticRegression(termCount: terms(.logistic), cost: settings.logisticCost)
     }
 
     /// Whether `labels` hold both an include and an exclude, which a classifier needs.
