@@ -6,6 +6,7 @@ import LivrevStore
 struct Check: RegistryCommand, FormattedCommand {
     static let formats: [OutputFormat] = [.text, .json]
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Report inconsistencies: PRISMA arithmetic, denominators, duplicate rows, near-duplicate studies.",
         discussion: "With --strict, exits 1 when any error-level finding exists (for CI).")
 

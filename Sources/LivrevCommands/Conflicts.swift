@@ -6,6 +6,7 @@ import LivrevStore
 struct Conflicts: RegistryCommand, FormattedCommand {
     static let formats: [OutputFormat] = [.text, .json]
     static let configuration = CommandConfiguration(
+        commandName: "conflicts",
         abstract: "List records whose reviewers disagree and that are not yet resolved.")
 
     @OptionGroup var registryOptions: RegistryOptions

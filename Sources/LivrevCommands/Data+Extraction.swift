@@ -6,6 +6,7 @@ extension DataCommand {
     struct Conflicts: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
+            commandName: "conflicts",
             abstract: "List outcome rows whose extractors disagree, each extractor's values side by side.",
             discussion: """
                 A row is in conflict when two extractors entered it with different values, when one extracted the \
@@ -38,6 +39,7 @@ extension DataCommand {
     struct Pending: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
+            commandName: "pending",
             abstract: "List outcome rows only one extractor has entered: who entered each, never the values.")
 
         @OptionGroup var registryOptions: RegistryOptions
@@ -63,6 +65,7 @@ extension DataCommand {
 
     struct Resolve: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "resolve",
             abstract: "Settle an outcome row in conflict: accept one extractor's row, or give the right values.",
             discussion: """
                 --accept NAME takes NAME's values (or, when NAME has no such row, rules that the row does not \

@@ -6,6 +6,7 @@ extension DataCommand {
     struct List: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json, .csv]
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the current outcome rows with the row ids that 'data retract' takes.",
             discussion: """
                 Rows that dual extraction consolidated have no row id ('—', null in JSON): extractors correct \

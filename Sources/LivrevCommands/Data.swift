@@ -110,6 +110,7 @@ struct DataCommand: ParsableCommand {
 
     struct Retract: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "retract",
             abstract: "Retract an outcome row (it stays in history, but no longer counts).")
 
         @OptionGroup var registryOptions: RegistryOptions

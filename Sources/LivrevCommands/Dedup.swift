@@ -6,6 +6,7 @@ import LivrevStore
 struct Dedup: RegistryCommand, FormattedCommand {
     static let formats: [OutputFormat] = [.text, .json]
     static let configuration = CommandConfiguration(
+        commandName: "dedup",
         abstract: "Mark duplicate records (same PMID, DOI with the same title, register number, or title + authors + year).",
         discussion: "Marks, never deletes. --dry-run lists what it would mark; --undo RECORD takes a wrong mark back.")
 

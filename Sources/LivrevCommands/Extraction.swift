@@ -9,6 +9,7 @@ struct ExtractionCommand: ParsableCommand {
 
     struct Mode: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "mode",
             abstract: "Show the extraction mode, or change it (a logged revision).",
             discussion: """
                 dual: 'data import' and 'study import' record --as R's own extraction; a row counts once two \

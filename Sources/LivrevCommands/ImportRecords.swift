@@ -9,6 +9,7 @@ struct ImportCommand: ParsableCommand {
 
     struct Records: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "records",
             abstract: "Import an export (RIS, MEDLINE, CSV/TSV, Web of Science, Cochrane, EndNote XML); prints counts.",
             discussion: """
                 The format is read from the content; the extension and --format are hints. The whole file \

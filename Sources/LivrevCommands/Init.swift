@@ -3,7 +3,7 @@ import LivrevStore
 
 /// `livrev init --title T`: create a registry.
 struct Init: RegistryCommand {
-    static let configuration = CommandConfiguration(abstract: "Create a new registry file.")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a new registry file.")
     static let createsRegistry = true
 
     @OptionGroup var registryOptions: RegistryOptions

@@ -5,6 +5,7 @@ import LivrevStore
 /// `livrev log`: the audit trail, blinded like every other output.
 struct Log: RegistryCommand, FormattedCommand {
     static let configuration = CommandConfiguration(
+        commandName: "log",
         abstract: "Print the audit trail: every revision, who, when, what.",
         discussion: """
             A revision that holds another reviewer's vote not yet disclosed (the other reviewer of the record, \

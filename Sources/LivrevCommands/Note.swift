@@ -10,6 +10,7 @@ struct NoteCommand: ParsableCommand {
 
     struct Add: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a note to a record (the log shows that you added one, not what it says).")
 
         @OptionGroup var registryOptions: RegistryOptions
@@ -40,6 +41,7 @@ struct NoteCommand: ParsableCommand {
     struct List: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the notes you may read: your own (an arbiter reads everyone's).")
 
         @OptionGroup var registryOptions: RegistryOptions

@@ -11,7 +11,7 @@ struct OutcomeCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Plan.self])
 
     struct Add: RegistryCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an outcome.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an outcome.")
 
         @OptionGroup var registryOptions: RegistryOptions
         @OptionGroup var reviewerOptions: ReviewerOptions
@@ -37,6 +37,7 @@ struct OutcomeCommand: ParsableCommand {
     /// `outcome plan NAME --control-risk P --rrr R …`: the outcome's sequential-monitoring plan.
     struct Plan: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "plan",
             abstract: "Set an outcome's sequential-monitoring plan (used by 'sequential' and the report).",
             discussion: """
                 The plan is history like everything else: a later plan replaces it from that revision on, and \
@@ -75,7 +76,8 @@ struct OutcomeCommand: ParsableCommand {
 
     struct List: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json]
-        static let configuration = CommandConfiguration(abstract: "List the outcomes with their number of studies and rows.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the outcomes with their number of studies and rows.")
 
         @OptionGroup var registryOptions: RegistryOptions
         @OptionGroup var snapshot: SnapshotOptions

@@ -16,6 +16,7 @@ struct PreviousCommand: ParsableCommand {
 
     struct Counts: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "counts",
             abstract: "Record the previous version's published flow counts from a CSV file: stage,count[,note].",
             discussion: "Stages are free text (e.g. records_identified, full_text_assessed); 'check' tests their arithmetic.")
 

@@ -6,6 +6,7 @@ import LivrevStore
 struct Prisma: RegistryCommand, FormattedCommand {
     static let formats: [OutputFormat] = [.text, .json, .svg]
     static let configuration = CommandConfiguration(
+        commandName: "prisma",
         abstract: "Print the PRISMA 2020 flow counts, derived from the screening decisions.")
 
     @OptionGroup var registryOptions: RegistryOptions

@@ -14,7 +14,8 @@ struct ReasonsCommand: ParsableCommand {
         subcommands: [Add.self, Remove.self, List.self])
 
     struct Add: RegistryCommand {
-        static let configuration = CommandConfiguration(abstract: "Add exclusion reasons to the review's list.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add exclusion reasons to the review's list.")
 
         @OptionGroup var registryOptions: RegistryOptions
         @OptionGroup var reviewerOptions: ReviewerOptions
@@ -34,6 +35,7 @@ struct ReasonsCommand: ParsableCommand {
 
     struct Remove: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Take reasons off the list (decisions that gave them keep them; history keeps everything).")
 
         @OptionGroup var registryOptions: RegistryOptions
@@ -52,7 +54,8 @@ struct ReasonsCommand: ParsableCommand {
 
     struct List: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json]
-        static let configuration = CommandConfiguration(abstract: "List the review's exclusion reasons, numbered.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the review's exclusion reasons, numbered.")
 
         @OptionGroup var registryOptions: RegistryOptions
 

@@ -11,6 +11,7 @@ struct RecordsCommand: ParsableCommand {
     struct List: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .csv, .json]
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List every record: id, title, year, doi, pmid, search, duplicate_of, status.")
 
         @OptionGroup var registryOptions: RegistryOptions
@@ -60,6 +61,7 @@ struct RecordsCommand: ParsableCommand {
     struct Show: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show every stored field of one record.",
             discussion: "Fields: \(RecordFields.names.joined(separator: ", ")).")
 
@@ -84,6 +86,7 @@ struct RecordsCommand: ParsableCommand {
 
     struct Export: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export records with every stored field, as RIS (for a reference manager), CSV or JSON.",
             discussion: "Records come in id order; without --status every record is exported.")
 

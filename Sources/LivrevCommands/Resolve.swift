@@ -4,6 +4,7 @@ import LivrevStore
 /// `livrev resolve RECORD DECISION --stage S --as R [--consensus]`: the final word on a conflict.
 struct Resolve: RegistryCommand {
     static let configuration = CommandConfiguration(
+        commandName: "resolve",
         abstract: "Record the final decision on a conflict.",
         discussion: """
             R must be an arbiter, or one of the two reviewers with --consensus --with OTHER when they agreed on the \

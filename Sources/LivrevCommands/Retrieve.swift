@@ -4,6 +4,7 @@ import LivrevStore
 /// `livrev retrieve RECORD --not-retrieved`: PRISMA's "reports not retrieved".
 struct Retrieve: RegistryCommand {
     static let configuration = CommandConfiguration(
+        commandName: "retrieve",
         abstract: "Record that a full text could not be obtained (or, with --retrieved, that it was after all).")
 
     @OptionGroup var registryOptions: RegistryOptions

@@ -12,6 +12,7 @@ struct ReviewerCommand: ParsableCommand {
 
     struct Add: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a reviewer, an arbiter or a lead to the team.",
             discussion: """
                 With --password-stdin the first line of standard input becomes their password for \
@@ -45,6 +46,7 @@ struct ReviewerCommand: ParsableCommand {
 
     struct Password: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "password",
             abstract: "Set a reviewer's password for 'livrev serve' from standard input (the old one stops working).")
 
         @OptionGroup var registryOptions: RegistryOptions
@@ -73,6 +75,7 @@ struct ReviewerCommand: ParsableCommand {
 
     struct Role: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "role",
             abstract: "Change a reviewer's role from now on (earlier revisions keep the old one).")
 
         @OptionGroup var registryOptions: RegistryOptions
@@ -94,7 +97,7 @@ struct ReviewerCommand: ParsableCommand {
 
     struct List: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json, .csv]
-        static let configuration = CommandConfiguration(abstract: "List the team.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the team.")
 
         @OptionGroup var registryOptions: RegistryOptions
         @OptionGroup var snapshot: SnapshotOptions

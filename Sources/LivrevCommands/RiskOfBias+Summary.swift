@@ -7,6 +7,7 @@ extension RiskOfBiasCommand {
     struct Summary: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json, .svg]
         static let configuration = CommandConfiguration(
+            commandName: "summary",
             abstract: "The final judgement per study and domain, and overall (derived, never typed twice).",
             discussion: """
                 --format svg prints one SVG document: the traffic-light table (one row per study, one light per domain \

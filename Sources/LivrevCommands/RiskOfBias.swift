@@ -45,7 +45,8 @@ struct RiskOfBiasCommand: ParsableCommand {
 
     struct Conflicts: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json]
-        static let configuration = CommandConfiguration(abstract: "List domains whose reviewers disagree.")
+        static let configuration = CommandConfiguration(
+            commandName: "conflicts", abstract: "List domains whose reviewers disagree.")
 
         @OptionGroup var registryOptions: RegistryOptions
         @OptionGroup var toolOption: ToolOption
@@ -91,6 +92,7 @@ struct RiskOfBiasCommand: ParsableCommand {
 
     struct Resolve: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "resolve",
             abstract: "Record the final judgement on a disagreement (an arbiter, or a judge with --consensus).")
 
         @OptionGroup var registryOptions: RegistryOptions

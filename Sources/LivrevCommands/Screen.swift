@@ -16,6 +16,7 @@ struct ScreenCommand: ParsableCommand {
     struct Next: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
+            commandName: "next",
             abstract: "Show the next record you have not decided at a stage; shows nothing of other reviewers' votes.")
 
         @OptionGroup var registryOptions: RegistryOptions
@@ -76,6 +77,7 @@ struct ScreenCommand: ParsableCommand {
 
     struct Decide: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "decide",
             abstract: "Record your decision on a record; a later decision of yours supersedes it (both stay in history).")
 
         @OptionGroup var registryOptions: RegistryOptions
@@ -106,6 +108,7 @@ struct ScreenCommand: ParsableCommand {
 extension ScreenCommand {
     struct Undo: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "undo",
             abstract: "Withdraw your decision on a record (your latest one if no record is given); history keeps it.")
 
         @OptionGroup var registryOptions: RegistryOptions

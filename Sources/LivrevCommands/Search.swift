@@ -10,6 +10,7 @@ struct SearchCommand: ParsableCommand {
 
     struct Add: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a search run; prints its id (the last number printed).",
             discussion: """
                 Use --register for a trial register (PRISMA counts registers apart). Use --previous for the \
@@ -53,7 +54,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     struct List: RegistryCommand {
-        static let configuration = CommandConfiguration(abstract: "List the search runs.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the search runs.")
 
         @OptionGroup var registryOptions: RegistryOptions
         @OptionGroup var snapshot: SnapshotOptions

@@ -8,6 +8,7 @@ import LivrevStore
 /// `livrev serve`: the team's workspace in the browser, over this registry file.
 struct Serve: RegistryCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the review to the team in the browser: sign-in, blinded screening, conflicts, dashboard.",
         discussion: """
             Prints 'Serving TITLE at http://HOST:PORT/' once listening. Reviewers sign in with the passwords \

@@ -7,6 +7,7 @@ extension SnapshotCommand {
     struct Diff: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "What changed between two snapshots: facts added, corrected or retracted, and each outcome's result.")
 
         @OptionGroup var registryOptions: RegistryOptions

@@ -10,6 +10,7 @@ struct SnapshotCommand: ParsableCommand {
 
     struct Create: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Name the registry's current state (O(1): nothing is copied).")
 
         @OptionGroup var registryOptions: RegistryOptions
@@ -37,7 +38,7 @@ struct SnapshotCommand: ParsableCommand {
 
     struct List: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json]
-        static let configuration = CommandConfiguration(abstract: "List the snapshots with what each holds.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the snapshots with what each holds.")
 
         @OptionGroup var registryOptions: RegistryOptions
         @OptionGroup var snapshotOptions: SnapshotOptions

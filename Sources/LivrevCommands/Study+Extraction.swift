@@ -6,6 +6,7 @@ extension StudyCommand {
     struct Conflicts: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
+            commandName: "conflicts",
             abstract: "List study characteristics whose extractors disagree, each extractor's value side by side.")
 
         @OptionGroup var registryOptions: RegistryOptions
@@ -27,6 +28,7 @@ extension StudyCommand {
     struct Pending: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
+            commandName: "pending",
             abstract: "List study characteristics only one extractor has entered: who entered each, never the values.")
 
         @OptionGroup var registryOptions: RegistryOptions
@@ -47,6 +49,7 @@ extension StudyCommand {
 
     struct Resolve: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "resolve",
             abstract: "Settle a characteristic in conflict: accept one extractor's value, or give the right one.")
 
         @OptionGroup var registryOptions: RegistryOptions

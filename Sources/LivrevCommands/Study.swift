@@ -12,7 +12,7 @@ struct StudyCommand: ParsableCommand {
         ])
 
     struct Add: RegistryCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a study, optionally with its reports.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a study, optionally with its reports.")
 
         @OptionGroup var registryOptions: RegistryOptions
         @OptionGroup var reviewerOptions: ReviewerOptions
@@ -36,7 +36,8 @@ struct StudyCommand: ParsableCommand {
     }
 
     struct Link: RegistryCommand {
-        static let configuration = CommandConfiguration(abstract: "Link a record to a study as one of its reports.")
+        static let configuration = CommandConfiguration(
+            commandName: "link", abstract: "Link a record to a study as one of its reports.")
 
         @OptionGroup var registryOptions: RegistryOptions
         @OptionGroup var reviewerOptions: ReviewerOptions
@@ -57,6 +58,7 @@ struct StudyCommand: ParsableCommand {
 
     struct Unlink: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "unlink",
             abstract: "Unlink a record from its study (a new fact; history keeps the link).")
 
         @OptionGroup var registryOptions: RegistryOptions
@@ -75,7 +77,7 @@ struct StudyCommand: ParsableCommand {
 
     struct List: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json]
-        static let configuration = CommandConfiguration(abstract: "List the studies and their reports.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the studies and their reports.")
 
         @OptionGroup var registryOptions: RegistryOptions
         @OptionGroup var snapshot: SnapshotOptions

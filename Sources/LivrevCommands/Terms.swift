@@ -13,7 +13,7 @@ struct TermsCommand: ParsableCommand {
         subcommands: [Add.self, Remove.self, List.self])
 
     struct Add: RegistryCommand {
-        static let configuration = CommandConfiguration(abstract: "Add words to the include or exclude list.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add words to the include or exclude list.")
 
         @OptionGroup var registryOptions: RegistryOptions
         @OptionGroup var reviewerOptions: ReviewerOptions
@@ -33,7 +33,8 @@ struct TermsCommand: ParsableCommand {
     }
 
     struct Remove: RegistryCommand {
-        static let configuration = CommandConfiguration(abstract: "Take words off the include or exclude list.")
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: "Take words off the include or exclude list.")
 
         @OptionGroup var registryOptions: RegistryOptions
         @OptionGroup var reviewerOptions: ReviewerOptions
@@ -54,7 +55,7 @@ struct TermsCommand: ParsableCommand {
 
     struct List: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json]
-        static let configuration = CommandConfiguration(abstract: "Show both lists.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Show both lists.")
 
         @OptionGroup var registryOptions: RegistryOptions
 

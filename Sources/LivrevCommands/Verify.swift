@@ -5,6 +5,7 @@ import LivrevStore
 /// `livrev verify [--seal HEX]`: prove that the file holds what livrev wrote, and print the head seal.
 struct Verify: RegistryCommand, FormattedCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Prove the registry was not changed behind livrev's back; print the head seal to publish.",
         discussion: """
             Runs SQLite's integrity check, recomputes every revision's seal in order, and checks every derived \

@@ -7,6 +7,7 @@ import LivrevStore
 /// `livrev demo`: build the bundled example review from Seeds/ and show what it says.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Build the bundled example review (Seeds/) and print its PRISMA counts, pooled results and checks.",
         discussion: """
             The example is a published meta-analysis of intravenous mesenchymal stem cells (36 RCTs, 16 adverse-event \

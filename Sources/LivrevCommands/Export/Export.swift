@@ -7,6 +7,7 @@ import LivrevStore
 /// `livrev export --metafor DIR`: the data and an R script that reproduces every pooled number.
 struct Export: RegistryCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export each outcome's data and an R script that reproduces livrev's results with metafor.",
         discussion: """
             --metafor DIR writes, per outcome, NN-<outcome>.csv (study,label,ai,n1i,ci,n2i for 2×2 rows; \

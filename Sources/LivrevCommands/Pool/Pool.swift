@@ -8,6 +8,7 @@ import MetaAnalysis
 struct Pool: RegistryCommand, FormattedCommand {
     static let formats: [OutputFormat] = [.text, .json, .csv]
     static let configuration = CommandConfiguration(
+        commandName: "pool",
         abstract: "Pool an outcome's data (meta-analysis), as metafor's escalc + rma do.",
         discussion: """
             Defaults reproduce metafor 3.8 (jamovi's MAJOR): log odds ratio with the treatment arm as group 1, 1/2 \

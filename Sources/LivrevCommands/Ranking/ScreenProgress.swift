@@ -9,6 +9,7 @@ extension ScreenCommand {
     struct Progress: RegistryCommand, FormattedCommand {
         static let formats: [OutputFormat] = [.text, .json]
         static let configuration = CommandConfiguration(
+            commandName: "progress",
             abstract: "Show screening progress at a stage and whether the statistical stopping rule says you may stop.",
             discussion: """
                 Reads the stage's final decisions (agreed or resolved) in the order they were reached. The \

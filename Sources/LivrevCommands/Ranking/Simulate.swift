@@ -7,6 +7,7 @@ import LivrevReports
 struct Simulate: ParsableCommand, FormattedCommand {
     static let formats: [OutputFormat] = [.text, .json]
     static let configuration = CommandConfiguration(
+        commandName: "simulate",
         abstract: "Replay a labelled screening data set with the ranking model and report the work it saves.",
         discussion: """
             FILE.csv needs columns title, abstract and label_included (1 = included, 0 = excluded); others \

@@ -6,6 +6,7 @@ import LivrevStore
 /// `livrev report`: one self-contained HTML file with the review's figures and numbers.
 struct Report: RegistryCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write one self-contained HTML report: PRISMA flow, studies, risk of bias, every outcome's forest and funnel.",
         discussion: """
             The report holds the review's title and the version reported (snapshot and revision), the PRISMA 2020 \
