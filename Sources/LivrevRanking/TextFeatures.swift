@@ -141,15 +141,17 @@ package struct TextFeatures: Sendable, Equatable {
 
     /// Features from arrays that an earlier `TextFeatures` held (a registry's cache of them), or
     /// nil unless they form well-formed rows: row starts rising from 0 to the number of entries,
-    /// every column a shared term's (below `sharedTermCount`), one value per entry, one private
-    /// mass per row. The classifiers read rows without bounds checks, so arrays that do not hold
-    /// together are never used.
+    /// every column a shared term's (below `sharedTermCount`, which is no more than the entries,
+    /// as each shared term has two), one value per entry, one private mass per row. The
+    /// classifiers read rows without bounds checks and size their weights by `sharedTermCount`,
+    /// so arrays that do not hold together are never used.
     package init?(
         rowStart: [Int], columns: [Int32], values: [Float], privateMass: [Double], termCount: Int, sharedTermCount: Int
     ) {
         let n = rowStart.count - 1
         guard n >= 0, rowStart[0] == 0, rowStart[n] == columns.count, values.count == columns.count,
-            privateMass.count == n, 0 <= sharedTermCount, sharedTermCount <= termCount, termCount <= Int(Int32.max),
+            privateMass.count == n, 0 <= sharedTermCount, sharedTermCount <= min(termCount, columns.count),
+            termCount <= Int(Int32.max),
             (0..<n).allSatisfy({ rowStart[$0] <= rowStart[$0 + 1] })
         else { return nil }
         let shared = UInt32(sharedTermCount)

@@ -59,6 +59,7 @@ struct FeatureCacheTests {
             "UPDATE feature_rows SET bytes = x'ffffff7f' || substr(bytes, 5) WHERE part = 4",
             "UPDATE feature_rows SET bytes = 7 WHERE part = 5",
             "DELETE FROM feature_rows WHERE part = 3",
+            "UPDATE feature_rows_head SET term_count = 2000000000, shared_term_count = 2000000000",  // 16 GB of weights
         ] {
             try registry.connection.execute(damage)
             #expect(try registry.textFeatures(of: corpus) == fresh, "\(damage)")
