@@ -12,7 +12,9 @@ package enum ScreeningOrder: String, CaseIterable, Sendable {
 
 extension Registry {
     /// The record `reviewer` should screen next at `stage`, leaving out `skipping`; nil when none is
-    /// left. `screen next`, the interactive screener and `serve` all ask this, so they agree.
+    /// left. `screen next` and the interactive screener ask this; `serve` shares one order among its
+    /// screeners, ranked from disclosed outcomes only (`rankedQueue(stage:reviewer:nil)`), so there a
+    /// reviewer's own undisclosed votes do not move their queue.
     ///
     /// In `.ranked` order the model learns from what `reviewer` may know: a record's resolution,
     /// else `reviewer`'s own current vote, else the stage's agreed decision (which exists only once
