@@ -3,7 +3,7 @@
 
 Usage: scripts/corpus_expectations.py Tests/LivrevStoreTests/Fixtures/import-corpus
 
-For every export it counts records by the format's own terminator rules and takes the first
+For every export it counts records by the format's own terminator rules and takes every
 record's title and DOI, and writes expectations.json next to the files:
   - RIS: a record ends at an `ER  -` line (RIS specification); title from the first TI/T1 line of
     the record with its untagged continuation lines, DOI from its DO line.
@@ -109,9 +109,9 @@ def main():
             kind, records = "medline", medline(text)
         else:
             kind, records = "csv", csv_records(text)
-        first = records[0]
-        expectations[name] = {"format": kind, "records": len(records), "first_title": first["title"],
-                              "first_doi": first["doi"]}
+        expectations[name] = {"format": kind, "records": len(records),
+                              "titles": [record["title"] for record in records],
+                              "dois": [record["doi"] for record in records]}
     with open(os.path.join(directory, "expectations.json"), "w") as out:
         json.dump(expectations, out, indent=1, ensure_ascii=False, sort_keys=True)
         out.write("\n")
