@@ -4,14 +4,15 @@
 Usage: scripts/corpus_expectations.py Tests/LivrevStoreTests/Fixtures/import-corpus
 
 For every export it counts records by the format's own terminator rules and takes every
-record's title and DOI, and writes expectations.json next to the files:
+record's title, DOI and year, and writes expectations.json next to the files:
   - RIS: a record ends at an `ER  -` line (RIS specification); title from the first TI/T1 line of
-    the record with its untagged continuation lines, DOI from its DO line.
+    the record with its untagged continuation lines, DOI from its DO line, year from PY, Y1 or DA.
   - MEDLINE: records are separated by blank lines (NLM MEDLINE display format); title TI with its
-    six-space continuation lines; DOI from the first LID/AID value ending in "[doi]".
+    six-space continuation lines; DOI from the first LID/AID value ending in "[doi]"; year from DP.
   - CSV: Python's csv module (the reference for how loose quotes read) with the delimiter of the
     header line; the header is the first row with a `Title` / `Article Title` cell (exports such as
-    Embase's have a preamble); every later row with a non-empty cell is a record.
+    Embase's have a preamble); every later row with a non-empty cell is a record; the year from
+    the first of the year or date columns the tools write (YEAR_HEADERS).
 The encoding comes from the byte order mark (UTF-8/UTF-16), else UTF-8, else Windows-1252.
 """
 import csv
@@ -38,7 +39,7 @@ def ris(text):
         if m:
             tag, value = m.group(1), m.group(3).strip()
             if tag == "TY":
-                current = {"title": None, "doi": None}
+                current = {"title": None, "doi": None, "year": None}
             elif current is not None and tag == "ER":
                 records.append(current)
                 current = None
@@ -49,6 +50,8 @@ def ris(text):
                     last = "title"
                 elif tag == "DO" and current["doi"] is None:
                     current["doi"] = value
+                elif tag in ("PY", "Y1", "DA") and current["year"] is None:
+                    current["year"] = year_in(value)
         elif current is not None and line.strip() and last == "title":
             current["title"] += " " + line.strip()
     return records
@@ -67,9 +70,20 @@ def medline(text):
         for m in re.finditer(r"^(?:LID|AID) - (.*) \[doi\]$", block, re.M):
             doi = m.group(1).strip()
             break
-        records.append({"title": title, "doi": doi})
+        m = re.search(r"^DP  - (.*)$", block, re.M)
+        records.append({"title": title, "doi": doi, "year": year_in(m.group(1)) if m else None})
     return records
 
+
+def year_in(text):
+    """The first four-digit year (1800-2099) in a date as the export writes it."""
+    m = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", text or "")
+    return int(m.group(1)) if m else None
+
+
+# Year columns as the tools name them, the most specific first.
+YEAR_HEADERS = ["year", "publication year", "published year", "publication_year", "publication date",
+                "date of publication", "date"]
 
 TITLE_HEADERS = {"title", "article title"}
 
@@ -84,6 +98,7 @@ def csv_records(text):
     header = [cell.strip().lower() for cell in rows[0]]
     title = next(i for i, name in enumerate(header) if name in TITLE_HEADERS)
     doi = header.index("doi") if "doi" in header else None
+    year = next((header.index(name) for name in YEAR_HEADERS if name in header), None)
     records = []
     for row in rows[1:]:
         if not any(cell.strip() for cell in row):
@@ -92,7 +107,8 @@ def csv_records(text):
         if cell.startswith('="') and cell.endswith('"'):
             cell = cell[2:-1]
         records.append({"title": " ".join(cell.split()) or None,
-                        "doi": (row[doi].strip() or None) if doi is not None and doi < len(row) else None})
+                        "doi": (row[doi].strip() or None) if doi is not None and doi < len(row) else None,
+                        "year": year_in(row[year]) if year is not None and year < len(row) else None})
     return records
 
 
@@ -111,7 +127,8 @@ def main():
             kind, records = "csv", csv_records(text)
         expectations[name] = {"format": kind, "records": len(records),
                               "titles": [record["title"] for record in records],
-                              "dois": [record["doi"] for record in records]}
+                              "dois": [record["doi"] for record in records],
+                              "years": [record["year"] for record in records]}
     with open(os.path.join(directory, "expectations.json"), "w") as out:
         json.dump(expectations, out, indent=1, ensure_ascii=False, sort_keys=True)
         out.write("\n")

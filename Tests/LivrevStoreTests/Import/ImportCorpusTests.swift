@@ -7,19 +7,20 @@ import Testing
 ///
 /// `expectations.json` was written by `scripts/corpus_expectations.py`, which parses each file on
 /// its own (RIS records end at `ER  -`, MEDLINE records at blank lines, CSV rows through Python's
-/// csv module) — never from livrev's output — and lists every record's title and DOI.
+/// csv module) — never from livrev's output — and lists every record's title, DOI and year.
 @Suite("Import corpus")
 struct ImportCorpusTests {
     struct Expectation: Decodable, Sendable, CustomTestStringConvertible {
         let format: String
         let records: Int
-        /// Every record's title and DOI, in file order (nil where the file gives none).
+        /// Every record's title, DOI and year, in file order (nil where the file gives none).
         let titles: [String?]
         let dois: [String?]
+        let years: [Int?]
         var name = ""
         var testDescription: String { name }
 
-        enum CodingKeys: String, CodingKey { case format, records, titles, dois }
+        enum CodingKeys: String, CodingKey { case format, records, titles, dois, years }
     }
 
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -56,6 +57,9 @@ struct ImportCorpusTests {
         for (index, (record, doi)) in zip(records, expected.dois).enumerated() {
             guard let doi else { continue }  // livrev may find one elsewhere (M3, UR); the parse reads DO only
             #expect(record.doi.flatMap(RecordKeys.normalizedDOI) == RecordKeys.normalizedDOI(doi), "record \(index + 1)")
+        }
+        for (index, (record, year)) in zip(records, expected.years).enumerated() where year != nil {
+            #expect(record.year == year, "record \(index + 1)")
         }
         #expect(records.allSatisfy { !$0.title.isEmpty }, "every record of these exports has a title")
     }
