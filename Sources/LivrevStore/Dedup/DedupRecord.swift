@@ -156,23 +156,27 @@ final class DedupRecord {
 /// one byte, so two titles whose counts differ by more than d in either direction are more than d
 /// edits apart: a bound that spares most unrelated pairs the edit distance itself.
 struct TitleHistogram {
-    private var counts = [Int32](repeating: 0, count: 64)
+    /// Counts per class, saturating at 255 (which can only shrink a difference, so the bound
+    /// stays a lower bound); held inline, so a record's histograms cost no allocation.
+    private var counts = SIMD64<UInt8>()
     private let length: Int
 
     init(_ bytes: [UInt8]) {
-        for byte in bytes { counts[Int(byte & 63)] += 1 }
+        withUnsafeMutableBytes(of: &counts) { counts in
+            for byte in bytes where counts[Int(byte & 63)] < 255 { counts[Int(byte & 63)] += 1 }
+        }
         length = bytes.count
     }
 
     /// A lower bound of the Levenshtein distance between the two titles: the larger of the two
     /// directions' surpluses, which sum to the counts' L1 distance and differ by the lengths'.
     func distanceBound(_ other: TitleHistogram) -> Int {
-        var total: Int32 = 0
-        counts.withUnsafeBufferPointer { x in
-            other.counts.withUnsafeBufferPointer { y in
-                for index in 0..<64 { total &+= abs(x[index] &- y[index]) }
+        var total = 0
+        withUnsafeBytes(of: counts) { x in
+            withUnsafeBytes(of: other.counts) { y in
+                for index in 0..<64 { total += abs(Int(x[index]) - Int(y[index])) }
             }
         }
-        return (Int(total) + abs(length - other.length)) / 2
+        return (total + abs(length - other.length)) / 2
     }
 }
