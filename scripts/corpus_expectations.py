@@ -4,15 +4,18 @@
 Usage: scripts/corpus_expectations.py Tests/LivrevStoreTests/Fixtures/import-corpus
 
 For every export it counts records by the format's own terminator rules and takes every
-record's title, DOI and year, and writes expectations.json next to the files:
+record's title, DOI, year and authors (in order), and writes expectations.json next to the files:
   - RIS: a record ends at an `ER  -` line (RIS specification); title from the first TI/T1 line of
-    the record with its untagged continuation lines, DOI from its DO line, year from PY, Y1 or DA.
+    the record with its untagged continuation lines, DOI from its DO line, year from PY, Y1 or DA,
+    authors from its AU/A1 lines.
   - MEDLINE: records are separated by blank lines (NLM MEDLINE display format); title TI with its
-    six-space continuation lines; DOI from the first LID/AID value ending in "[doi]"; year from DP.
+    six-space continuation lines; DOI from the first LID/AID value ending in "[doi]"; year from DP;
+    authors from FAU lines, else AU.
   - CSV: Python's csv module (the reference for how loose quotes read) with the delimiter of the
     header line; the header is the first row with a `Title` / `Article Title` cell (exports such as
     Embase's have a preamble); every later row with a non-empty cell is a record; the year from
-    the first of the year or date columns the tools write (YEAR_HEADERS).
+    the first of the year or date columns the tools write (YEAR_HEADERS); authors from the author
+    column (AUTHOR_HEADERS), split as `split_authors` says.
 The encoding comes from the byte order mark (UTF-8/UTF-16), else UTF-8, else Windows-1252.
 """
 import csv
@@ -39,7 +42,7 @@ def ris(text):
         if m:
             tag, value = m.group(1), m.group(3).strip()
             if tag == "TY":
-                current = {"title": None, "doi": None, "year": None}
+                current = {"title": None, "doi": None, "year": None, "authors": []}
             elif current is not None and tag == "ER":
                 records.append(current)
                 current = None
@@ -52,6 +55,8 @@ def ris(text):
                     current["doi"] = value
                 elif tag in ("PY", "Y1", "DA") and current["year"] is None:
                     current["year"] = year_in(value)
+                elif tag in ("AU", "A1") and value:
+                    current["authors"].append(value)
         elif current is not None and line.strip() and last == "title":
             current["title"] += " " + line.strip()
     return records
@@ -71,7 +76,9 @@ def medline(text):
             doi = m.group(1).strip()
             break
         m = re.search(r"^DP  - (.*)$", block, re.M)
-        records.append({"title": title, "doi": doi, "year": year_in(m.group(1)) if m else None})
+        full = re.findall(r"^FAU - (.*)$", block, re.M)
+        authors = [name.strip() for name in (full or re.findall(r"^AU  - (.*)$", block, re.M))]
+        records.append({"title": title, "doi": doi, "year": year_in(m.group(1)) if m else None, "authors": authors})
     return records
 
 
@@ -86,6 +93,24 @@ YEAR_HEADERS = ["year", "publication year", "published year", "publication_year"
                 "date of publication", "date"]
 
 TITLE_HEADERS = {"title", "article title"}
+AUTHOR_HEADERS = ["authors", "author", "author(s)", "author names", "author/s", "authorships.author.display_name"]
+
+
+def split_authors(cell):
+    """One cell's authors, split as each tool writes them: `|` (OpenAlex), `;` (most), ` and `
+    (Rayyan, BibTeX-like), else commas between `Surname Initials` names (Embase, PubMed). A cell
+    that is one `Surname, Initials` name is one author; PubMed ends its list (whose initials carry
+    no dots) with a period that belongs to no name."""
+    cell = cell.strip()
+    for separator in ("|", ";", " and "):
+        if separator in cell:
+            return [name.strip() for name in cell.split(separator) if name.strip()]
+    parts = [name.strip() for name in cell.split(",") if name.strip()]
+    if len(parts) == 2 and re.fullmatch(r"(?:[A-Z]\.?-?){1,4}", parts[1]):
+        return [cell]
+    if parts and parts[-1].endswith(".") and "." not in ",".join(parts)[:-1]:
+        parts[-1] = parts[-1][:-1]
+    return parts
 
 
 def csv_records(text):
@@ -99,6 +124,7 @@ def csv_records(text):
     title = next(i for i, name in enumerate(header) if name in TITLE_HEADERS)
     doi = header.index("doi") if "doi" in header else None
     year = next((header.index(name) for name in YEAR_HEADERS if name in header), None)
+    author = next((header.index(name) for name in AUTHOR_HEADERS if name in header), None)
     records = []
     for row in rows[1:]:
         if not any(cell.strip() for cell in row):
@@ -108,7 +134,8 @@ def csv_records(text):
             cell = cell[2:-1]
         records.append({"title": " ".join(cell.split()) or None,
                         "doi": (row[doi].strip() or None) if doi is not None and doi < len(row) else None,
-                        "year": year_in(row[year]) if year is not None and year < len(row) else None})
+                        "year": year_in(row[year]) if year is not None and year < len(row) else None,
+                        "authors": split_authors(row[author]) if author is not None and author < len(row) else []})
     return records
 
 
@@ -128,7 +155,8 @@ def main():
         expectations[name] = {"format": kind, "records": len(records),
                               "titles": [record["title"] for record in records],
                               "dois": [record["doi"] for record in records],
-                              "years": [record["year"] for record in records]}
+                              "years": [record["year"] for record in records],
+                              "authors": [record["authors"] for record in records]}
     with open(os.path.join(directory, "expectations.json"), "w") as out:
         json.dump(expectations, out, indent=1, ensure_ascii=False, sort_keys=True)
         out.write("\n")

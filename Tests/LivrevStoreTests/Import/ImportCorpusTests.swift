@@ -7,20 +7,22 @@ import Testing
 ///
 /// `expectations.json` was written by `scripts/corpus_expectations.py`, which parses each file on
 /// its own (RIS records end at `ER  -`, MEDLINE records at blank lines, CSV rows through Python's
-/// csv module) — never from livrev's output — and lists every record's title, DOI and year.
+/// csv module) — never from livrev's output — and lists every record's title, DOI, year and authors.
 @Suite("Import corpus")
 struct ImportCorpusTests {
     struct Expectation: Decodable, Sendable, CustomTestStringConvertible {
         let format: String
         let records: Int
-        /// Every record's title, DOI and year, in file order (nil where the file gives none).
+        /// Every record's title, DOI, year and authors, in file order (nil or empty where the file
+        /// gives none).
         let titles: [String?]
         let dois: [String?]
         let years: [Int?]
+        let authors: [[String]]
         var name = ""
         var testDescription: String { name }
 
-        enum CodingKeys: String, CodingKey { case format, records, titles, dois, years }
+        enum CodingKeys: String, CodingKey { case format, records, titles, dois, years, authors }
     }
 
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -60,6 +62,9 @@ struct ImportCorpusTests {
         }
         for (index, (record, year)) in zip(records, expected.years).enumerated() where year != nil {
             #expect(record.year == year, "record \(index + 1)")
+        }
+        for (index, (record, authors)) in zip(records, expected.authors).enumerated() where !authors.isEmpty {
+            #expect(record.authors.map { collapse($0) } == authors.map { collapse($0) }, "record \(index + 1)")
         }
         #expect(records.allSatisfy { !$0.title.isEmpty }, "every record of these exports has a title")
     }
