@@ -4,18 +4,19 @@
 Usage: scripts/corpus_expectations.py Tests/LivrevStoreTests/Fixtures/import-corpus
 
 For every export it counts records by the format's own terminator rules and takes every
-record's title, DOI, year and authors (in order), and writes expectations.json next to the files:
+record's title, DOI, year, authors (in order) and abstract, and writes expectations.json next to
+the files:
   - RIS: a record ends at an `ER  -` line (RIS specification); title from the first TI/T1 line of
     the record with its untagged continuation lines, DOI from its DO line, year from PY, Y1 or DA,
-    authors from its AU/A1 lines.
+    authors from its AU/A1 lines, abstract from its AB lines joined, else N2.
   - MEDLINE: records are separated by blank lines (NLM MEDLINE display format); title TI with its
     six-space continuation lines; DOI from the first LID/AID value ending in "[doi]"; year from DP;
-    authors from FAU lines, else AU.
+    authors from FAU lines, else AU; abstract AB with its continuation lines.
   - CSV: Python's csv module (the reference for how loose quotes read) with the delimiter of the
     header line; the header is the first row with a `Title` / `Article Title` cell (exports such as
     Embase's have a preamble); every later row with a non-empty cell is a record; the year from
     the first of the year or date columns the tools write (YEAR_HEADERS); authors from the author
-    column (AUTHOR_HEADERS), split as `split_authors` says.
+    column (AUTHOR_HEADERS), split as `split_authors` says; abstract from `Abstract` / `Abstract Note`.
 The encoding comes from the byte order mark (UTF-8/UTF-16), else UTF-8, else Windows-1252.
 """
 import csv
@@ -42,8 +43,10 @@ def ris(text):
         if m:
             tag, value = m.group(1), m.group(3).strip()
             if tag == "TY":
-                current = {"title": None, "doi": None, "year": None, "authors": []}
+                current = {"title": None, "doi": None, "year": None, "authors": [], "abstract": None}
             elif current is not None and tag == "ER":
+                n2 = current.pop("n2", None)
+                current["abstract"] = current["abstract"] if current["abstract"] is not None else n2
                 records.append(current)
                 current = None
             elif current is not None:
@@ -57,8 +60,15 @@ def ris(text):
                     current["year"] = year_in(value)
                 elif tag in ("AU", "A1") and value:
                     current["authors"].append(value)
-        elif current is not None and line.strip() and last == "title":
-            current["title"] += " " + line.strip()
+                elif tag == "AB":
+                    # Repeated AB lines are one abstract (EBSCO adds its copyright notice as a second).
+                    current["abstract"] = value if current["abstract"] is None else current["abstract"] + " " + value
+                    last = "abstract"
+                elif tag == "N2" and current.get("n2") is None:
+                    current["n2"] = value
+                    last = "n2"
+        elif current is not None and line.strip() and last in ("title", "abstract", "n2"):
+            current[last] += " " + line.strip()
     return records
 
 
@@ -78,7 +88,10 @@ def medline(text):
         m = re.search(r"^DP  - (.*)$", block, re.M)
         full = re.findall(r"^FAU - (.*)$", block, re.M)
         authors = [name.strip() for name in (full or re.findall(r"^AU  - (.*)$", block, re.M))]
-        records.append({"title": title, "doi": doi, "year": year_in(m.group(1)) if m else None, "authors": authors})
+        m2 = re.search(r"^AB  - (.*(?:\n {6}.*)*)", block, re.M)
+        abstract = " ".join(part.strip() for part in m2.group(1).split("\n")) if m2 else None
+        records.append({"title": title, "doi": doi, "year": year_in(m.group(1)) if m else None, "authors": authors,
+                        "abstract": abstract})
     return records
 
 
@@ -125,6 +138,7 @@ def csv_records(text):
     doi = header.index("doi") if "doi" in header else None
     year = next((header.index(name) for name in YEAR_HEADERS if name in header), None)
     author = next((header.index(name) for name in AUTHOR_HEADERS if name in header), None)
+    abstract = next((header.index(name) for name in ("abstract", "abstract note") if name in header), None)
     records = []
     for row in rows[1:]:
         if not any(cell.strip() for cell in row):
@@ -135,7 +149,8 @@ def csv_records(text):
         records.append({"title": " ".join(cell.split()) or None,
                         "doi": (row[doi].strip() or None) if doi is not None and doi < len(row) else None,
                         "year": year_in(row[year]) if year is not None and year < len(row) else None,
-                        "authors": split_authors(row[author]) if author is not None and author < len(row) else []})
+                        "authors": split_authors(row[author]) if author is not None and author < len(row) else [],
+                        "abstract": (row[abstract].strip() or None) if abstract is not None and abstract < len(row) else None})
     return records
 
 
@@ -152,11 +167,14 @@ def main():
             kind, records = "medline", medline(text)
         else:
             kind, records = "csv", csv_records(text)
+        for record in records:  # an empty abstract line is no abstract
+            record["abstract"] = (record["abstract"] or "").strip() or None
         expectations[name] = {"format": kind, "records": len(records),
                               "titles": [record["title"] for record in records],
                               "dois": [record["doi"] for record in records],
                               "years": [record["year"] for record in records],
-                              "authors": [record["authors"] for record in records]}
+                              "authors": [record["authors"] for record in records],
+                              "abstracts": [record["abstract"] for record in records]}
     with open(os.path.join(directory, "expectations.json"), "w") as out:
         json.dump(expectations, out, indent=1, ensure_ascii=False, sort_keys=True)
         out.write("\n")

@@ -7,22 +7,23 @@ import Testing
 ///
 /// `expectations.json` was written by `scripts/corpus_expectations.py`, which parses each file on
 /// its own (RIS records end at `ER  -`, MEDLINE records at blank lines, CSV rows through Python's
-/// csv module) — never from livrev's output — and lists every record's title, DOI, year and authors.
+/// csv module) — never from livrev's output — and lists every record's title, DOI, year, authors and abstract.
 @Suite("Import corpus")
 struct ImportCorpusTests {
     struct Expectation: Decodable, Sendable, CustomTestStringConvertible {
         let format: String
         let records: Int
-        /// Every record's title, DOI, year and authors, in file order (nil or empty where the file
-        /// gives none).
+        /// Every record's title, DOI, year, authors and abstract, in file order (nil or empty where
+        /// the file gives none).
         let titles: [String?]
         let dois: [String?]
         let years: [Int?]
         let authors: [[String]]
+        let abstracts: [String?]
         var name = ""
         var testDescription: String { name }
 
-        enum CodingKeys: String, CodingKey { case format, records, titles, dois, years, authors }
+        enum CodingKeys: String, CodingKey { case format, records, titles, dois, years, authors, abstracts }
     }
 
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -65,6 +66,9 @@ struct ImportCorpusTests {
         }
         for (index, (record, authors)) in zip(records, expected.authors).enumerated() where !authors.isEmpty {
             #expect(record.authors.map { collapse($0) } == authors.map { collapse($0) }, "record \(index + 1)")
+        }
+        for (index, (record, abstract)) in zip(records, expected.abstracts).enumerated() {
+            #expect(collapse(record.abstract) == collapse(abstract), "record \(index + 1)")
         }
         #expect(records.allSatisfy { !$0.title.isEmpty }, "every record of these exports has a title")
     }
