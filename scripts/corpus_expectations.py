@@ -4,19 +4,21 @@
 Usage: scripts/corpus_expectations.py Tests/LivrevStoreTests/Fixtures/import-corpus
 
 For every export it counts records by the format's own terminator rules and takes every
-record's title, DOI, year, authors (in order) and abstract, and writes expectations.json next to
-the files:
+record's title, DOI, year, authors (in order), abstract and journal, and writes expectations.json
+next to the files:
   - RIS: a record ends at an `ER  -` line (RIS specification); title from the first TI/T1 line of
     the record with its untagged continuation lines, DOI from its DO line, year from PY, Y1 or DA,
-    authors from its AU/A1 lines, abstract from its AB lines joined, else N2.
+    authors from its AU/A1 lines, abstract from its AB lines joined, else N2, journal from JF, else
+    JO, T2, JA, J2, J1.
   - MEDLINE: records are separated by blank lines (NLM MEDLINE display format); title TI with its
     six-space continuation lines; DOI from the first LID/AID value ending in "[doi]"; year from DP;
-    authors from FAU lines, else AU; abstract AB with its continuation lines.
+    authors from FAU lines, else AU; abstract AB with its continuation lines; journal JT, else TA.
   - CSV: Python's csv module (the reference for how loose quotes read) with the delimiter of the
     header line; the header is the first row with a `Title` / `Article Title` cell (exports such as
     Embase's have a preamble); every later row with a non-empty cell is a record; the year from
     the first of the year or date columns the tools write (YEAR_HEADERS); authors from the author
-    column (AUTHOR_HEADERS), split as `split_authors` says; abstract from `Abstract` / `Abstract Note`.
+    column (AUTHOR_HEADERS), split as `split_authors` says; abstract from `Abstract` / `Abstract Note`;
+    journal from a column that holds its name alone (JOURNAL_HEADERS).
 The encoding comes from the byte order mark (UTF-8/UTF-16), else UTF-8, else Windows-1252.
 """
 import csv
@@ -43,14 +45,18 @@ def ris(text):
         if m:
             tag, value = m.group(1), m.group(3).strip()
             if tag == "TY":
-                current = {"title": None, "doi": None, "year": None, "authors": [], "abstract": None}
+                current = {"title": None, "doi": None, "year": None, "authors": [], "abstract": None, "tags": {}}
             elif current is not None and tag == "ER":
                 n2 = current.pop("n2", None)
                 current["abstract"] = current["abstract"] if current["abstract"] is not None else n2
+                tags = current.pop("tags")
+                # The journal's full name (JF), else its abbreviation (JO), the secondary title (T2), other abbreviations.
+                current["journal"] = next((tags[t] for t in ("JF", "JO", "T2", "JA", "J2", "J1") if tags.get(t)), None)
                 records.append(current)
                 current = None
             elif current is not None:
                 last = tag
+                current["tags"].setdefault(tag, value)
                 if tag in ("TI", "T1") and current["title"] is None:
                     current["title"] = value
                     last = "title"
@@ -90,8 +96,10 @@ def medline(text):
         authors = [name.strip() for name in (full or re.findall(r"^AU  - (.*)$", block, re.M))]
         m2 = re.search(r"^AB  - (.*(?:\n {6}.*)*)", block, re.M)
         abstract = " ".join(part.strip() for part in m2.group(1).split("\n")) if m2 else None
+        jt = re.search(r"^JT  - (.*(?:\n {6}.*)*)", block, re.M) or re.search(r"^TA  - (.*)$", block, re.M)
+        journal = " ".join(part.strip() for part in jt.group(1).split("\n")) if jt else None
         records.append({"title": title, "doi": doi, "year": year_in(m.group(1)) if m else None, "authors": authors,
-                        "abstract": abstract})
+                        "abstract": abstract, "journal": journal})
     return records
 
 
@@ -106,6 +114,9 @@ YEAR_HEADERS = ["year", "publication year", "published year", "publication_year"
                 "date of publication", "date"]
 
 TITLE_HEADERS = {"title", "article title"}
+# Columns that hold the journal's name alone (a `Source` column is a whole citation: not read here).
+JOURNAL_HEADERS = ["journal", "journal title", "source title", "publication title", "journal/book", "publication",
+                   "primary_location.source.display_name"]
 AUTHOR_HEADERS = ["authors", "author", "author(s)", "author names", "author/s", "authorships.author.display_name"]
 
 
@@ -139,6 +150,7 @@ def csv_records(text):
     year = next((header.index(name) for name in YEAR_HEADERS if name in header), None)
     author = next((header.index(name) for name in AUTHOR_HEADERS if name in header), None)
     abstract = next((header.index(name) for name in ("abstract", "abstract note") if name in header), None)
+    journal = next((header.index(name) for name in JOURNAL_HEADERS if name in header), None)
     records = []
     for row in rows[1:]:
         if not any(cell.strip() for cell in row):
@@ -150,7 +162,8 @@ def csv_records(text):
                         "doi": (row[doi].strip() or None) if doi is not None and doi < len(row) else None,
                         "year": year_in(row[year]) if year is not None and year < len(row) else None,
                         "authors": split_authors(row[author]) if author is not None and author < len(row) else [],
-                        "abstract": (row[abstract].strip() or None) if abstract is not None and abstract < len(row) else None})
+                        "abstract": (row[abstract].strip() or None) if abstract is not None and abstract < len(row) else None,
+                        "journal": (row[journal].strip() or None) if journal is not None and journal < len(row) else None})
     return records
 
 
@@ -174,7 +187,8 @@ def main():
                               "dois": [record["doi"] for record in records],
                               "years": [record["year"] for record in records],
                               "authors": [record["authors"] for record in records],
-                              "abstracts": [record["abstract"] for record in records]}
+                              "abstracts": [record["abstract"] for record in records],
+                              "journals": [record["journal"] for record in records]}
     with open(os.path.join(directory, "expectations.json"), "w") as out:
         json.dump(expectations, out, indent=1, ensure_ascii=False, sort_keys=True)
         out.write("\n")

@@ -7,23 +7,24 @@ import Testing
 ///
 /// `expectations.json` was written by `scripts/corpus_expectations.py`, which parses each file on
 /// its own (RIS records end at `ER  -`, MEDLINE records at blank lines, CSV rows through Python's
-/// csv module) — never from livrev's output — and lists every record's title, DOI, year, authors and abstract.
+/// csv module) — never from livrev's output — and lists every record's title, DOI, year, authors, abstract and journal.
 @Suite("Import corpus")
 struct ImportCorpusTests {
     struct Expectation: Decodable, Sendable, CustomTestStringConvertible {
         let format: String
         let records: Int
-        /// Every record's title, DOI, year, authors and abstract, in file order (nil or empty where
-        /// the file gives none).
+        /// Every record's title, DOI, year, authors, abstract and journal, in file order (nil or
+        /// empty where the file gives none).
         let titles: [String?]
         let dois: [String?]
         let years: [Int?]
         let authors: [[String]]
         let abstracts: [String?]
+        let journals: [String?]
         var name = ""
         var testDescription: String { name }
 
-        enum CodingKeys: String, CodingKey { case format, records, titles, dois, years, authors, abstracts }
+        enum CodingKeys: String, CodingKey { case format, records, titles, dois, years, authors, abstracts, journals }
     }
 
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -69,6 +70,9 @@ struct ImportCorpusTests {
         }
         for (index, (record, abstract)) in zip(records, expected.abstracts).enumerated() {
             #expect(collapse(record.abstract) == collapse(abstract), "record \(index + 1)")
+        }
+        for (index, (record, journal)) in zip(records, expected.journals).enumerated() where journal != nil {
+            #expect(collapse(record.journal) == collapse(journal), "record \(index + 1)")
         }
         #expect(records.allSatisfy { !$0.title.isEmpty }, "every record of these exports has a title")
     }
