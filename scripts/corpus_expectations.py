@@ -4,21 +4,23 @@
 Usage: scripts/corpus_expectations.py Tests/LivrevStoreTests/Fixtures/import-corpus
 
 For every export it counts records by the format's own terminator rules and takes every
-record's title, DOI, year, authors (in order), abstract and journal, and writes expectations.json
-next to the files:
+record's title, DOI, year, authors (in order), abstract, journal, volume, issue and pages, and
+writes expectations.json next to the files:
   - RIS: a record ends at an `ER  -` line (RIS specification); title from the first TI/T1 line of
     the record with its untagged continuation lines, DOI from its DO line, year from PY, Y1 or DA,
     authors from its AU/A1 lines, abstract from its AB lines joined, else N2, journal from JF, else
-    JO, T2, JA, J2, J1.
+    JO, T2, JA, J2, J1; volume VL, issue IS (else CP), pages SP-EP.
   - MEDLINE: records are separated by blank lines (NLM MEDLINE display format); title TI with its
     six-space continuation lines; DOI from the first LID/AID value ending in "[doi]"; year from DP;
-    authors from FAU lines, else AU; abstract AB with its continuation lines; journal JT, else TA.
+    authors from FAU lines, else AU; abstract AB with its continuation lines; journal JT, else TA;
+    volume VI, issue IP, pages PG.
   - CSV: Python's csv module (the reference for how loose quotes read) with the delimiter of the
     header line; the header is the first row with a `Title` / `Article Title` cell (exports such as
     Embase's have a preamble); every later row with a non-empty cell is a record; the year from
     the first of the year or date columns the tools write (YEAR_HEADERS); authors from the author
     column (AUTHOR_HEADERS), split as `split_authors` says; abstract from `Abstract` / `Abstract Note`;
-    journal from a column that holds its name alone (JOURNAL_HEADERS).
+    journal from a column that holds its name alone (JOURNAL_HEADERS); volume, issue, and pages or
+    page start and end columns.
 The encoding comes from the byte order mark (UTF-8/UTF-16), else UTF-8, else Windows-1252.
 """
 import csv
@@ -52,6 +54,9 @@ def ris(text):
                 tags = current.pop("tags")
                 # The journal's full name (JF), else its abbreviation (JO), the secondary title (T2), other abbreviations.
                 current["journal"] = next((tags[t] for t in ("JF", "JO", "T2", "JA", "J2", "J1") if tags.get(t)), None)
+                current["volume"] = tags.get("VL") or None
+                current["issue"] = tags.get("IS") or tags.get("CP") or None
+                current["pages"] = page_range(tags.get("SP"), tags.get("EP"))
                 records.append(current)
                 current = None
             elif current is not None:
@@ -98,9 +103,22 @@ def medline(text):
         abstract = " ".join(part.strip() for part in m2.group(1).split("\n")) if m2 else None
         jt = re.search(r"^JT  - (.*(?:\n {6}.*)*)", block, re.M) or re.search(r"^TA  - (.*)$", block, re.M)
         journal = " ".join(part.strip() for part in jt.group(1).split("\n")) if jt else None
+        def tag(name):
+            found = re.search(r"^" + name + r" *- (.*(?:\n {6}.*)*)", block, re.M)
+            return " ".join(part.strip() for part in found.group(1).split("\n")) or None if found else None
         records.append({"title": title, "doi": doi, "year": year_in(m.group(1)) if m else None, "authors": authors,
-                        "abstract": abstract, "journal": journal})
+                        "abstract": abstract, "journal": journal, "volume": tag("VI"), "issue": tag("IP"),
+                        "pages": tag("PG")})
     return records
+
+
+def page_range(start, end):
+    """`start-end` from a first and a last page; the first alone when the last is missing, the same,
+    or the first is already a range."""
+    start, end = (start or "").strip(), (end or "").strip()
+    if not start:
+        return end or None
+    return start if not end or end == start or "-" in start else start + "-" + end
 
 
 def year_in(text):
@@ -137,6 +155,10 @@ def split_authors(cell):
     return parts
 
 
+def cell_of(row, index):
+    return (row[index].strip() or None) if index is not None and index < len(row) else None
+
+
 def csv_records(text):
     lines = text.splitlines()
     header_index = next(i for i, line in enumerate(lines) if any(
@@ -151,6 +173,12 @@ def csv_records(text):
     author = next((header.index(name) for name in AUTHOR_HEADERS if name in header), None)
     abstract = next((header.index(name) for name in ("abstract", "abstract note") if name in header), None)
     journal = next((header.index(name) for name in JOURNAL_HEADERS if name in header), None)
+
+    def column(*names):
+        return next((header.index(name) for name in names if name in header), None)
+
+    volume, issue = column("volume", "vol"), column("issue", "number", "issue number")
+    pages, first, last = column("pages", "page range"), column("page start", "start page"), column("page end", "end page")
     records = []
     for row in rows[1:]:
         if not any(cell.strip() for cell in row):
@@ -163,7 +191,9 @@ def csv_records(text):
                         "year": year_in(row[year]) if year is not None and year < len(row) else None,
                         "authors": split_authors(row[author]) if author is not None and author < len(row) else [],
                         "abstract": (row[abstract].strip() or None) if abstract is not None and abstract < len(row) else None,
-                        "journal": (row[journal].strip() or None) if journal is not None and journal < len(row) else None})
+                        "journal": (row[journal].strip() or None) if journal is not None and journal < len(row) else None,
+                        "volume": cell_of(row, volume), "issue": cell_of(row, issue),
+                        "pages": cell_of(row, pages) or page_range(cell_of(row, first), cell_of(row, last))})
     return records
 
 
@@ -188,7 +218,10 @@ def main():
                               "years": [record["year"] for record in records],
                               "authors": [record["authors"] for record in records],
                               "abstracts": [record["abstract"] for record in records],
-                              "journals": [record["journal"] for record in records]}
+                              "journals": [record["journal"] for record in records],
+                              "volumes": [record["volume"] for record in records],
+                              "issues": [record["issue"] for record in records],
+                              "pages": [record["pages"] for record in records]}
     with open(os.path.join(directory, "expectations.json"), "w") as out:
         json.dump(expectations, out, indent=1, ensure_ascii=False, sort_keys=True)
         out.write("\n")

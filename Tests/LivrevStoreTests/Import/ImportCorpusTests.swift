@@ -7,24 +7,29 @@ import Testing
 ///
 /// `expectations.json` was written by `scripts/corpus_expectations.py`, which parses each file on
 /// its own (RIS records end at `ER  -`, MEDLINE records at blank lines, CSV rows through Python's
-/// csv module) — never from livrev's output — and lists every record's title, DOI, year, authors, abstract and journal.
+/// csv module) — never from livrev's output — and lists every record's title, DOI, year, authors, abstract, journal, volume, issue and pages.
 @Suite("Import corpus")
 struct ImportCorpusTests {
     struct Expectation: Decodable, Sendable, CustomTestStringConvertible {
         let format: String
         let records: Int
-        /// Every record's title, DOI, year, authors, abstract and journal, in file order (nil or
-        /// empty where the file gives none).
+        /// Every record's title, DOI, year, authors, abstract, journal, volume, issue and pages, in
+        /// file order (nil or empty where the file gives none).
         let titles: [String?]
         let dois: [String?]
         let years: [Int?]
         let authors: [[String]]
         let abstracts: [String?]
         let journals: [String?]
+        let volumes: [String?]
+        let issues: [String?]
+        let pages: [String?]
         var name = ""
         var testDescription: String { name }
 
-        enum CodingKeys: String, CodingKey { case format, records, titles, dois, years, authors, abstracts, journals }
+        enum CodingKeys: String, CodingKey {
+            case format, records, titles, dois, years, authors, abstracts, journals, volumes, issues, pages
+        }
     }
 
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -53,7 +58,7 @@ struct ImportCorpusTests {
         let sniffed = try FormatSniffer.sniff(source)
         #expect(sniffed.format.rawValue == expected.format)
         let records = try sniffed.format.reader(source: source, sniffed: sniffed).readAll()
-        #expect(records.count == expected.records)
+        try #require(records.count == expected.records && expected.titles.count == expected.records)
         let collapse = { (text: String?) in text?.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         for (index, (record, title)) in zip(records, expected.titles).enumerated() {
             #expect(collapse(record.title) == collapse(title), "record \(index + 1)")
@@ -73,6 +78,13 @@ struct ImportCorpusTests {
         }
         for (index, (record, journal)) in zip(records, expected.journals).enumerated() where journal != nil {
             #expect(collapse(record.journal) == collapse(journal), "record \(index + 1)")
+        }
+        for (index, record) in records.enumerated() {
+            let stored = [record.volume, record.issue, record.pages].map { collapse($0) }
+            let parsed = [expected.volumes, expected.issues, expected.pages].map { collapse($0[index]) }
+            for (field, (mine, theirs)) in zip(["volume", "issue", "pages"], zip(stored, parsed)) where theirs != nil {
+                #expect(mine == theirs, "record \(index + 1), \(field)")
+            }
         }
         #expect(records.allSatisfy { !$0.title.isEmpty }, "every record of these exports has a title")
     }
