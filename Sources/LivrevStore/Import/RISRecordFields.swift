@@ -7,7 +7,7 @@
 /// `CP`; pages `SP` (with `EP`); keywords `KW` (EndNote writes further keywords as untagged lines).
 /// DOI from `DO`, else `DI`, else an `M3` that holds one, else one inside a link (`UR`, `L1`–`L3`,
 /// `LK`). PMID from a `PMID-` line, Cochrane's `C3  - PUBMED n`, Scopus's digit `C2`, Embase's
-/// digit `C5` (its "Medline PMID"), or a digit `AN`
+/// digit `C5` (its "Medline PMID", also on the MEDLINE records it exports), or a digit `AN`
 /// when the record's database (`DB`/`DP`) names PubMed, MEDLINE or NLM — never another database's
 /// accession number. Trial registry numbers from the identifier tags only (`AN`, `C3`, links).
 struct RecordFields {
@@ -114,7 +114,7 @@ struct RecordFields {
             pages: Identifiers.pages(start: startPage, end: endPage),
             doi: doi ?? diDOI ?? m3DOI ?? urlDOI,
             pmid: pmid ?? (fromDatabase ? accession : nil) ?? (fromDatabase || Identifiers.namesScopus(database) ? c2 : nil)
-                ?? (Identifiers.namesEmbase(database) ? c5 : nil),
+                ?? (fromDatabase || Identifiers.namesEmbase(database) ? c5 : nil),
             registryNumbers: registryNumbers,
             keywords: keywords,
             line: line)

@@ -166,6 +166,11 @@ struct RISReaderTests {
         #expect(try read(Fixture.bytes(cochrane))[0].pmid == "21314913")
         let embase = "TY  - JOUR\nTI  - T\nU2  - L2029880245\nC5  - 38773066\nDB  - Embase\nER  - \n"
         #expect(try read(Fixture.bytes(embase))[0].pmid == "38773066")
+        // Embase exports the MEDLINE records it holds with `DB  - Medline` and the PMID in C5 too.
+        let medline = "TY  - JOUR\nTI  - T\nU2  - L644585435\nC5  - 38906957\nDB  - Medline\nER  - \n"
+        #expect(try read(Fixture.bytes(medline))[0].pmid == "38906957")
+        // Without a database that numbers by PMID, C5 is a custom field (EndNote's "Custom 5").
+        #expect(try read(Fixture.bytes("TY  - JOUR\nTI  - T\nC5  - 12345\nER  - \n"))[0].pmid == nil)
     }
 
     @Test func volumeIssuePagesKeywords() throws {
