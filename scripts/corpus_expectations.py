@@ -4,23 +4,23 @@
 Usage: scripts/corpus_expectations.py Tests/LivrevStoreTests/Fixtures/import-corpus
 
 For every export it counts records by the format's own terminator rules and takes every
-record's title, DOI, year, authors (in order), abstract, journal, volume, issue and pages, and
-writes expectations.json next to the files:
+record's title, DOI, year, authors (in order), abstract, journal, volume, issue, pages and PMID,
+and writes expectations.json next to the files:
   - RIS: a record ends at an `ER  -` line (RIS specification); title from the first TI/T1 line of
     the record with its untagged continuation lines, DOI from its DO line, year from PY, Y1 or DA,
     authors from its AU/A1 lines, abstract from its AB lines joined, else N2, journal from JF, else
-    JO, T2, JA, J2, J1; volume VL, issue IS (else CP), pages SP-EP.
+    JO, T2, JA, J2, J1; volume VL, issue IS (else CP), pages SP-EP; PMID as `ris_pmid` says.
   - MEDLINE: records are separated by blank lines (NLM MEDLINE display format); title TI with its
     six-space continuation lines; DOI from the first LID/AID value ending in "[doi]"; year from DP;
     authors from FAU lines, else AU; abstract AB with its continuation lines; journal JT, else TA;
-    volume VI, issue IP, pages PG.
+    volume VI, issue IP, pages PG, PMID.
   - CSV: Python's csv module (the reference for how loose quotes read) with the delimiter of the
     header line; the header is the first row with a `Title` / `Article Title` cell (exports such as
     Embase's have a preamble); every later row with a non-empty cell is a record; the year from
     the first of the year or date columns the tools write (YEAR_HEADERS); authors from the author
     column (AUTHOR_HEADERS), split as `split_authors` says; abstract from `Abstract` / `Abstract Note`;
     journal from a column that holds its name alone (JOURNAL_HEADERS); volume, issue, and pages or
-    page start and end columns.
+    page start and end columns; the digits of a PMID / PubMed ID / Medline PMID / ids.pmid column.
 The encoding comes from the byte order mark (UTF-8/UTF-16), else UTF-8, else Windows-1252.
 """
 import csv
@@ -57,11 +57,15 @@ def ris(text):
                 current["volume"] = tags.get("VL") or None
                 current["issue"] = tags.get("IS") or tags.get("CP") or None
                 current["pages"] = page_range(tags.get("SP"), tags.get("EP"))
+                current["pmid"] = ris_pmid(tags)
                 records.append(current)
                 current = None
             elif current is not None:
                 last = tag
                 current["tags"].setdefault(tag, value)
+                pubmed = re.search(r"\bPUBMED (\d+)", value) if tag == "C3" else None
+                if pubmed:
+                    current["tags"]["PUBMED"] = pubmed.group(1)
                 if tag in ("TI", "T1") and current["title"] is None:
                     current["title"] = value
                     last = "title"
@@ -108,8 +112,24 @@ def medline(text):
             return " ".join(part.strip() for part in found.group(1).split("\n")) or None if found else None
         records.append({"title": title, "doi": doi, "year": year_in(m.group(1)) if m else None, "authors": authors,
                         "abstract": abstract, "journal": journal, "volume": tag("VI"), "issue": tag("IP"),
-                        "pages": tag("PG")})
+                        "pages": tag("PG"), "pmid": tag("PMID")})
     return records
+
+
+def ris_pmid(tags):
+    """A RIS record's PubMed id: Cochrane's `C3  - PUBMED n`; else, when the record's database
+    (`DB`/`DP`) is PubMed, MEDLINE or the NLM, a digit accession number `AN` (Ovid, EndNote), `C2`
+    or `C5`; Scopus's digit `C2`; Embase's digit `C5` ("Medline PMID"). Never another database's
+    number, nor a custom field of no database."""
+    if tags.get("PUBMED"):
+        return tags["PUBMED"]
+    database = (tags.get("DB", "") + " " + tags.get("DP", "")).lower()
+    pubmed = re.search(r"pubmed|medline|nlm", database)
+    for tag, names in (("AN", pubmed), ("C2", pubmed or "scopus" in database),
+                       ("C5", pubmed or "embase" in database)):
+        if names and re.fullmatch(r"\d{1,9}", tags.get(tag, "")):
+            return tags[tag]
+    return None
 
 
 def page_range(start, end):
@@ -155,6 +175,12 @@ def split_authors(cell):
     return parts
 
 
+def pmid_in(cell):
+    """The digits of a PMID cell (`PUBMED 21314913`, `https://pubmed.ncbi.nlm.nih.gov/38584612`)."""
+    found = re.search(r"(\d{1,9})\D*$", cell or "")
+    return found.group(1) if found else None
+
+
 def cell_of(row, index):
     return (row[index].strip() or None) if index is not None and index < len(row) else None
 
@@ -193,7 +219,8 @@ def csv_records(text):
                         "abstract": (row[abstract].strip() or None) if abstract is not None and abstract < len(row) else None,
                         "journal": (row[journal].strip() or None) if journal is not None and journal < len(row) else None,
                         "volume": cell_of(row, volume), "issue": cell_of(row, issue),
-                        "pages": cell_of(row, pages) or page_range(cell_of(row, first), cell_of(row, last))})
+                        "pages": cell_of(row, pages) or page_range(cell_of(row, first), cell_of(row, last)),
+                        "pmid": pmid_in(cell_of(row, column("pmid", "pubmed id", "medline pmid", "ids.pmid")))})
     return records
 
 
@@ -221,7 +248,8 @@ def main():
                               "journals": [record["journal"] for record in records],
                               "volumes": [record["volume"] for record in records],
                               "issues": [record["issue"] for record in records],
-                              "pages": [record["pages"] for record in records]}
+                              "pages": [record["pages"] for record in records],
+                              "pmids": [record["pmid"] for record in records]}
     with open(os.path.join(directory, "expectations.json"), "w") as out:
         json.dump(expectations, out, indent=1, ensure_ascii=False, sort_keys=True)
         out.write("\n")

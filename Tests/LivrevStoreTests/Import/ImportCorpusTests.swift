@@ -7,14 +7,15 @@ import Testing
 ///
 /// `expectations.json` was written by `scripts/corpus_expectations.py`, which parses each file on
 /// its own (RIS records end at `ER  -`, MEDLINE records at blank lines, CSV rows through Python's
-/// csv module) — never from livrev's output — and lists every record's title, DOI, year, authors, abstract, journal, volume, issue and pages.
+/// csv module) — never from livrev's output — and lists every record's title, DOI, year, authors, abstract, journal, volume, issue, pages
+/// and PMID.
 @Suite("Import corpus")
 struct ImportCorpusTests {
     struct Expectation: Decodable, Sendable, CustomTestStringConvertible {
         let format: String
         let records: Int
-        /// Every record's title, DOI, year, authors, abstract, journal, volume, issue and pages, in
-        /// file order (nil or empty where the file gives none).
+        /// Every record's title, DOI, year, authors, abstract, journal, volume, issue, pages and
+        /// PMID, in file order (nil or empty where the file gives none).
         let titles: [String?]
         let dois: [String?]
         let years: [Int?]
@@ -24,11 +25,12 @@ struct ImportCorpusTests {
         let volumes: [String?]
         let issues: [String?]
         let pages: [String?]
+        let pmids: [String?]
         var name = ""
         var testDescription: String { name }
 
         enum CodingKeys: String, CodingKey {
-            case format, records, titles, dois, years, authors, abstracts, journals, volumes, issues, pages
+            case format, records, titles, dois, years, authors, abstracts, journals, volumes, issues, pages, pmids
         }
     }
 
@@ -78,6 +80,9 @@ struct ImportCorpusTests {
         }
         for (index, (record, journal)) in zip(records, expected.journals).enumerated() where journal != nil {
             #expect(collapse(record.journal) == collapse(journal), "record \(index + 1)")
+        }
+        for (index, (record, pmid)) in zip(records, expected.pmids).enumerated() {
+            #expect(record.pmid == pmid, "record \(index + 1)")  // none where the parse finds none, too
         }
         for (index, record) in records.enumerated() {
             let stored = [record.volume, record.issue, record.pages].map { collapse($0) }
