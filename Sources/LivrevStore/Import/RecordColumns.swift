@@ -98,8 +98,11 @@ struct RecordColumns {
         doi = first(Self.doi)
         pmid = first(Self.pmid)
         links = all(Self.links)
-        // One keyword column: the first a tool writes (author keywords before index terms).
-        keywords = first(Self.keywords).map { [$0] } ?? []
+        // One keyword column: the first a tool writes (author keywords before index terms). `ID` is
+        // Keywords Plus only among Web of Science's field tags (with its `UT` accession number);
+        // elsewhere (OpenAlex) an `id` column is the record's identifier.
+        let tagged = names.contains("ut")
+        keywords = first(Self.keywords.filter { tagged || $0 != "id" }).map { [$0] } ?? []
         registry = all(Self.registry)
     }
 }

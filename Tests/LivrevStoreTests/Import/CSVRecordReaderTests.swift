@@ -41,6 +41,17 @@ struct CSVRecordReaderTests {
         #expect(records.map(\.year) == [2024, nil, 2012])
     }
 
+    /// `ID` is Keywords Plus in Web of Science's tab-delimited tags; OpenAlex's `id` is the work.
+    @Test func anIDColumnIsKeywordsOnlyAmongWebOfScienceTags() throws {
+        let openAlex = "id,title,publication_year\nhttps://openalex.org/W4387881419,A,2023\n"
+        let work = try #require(try CSVRecordReader(bytes: Fixture.bytes(openAlex), file: "o.csv").readAll().first)
+        #expect(work.keywords.isEmpty)
+        let tagged = "PT\tAU\tTI\tID\tPY\tUT\nJ\tSmith J\tA\tDINOSAURS; BONE\t2023\tWOS:1\n"
+        let reader = try CSVRecordReader(lines: LineReader(bytes: Fixture.bytes(tagged), file: "w.txt"), delimiter: 0x09)
+        let record = try #require(try reader.readAll().first)
+        #expect(record.keywords == ["DINOSAURS", "BONE"])
+    }
+
     @Test func headerSynonymsOfTheTools() throws {
         let text = """
             "SEARCH QUERY","dinosaur:ti"
