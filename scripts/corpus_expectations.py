@@ -4,23 +4,25 @@
 Usage: scripts/corpus_expectations.py Tests/LivrevStoreTests/Fixtures/import-corpus
 
 For every export it counts records by the format's own terminator rules and takes every
-record's title, DOI, year, authors (in order), abstract, journal, volume, issue, pages and PMID,
-and writes expectations.json next to the files:
+record's title, DOI, year, authors (in order), abstract, journal, volume, issue, pages, PMID and
+keywords, and writes expectations.json next to the files:
   - RIS: a record ends at an `ER  -` line (RIS specification); title from the first TI/T1 line of
     the record with its untagged continuation lines, DOI from its DO line, year from PY, Y1 or DA,
     authors from its AU/A1 lines, abstract from its AB lines joined, else N2, journal from JF, else
-    JO, T2, JA, J2, J1; volume VL, issue IS (else CP), pages SP-EP; PMID as `ris_pmid` says.
+    JO, T2, JA, J2, J1; volume VL, issue IS (else CP), pages SP-EP; PMID as `ris_pmid` says;
+    keywords from KW lines and the untagged lines EndNote writes after them.
   - MEDLINE: records are separated by blank lines (NLM MEDLINE display format); title TI with its
     six-space continuation lines; DOI from the first LID/AID value ending in "[doi]"; year from DP;
     authors from FAU lines, else AU; abstract AB with its continuation lines; journal JT, else TA;
-    volume VI, issue IP, pages PG, PMID.
+    volume VI, issue IP, pages PG, PMID, keywords MH and OT.
   - CSV: Python's csv module (the reference for how loose quotes read) with the delimiter of the
     header line; the header is the first row with a `Title` / `Article Title` cell (exports such as
     Embase's have a preamble); every later row with a non-empty cell is a record; the year from
     the first of the year or date columns the tools write (YEAR_HEADERS); authors from the author
     column (AUTHOR_HEADERS), split as `split_authors` says; abstract from `Abstract` / `Abstract Note`;
     journal from a column that holds its name alone (JOURNAL_HEADERS); volume, issue, and pages or
-    page start and end columns; the digits of a PMID / PubMed ID / Medline PMID / ids.pmid column.
+    page start and end columns; the digits of a PMID / PubMed ID / Medline PMID / ids.pmid column;
+    keywords from one keyword column, split on `;`.
 The encoding comes from the byte order mark (UTF-8/UTF-16), else UTF-8, else Windows-1252.
 """
 import csv
@@ -47,7 +49,8 @@ def ris(text):
         if m:
             tag, value = m.group(1), m.group(3).strip()
             if tag == "TY":
-                current = {"title": None, "doi": None, "year": None, "authors": [], "abstract": None, "tags": {}}
+                current = {"title": None, "doi": None, "year": None, "authors": [], "abstract": None, "tags": {},
+                           "keywords": []}
             elif current is not None and tag == "ER":
                 n2 = current.pop("n2", None)
                 current["abstract"] = current["abstract"] if current["abstract"] is not None else n2
@@ -75,6 +78,10 @@ def ris(text):
                     current["year"] = year_in(value)
                 elif tag in ("AU", "A1") and value:
                     current["authors"].append(value)
+                elif tag == "KW":
+                    if value:
+                        current["keywords"].append(value)
+                    last = "keyword"
                 elif tag == "AB":
                     # Repeated AB lines are one abstract (EBSCO adds its copyright notice as a second).
                     current["abstract"] = value if current["abstract"] is None else current["abstract"] + " " + value
@@ -84,6 +91,8 @@ def ris(text):
                     last = "n2"
         elif current is not None and line.strip() and last in ("title", "abstract", "n2"):
             current[last] += " " + line.strip()
+        elif current is not None and line.strip() and last == "keyword":
+            current["keywords"].append(line.strip())  # EndNote writes further keywords as untagged lines
     return records
 
 
@@ -112,7 +121,8 @@ def medline(text):
             return " ".join(part.strip() for part in found.group(1).split("\n")) or None if found else None
         records.append({"title": title, "doi": doi, "year": year_in(m.group(1)) if m else None, "authors": authors,
                         "abstract": abstract, "journal": journal, "volume": tag("VI"), "issue": tag("IP"),
-                        "pages": tag("PG"), "pmid": tag("PMID")})
+                        "pages": tag("PG"), "pmid": tag("PMID"),
+                        "keywords": [k.strip() for k in re.findall(r"^(?:MH|OT)  - (.*)$", block, re.M) if k.strip()]})
     return records
 
 
@@ -205,6 +215,8 @@ def csv_records(text):
 
     volume, issue = column("volume", "vol"), column("issue", "number", "issue number")
     pages, first, last = column("pages", "page range"), column("page start", "start page"), column("page end", "end page")
+    # One keyword column: author keywords before index terms.
+    keywords = column("keywords", "keyword", "author keywords", "index keywords", "manual tags", "subjects")
     records = []
     for row in rows[1:]:
         if not any(cell.strip() for cell in row):
@@ -220,7 +232,8 @@ def csv_records(text):
                         "journal": (row[journal].strip() or None) if journal is not None and journal < len(row) else None,
                         "volume": cell_of(row, volume), "issue": cell_of(row, issue),
                         "pages": cell_of(row, pages) or page_range(cell_of(row, first), cell_of(row, last)),
-                        "pmid": pmid_in(cell_of(row, column("pmid", "pubmed id", "medline pmid", "ids.pmid")))})
+                        "pmid": pmid_in(cell_of(row, column("pmid", "pubmed id", "medline pmid", "ids.pmid"))),
+                        "keywords": [k.strip() for k in (cell_of(row, keywords) or "").split(";") if k.strip()]})
     return records
 
 
@@ -249,7 +262,8 @@ def main():
                               "volumes": [record["volume"] for record in records],
                               "issues": [record["issue"] for record in records],
                               "pages": [record["pages"] for record in records],
-                              "pmids": [record["pmid"] for record in records]}
+                              "pmids": [record["pmid"] for record in records],
+                              "keywords": [record["keywords"] for record in records]}
     with open(os.path.join(directory, "expectations.json"), "w") as out:
         json.dump(expectations, out, indent=1, ensure_ascii=False, sort_keys=True)
         out.write("\n")

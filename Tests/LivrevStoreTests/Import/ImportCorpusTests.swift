@@ -7,15 +7,15 @@ import Testing
 ///
 /// `expectations.json` was written by `scripts/corpus_expectations.py`, which parses each file on
 /// its own (RIS records end at `ER  -`, MEDLINE records at blank lines, CSV rows through Python's
-/// csv module) — never from livrev's output — and lists every record's title, DOI, year, authors, abstract, journal, volume, issue, pages
-/// and PMID.
+/// csv module) — never from livrev's output — and lists every record's title, DOI, year, authors,
+/// abstract, journal, volume, issue, pages, PMID and keywords.
 @Suite("Import corpus")
 struct ImportCorpusTests {
     struct Expectation: Decodable, Sendable, CustomTestStringConvertible {
         let format: String
         let records: Int
-        /// Every record's title, DOI, year, authors, abstract, journal, volume, issue, pages and
-        /// PMID, in file order (nil or empty where the file gives none).
+        /// Every record's title, DOI, year, authors, abstract, journal, volume, issue, pages, PMID
+        /// and keywords, in file order (nil or empty where the file gives none).
         let titles: [String?]
         let dois: [String?]
         let years: [Int?]
@@ -26,11 +26,13 @@ struct ImportCorpusTests {
         let issues: [String?]
         let pages: [String?]
         let pmids: [String?]
+        let keywords: [[String]]
         var name = ""
         var testDescription: String { name }
 
         enum CodingKeys: String, CodingKey {
             case format, records, titles, dois, years, authors, abstracts, journals, volumes, issues, pages, pmids
+            case keywords
         }
     }
 
@@ -80,6 +82,9 @@ struct ImportCorpusTests {
         }
         for (index, (record, journal)) in zip(records, expected.journals).enumerated() where journal != nil {
             #expect(collapse(record.journal) == collapse(journal), "record \(index + 1)")
+        }
+        for (index, (record, keywords)) in zip(records, expected.keywords).enumerated() {
+            #expect(record.keywords.map { collapse($0) } == keywords.map { collapse($0) }, "record \(index + 1)")
         }
         for (index, (record, pmid)) in zip(records, expected.pmids).enumerated() {
             #expect(record.pmid == pmid, "record \(index + 1)")  // none where the parse finds none, too
