@@ -4,8 +4,9 @@
 Usage: scripts/corpus_expectations.py Tests/LivrevStoreTests/Fixtures/import-corpus
 
 For every export it counts records by the format's own terminator rules and takes every
-record's title, DOI, year, authors (in order), abstract, journal, volume, issue, pages, PMID and
-keywords, and writes expectations.json next to the files:
+record's title, DOI, year, authors (in order), abstract, journal, volume, issue, pages, PMID,
+keywords and trial registry numbers (`registry_numbers`), and writes expectations.json next to the
+files:
   - RIS: a record ends at an `ER  -` line (RIS specification); title from the first TI/T1 line of
     the record with its untagged continuation lines, DOI from its DO line, year from PY, Y1 or DA,
     authors from its AU/A1 lines, abstract from its AB lines joined, else N2, journal from JF, else
@@ -61,11 +62,14 @@ def ris(text):
                 current["issue"] = tags.get("IS") or tags.get("CP") or None
                 current["pages"] = page_range(tags.get("SP"), tags.get("EP"))
                 current["pmid"] = ris_pmid(tags)
+                current["registry"] = registry_numbers(current.pop("identifiers", []))
                 records.append(current)
                 current = None
             elif current is not None:
                 last = tag
                 current["tags"].setdefault(tag, value)
+                if tag in ("AN", "C3", "UR", "L1", "L2", "L3", "L4", "LK"):  # identifiers and links only
+                    current.setdefault("identifiers", []).append(value)
                 pubmed = re.search(r"\bPUBMED (\d+)", value) if tag == "C3" else None
                 if pubmed:
                     current["tags"]["PUBMED"] = pubmed.group(1)
@@ -122,6 +126,7 @@ def medline(text):
         records.append({"title": title, "doi": doi, "year": year_in(m.group(1)) if m else None, "authors": authors,
                         "abstract": abstract, "journal": journal, "volume": tag("VI"), "issue": tag("IP"),
                         "pages": tag("PG"), "pmid": tag("PMID"),
+                        "registry": registry_numbers(re.findall(r"^SI  - (.*)$", block, re.M)),
                         "keywords": [k.strip() for k in re.findall(r"^(?:MH|OT)  - (.*)$", block, re.M) if k.strip()]})
     return records
 
@@ -140,6 +145,20 @@ def ris_pmid(tags):
         if names and re.fullmatch(r"\d{1,9}", tags.get(tag, "")):
             return tags[tag]
     return None
+
+
+REGISTRY = re.compile(r"\b(NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|ChiCTR[-A-Z0-9]{6,}|\d{4}-\d{6}-\d{2})\b", re.I)
+
+
+def registry_numbers(values):
+    """Trial registry numbers in a record's identifier fields (MEDLINE SI, RIS AN/C3/links, a register
+    export's id columns), upper case, each once, in order: never from its title or abstract."""
+    found = []
+    for value in values:
+        for number in REGISTRY.findall(value):
+            if number.upper() not in found:
+                found.append(number.upper())
+    return found
 
 
 def page_range(start, end):
@@ -215,6 +234,7 @@ def csv_records(text):
 
     volume, issue = column("volume", "vol"), column("issue", "number", "issue number")
     pages, first, last = column("pages", "page range"), column("page start", "start page"), column("page end", "end page")
+    registers = [header.index(name) for name in ("nct number", "other ids", "trial registration") if name in header]
     # One keyword column: author keywords before index terms.
     keywords = column("keywords", "keyword", "author keywords", "index keywords", "manual tags", "subjects")
     records = []
@@ -233,7 +253,8 @@ def csv_records(text):
                         "volume": cell_of(row, volume), "issue": cell_of(row, issue),
                         "pages": cell_of(row, pages) or page_range(cell_of(row, first), cell_of(row, last)),
                         "pmid": pmid_in(cell_of(row, column("pmid", "pubmed id", "medline pmid", "ids.pmid"))),
-                        "keywords": [k.strip() for k in (cell_of(row, keywords) or "").split(";") if k.strip()]})
+                        "keywords": [k.strip() for k in (cell_of(row, keywords) or "").split(";") if k.strip()],
+                        "registry": registry_numbers([cell_of(row, i) or "" for i in registers])})
     return records
 
 
@@ -263,7 +284,8 @@ def main():
                               "issues": [record["issue"] for record in records],
                               "pages": [record["pages"] for record in records],
                               "pmids": [record["pmid"] for record in records],
-                              "keywords": [record["keywords"] for record in records]}
+                              "keywords": [record["keywords"] for record in records],
+                              "registry": [record["registry"] for record in records]}
     with open(os.path.join(directory, "expectations.json"), "w") as out:
         json.dump(expectations, out, indent=1, ensure_ascii=False, sort_keys=True)
         out.write("\n")

@@ -8,14 +8,14 @@ import Testing
 /// `expectations.json` was written by `scripts/corpus_expectations.py`, which parses each file on
 /// its own (RIS records end at `ER  -`, MEDLINE records at blank lines, CSV rows through Python's
 /// csv module) — never from livrev's output — and lists every record's title, DOI, year, authors,
-/// abstract, journal, volume, issue, pages, PMID and keywords.
+/// abstract, journal, volume, issue, pages, PMID, keywords and registry numbers.
 @Suite("Import corpus")
 struct ImportCorpusTests {
     struct Expectation: Decodable, Sendable, CustomTestStringConvertible {
         let format: String
         let records: Int
-        /// Every record's title, DOI, year, authors, abstract, journal, volume, issue, pages, PMID
-        /// and keywords, in file order (nil or empty where the file gives none).
+        /// Every record's title, DOI, year, authors, abstract, journal, volume, issue, pages, PMID,
+        /// keywords and registry numbers, in file order (nil or empty where the file gives none).
         let titles: [String?]
         let dois: [String?]
         let years: [Int?]
@@ -27,12 +27,13 @@ struct ImportCorpusTests {
         let pages: [String?]
         let pmids: [String?]
         let keywords: [[String]]
+        let registry: [[String]]
         var name = ""
         var testDescription: String { name }
 
         enum CodingKeys: String, CodingKey {
             case format, records, titles, dois, years, authors, abstracts, journals, volumes, issues, pages, pmids
-            case keywords
+            case keywords, registry
         }
     }
 
@@ -85,6 +86,10 @@ struct ImportCorpusTests {
         }
         for (index, (record, keywords)) in zip(records, expected.keywords).enumerated() {
             #expect(record.keywords.map { collapse($0) } == keywords.map { collapse($0) }, "record \(index + 1)")
+        }
+        for (index, (record, numbers)) in zip(records, expected.registry).enumerated() {
+            // Only from identifier fields: an abstract citing a trial's number is not that trial's report.
+            #expect(record.registryNumbers == numbers, "record \(index + 1)")
         }
         for (index, (record, pmid)) in zip(records, expected.pmids).enumerated() {
             #expect(record.pmid == pmid, "record \(index + 1)")  // none where the parse finds none, too
