@@ -19,7 +19,7 @@ final class DedupRecord {
     let bareHistogram: TitleHistogram
     let surnames: [String]
     /// The surnames sorted, each once (author lists are compared as sets).
-    let surnameSet: [String]
+    let sortedSurnames: [String]
     let year: Int?
     let journalWords: [String]
     /// The journal's words without the ones that say nothing ("journal", "of", "the").
@@ -53,7 +53,7 @@ final class DedupRecord {
         bareBytes = self.bareTitle.map { Array($0.utf8) } ?? titleBytes
         bareHistogram = self.bareTitle == nil ? titleHistogram : TitleHistogram(bareBytes)
         surnames = authors.compactMap(RecordKeys.surname)
-        surnameSet = Array(Set(surnames)).sorted()
+        sortedSurnames = Array(Set(surnames)).sorted()
         self.year = year
         // An elided article is a word of its own ("d'Anesthesie" is "d Anesthesie").
         var journal = journal ?? ""

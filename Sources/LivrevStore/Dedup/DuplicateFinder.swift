@@ -71,8 +71,17 @@ struct DuplicateFinder {
         if let pmid = a.pmid, pmid == b.pmid, titleSimilarity(a, b, floor: 0.5).map({ $0 >= 0.5 }) ?? true {
             return ("same PMID \(pmid)", 1)
         }
+        // The titles' similarity, computed at most once: only a shared DOI or the rules after the
+        // volume and author checks need it.
+        var similarity: Double?? = nil
+        func titleScore() -> Double? {
+            if let similarity { return similarity }
+            let score = titleSimilarity(a, b)
+            similarity = score
+            return score
+        }
         if let doi = a.doi, doi == b.doi {
-            let title = titleSimilarity(a, b)
+            let title = titleScore()
             if title.map({ $0 >= 0.9 }) ?? true { return ("same DOI \(doi)", title ?? 1) }
         }
         if a.fromRegister && b.fromRegister, let number = a.registerNumbers.first(where: b.registerNumbers.contains) {
@@ -82,7 +91,7 @@ struct DuplicateFinder {
         let authors = authorAgreement(a, b)
         // Every rule below needs these two to hold; the title's similarity, the dearest test, comes after.
         if volumeConflict || authors == false { return nil }
-        let title = titleSimilarity(a, b)
+        let title = titleScore()
         let pageConflict = !a.pageStarts.isEmpty && !b.pageStarts.isEmpty && a.pageStarts.isDisjoint(with: b.pageStarts)
         let yearGap = a.year.flatMap { x in b.year.map { abs(x - $0) } }
         let journal = journalAgreement(a, b)
@@ -199,7 +208,7 @@ struct DuplicateFinder {
     /// nil when one has no authors.
     private func authorAgreement(_ a: DedupRecord, _ b: DedupRecord) -> Bool? {
         guard !a.surnames.isEmpty, !b.surnames.isEmpty else { return nil }
-        let (x, y) = (a.surnameSet, b.surnameSet)
+        let (x, y) = (a.sortedSurnames, b.sortedSurnames)
         var shared = 0, i = 0, j = 0
         while i < x.count && j < y.count {
             if x[i] == y[j] {
